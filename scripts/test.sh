@@ -1,0 +1,519 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317  # stages and traps are called indirectly
+# scripts/test.sh: the one test command for Latchkey, locally and in CI.
+#
+#   scripts/test.sh                      build once, then run every test stage
+#   scripts/test.sh --filter <expr>      pass --filter <expr> to every `dotnet test`
+#   scripts/test.sh --skip-build         reuse the last Release build
+#
+# What it does, in order:
+#   1. installs what is missing (apt), so a fresh CI machine works;
+#   2. builds Latchkey.slnx once in Release (a failed build stops here);
+#   3. starts a private, throwaway PostgreSQL cluster and an SMTP sink that
+#      writes a Maildir, both on free loopback ports, and exports
+#      LATCHKEY_TEST_PG, LATCHKEY_TEST_SMTP_HOST, LATCHKEY_TEST_SMTP_PORT and
+#      LATCHKEY_TEST_MAILDIR for the tests;
+#   4. runs every stage in STAGES, keeps going when one fails, and counts;
+#   5. prints a per-stage summary and, as the very last line,
+#      "N passed, N failed" (CI reads that line). Exit is non-zero if any
+#      test failed, a stage crashed, or no test ran at all.
+#
+# Adding a stage (e.g. browser tests, node client tests):
+#   - write a function stage_<name> below; it runs in a subshell with
+#     `set -e`, sees the LATCHKEY_TEST_* variables, and reports its results
+#     with `add_counts <passed> <failed> [label] [seconds]`;
+#   - append <name> to STAGES;
+#   - add the Debian packages it needs to APT_PACKAGES (installed only when
+#     missing), and if it needs a one-time setup in this shell (npm ci, ...),
+#     a function prepare_<name>, which runs before the build.
+set -euo pipefail
+
+SELF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+REPO_ROOT="$(dirname "$(dirname "$SELF")")"
+cd "$REPO_ROOT"
+
+# ---------------------------------------------------------------------------
+# Configuration
+# ---------------------------------------------------------------------------
+SOLUTION="Latchkey.slnx"
+CONFIGURATION="Release"
+
+# Test stages, run in this order.
+STAGES=(dotnet)
+
+# Test projects (by directory name under tests/) that exercise storage: they
+# run twice, once per database, selected by LATCHKEY_TEST_DB.
+STORAGE_SUITES=(Latchkey.Api.Tests)
+STORAGE_DBS=(sqlite postgres)
+
+# Debian packages the tests need. Only the missing ones are installed.
+APT_PACKAGES=(python3-aiosmtpd)
+
+PG_BIN="/usr/lib/postgresql/15/bin"
+PG_APT_PACKAGE="postgresql-15"
+
+# The system python, not a pyenv shim: python3-aiosmtpd installs into it.
+PY="/usr/bin/python3"
+
+# Backstops so a hung suite cannot eat CI's time: a single test hanging this
+# long is reported by name (VSTest blame), a whole suite is killed after
+# SUITE_TIMEOUT. Normal runs are far below both.
+HANG_TIMEOUT="${LATCHKEY_TEST_HANG_TIMEOUT:-5m}"
+SUITE_TIMEOUT="${LATCHKEY_TEST_SUITE_TIMEOUT:-600}"
+
+# Results go where `dotnet test` puts them anyway (git-ignored), in a
+# folder of our own that is cleared each run so no stale .trx is counted.
+RESULTS_DIR="$REPO_ROOT/TestResults/test.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# No MSBuild worker nodes left running after the build (they would outlive CI).
+export MSBUILDDISABLENODEREUSE=1
+
+# ---------------------------------------------------------------------------
+# Arguments
+# ---------------------------------------------------------------------------
+FILTER=""
+SKIP_BUILD=0
+usage() { sed -n '3,8p' "$SELF" | sed 's/^# \{0,1\}//'; }
+while (($#)); do
+  case "$1" in
+    --filter)     [[ $# -ge 2 ]] || { echo "test.sh: --filter needs a value" >&2; exit 2; }
+                  FILTER="$2"; shift 2 ;;
+    --filter=*)   FILTER="${1#--filter=}"; shift ;;
+    --skip-build) SKIP_BUILD=1; shift ;;
+    -h|--help)    usage; exit 0 ;;
+    *)            echo "test.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+# ---------------------------------------------------------------------------
+# Bookkeeping. Stages run in subshells, so they report through files in
+# STATE_DIR rather than variables.
+# ---------------------------------------------------------------------------
+TMP_ROOT="$(mktemp -d -t latchkey-test.XXXXXX)"
+chmod 755 "$TMP_ROOT"                    # the postgres user must reach pg/ inside
+STATE_DIR="$TMP_ROOT/state"; mkdir -p "$STATE_DIR"
+COUNTS_FILE="$STATE_DIR/counts"          # stage<TAB>label<TAB>passed<TAB>failed<TAB>seconds
+PROBLEMS_FILE="$STATE_DIR/problems"      # one line per crash / missing result
+: >"$COUNTS_FILE"; : >"$PROBLEMS_FILE"
+
+SUMMARY=()            # lines of the final summary, filled as stages end
+FINAL_PRINTED=0
+PG_DATA="" SMTP_PID="" STAGE_PID="" STOPPED=0
+CURRENT_STAGE="setup"
+
+log()  { printf '==> %s\n' "$*"; }
+warn() { printf 'test.sh: %s\n' "$*" >&2; }
+now()  { date +%s; }
+
+# add_counts <passed> <failed> [label] [seconds]
+# For stages that count their own results (node test runner, browser tests).
+add_counts() {
+  local passed="$1" failed="$2" label="${3:-$CURRENT_STAGE}" secs="${4:-}"
+  [[ "$passed" =~ ^[0-9]+$ && "$failed" =~ ^[0-9]+$ ]] \
+    || { stage_problem "add_counts got non-numeric counts: '$passed' '$failed'"; return 0; }
+  printf '%s\t%s\t%s\t%s\t%s\n' "$CURRENT_STAGE" "$label" "$passed" "$failed" "$secs" >>"$COUNTS_FILE"
+}
+
+# stage_problem <message>: something went wrong that no test count shows
+# (crash, missing results). Each one counts as one failure in the totals.
+stage_problem() {
+  printf '%s: %s\n' "$CURRENT_STAGE" "$*" >>"$PROBLEMS_FILE"
+  warn "$CURRENT_STAGE: $*"
+}
+
+totals() {  # prints "<passed> <failed>" over all counts, problems added to failed
+  local p f problems
+  read -r p f < <(awk -F'\t' '{p+=$3; f+=$4} END {print p+0, f+0}' "$COUNTS_FILE")
+  problems=$(wc -l <"$PROBLEMS_FILE")
+  echo "$p $((f + problems))"
+}
+
+# ---------------------------------------------------------------------------
+# Cleanup: always stop what we started and remove the temp dir, whether the
+# run succeeds, fails early, or is interrupted.
+# ---------------------------------------------------------------------------
+as_postgres() {
+  # PostgreSQL refuses to run as root; as a normal user, run as that user.
+  if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_services() {
+  ((STOPPED == 0)) || return 0
+  STOPPED=1
+  if [[ -n "$SMTP_PID" ]]; then
+    kill "$SMTP_PID" 2>/dev/null || true
+    wait "$SMTP_PID" 2>/dev/null || true
+    SMTP_PID=""
+  fi
+  if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
+    # immediate: the cluster is thrown away, no need for a clean checkpoint.
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    if [[ -f "$PG_DATA/postmaster.pid" ]]; then   # pg_ctl failed: kill by pid
+      local pid; pid=$(head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)
+      if [[ -n "$pid" ]]; then kill -9 "$pid" 2>/dev/null || true; fi
+    fi
+  fi
+  PG_DATA=""
+  if [[ "${CI:-}" == "true" ]]; then
+    # The compiler server would outlive the CI run.
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+  fi
+}
+
+# stop_stage: when we are interrupted while a stage runs, TERM it (its
+# run_bounded passes that on to the whole test process tree) and give it a
+# bounded time to go.
+stop_stage() {
+  [[ -n "$STAGE_PID" ]] || return 0
+  if kill -0 "$STAGE_PID" 2>/dev/null; then
+    kill -TERM "$STAGE_PID" 2>/dev/null
+    local i
+    for ((i = 0; i < 150; i++)); do kill -0 "$STAGE_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$STAGE_PID" 2>/dev/null
+    wait "$STAGE_PID" 2>/dev/null
+  fi
+  STAGE_PID=""
+}
+
+on_exit() {
+  local rc=$?
+  set +e
+  stop_stage
+  if ((FINAL_PRINTED == 0)); then
+    # We are leaving early (setup failure, interruption, unexpected error):
+    # still end with the totals line, with the abort counted as a failure.
+    warn "aborted during '$CURRENT_STAGE' (exit $rc)"
+    local p=0 f=0
+    read -r p f < <(totals)
+    stop_services
+    rm -rf "$TMP_ROOT"
+    echo "$p passed, $((f + 1)) failed"
+    ((rc != 0)) || rc=1
+  else
+    stop_services       # normally already done: a no-op
+    rm -rf "$TMP_ROOT"
+  fi
+  exit "$rc"
+}
+trap on_exit EXIT
+# Without these, bash dies on INT/TERM without running the EXIT trap.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------
+# Install what is missing
+# ---------------------------------------------------------------------------
+apt_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+install_requirements() {
+  local missing=() pkg
+  for pkg in "${APT_PACKAGES[@]}"; do apt_installed "$pkg" || missing+=("$pkg"); done
+  if [[ ! -x "$PG_BIN/initdb" ]]; then
+    missing+=("$PG_APT_PACKAGE")
+    # Stop Debian's package from creating (and starting) its own "main"
+    # cluster on 5432: we only want the binaries.
+    if [[ $EUID -eq 0 ]]; then
+      mkdir -p /etc/postgresql-common/createcluster.d
+      echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/latchkey-no-main.conf
+    fi
+  fi
+  ((${#missing[@]})) || return 0
+
+  log "installing: ${missing[*]}"
+  local sudo=()
+  if [[ $EUID -ne 0 ]]; then
+    command -v sudo >/dev/null || { warn "not root and no sudo; please install: ${missing[*]}"; return 1; }
+    sudo=(sudo)
+  fi
+  local aptlog="$TMP_ROOT/apt.log"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { "${sudo[@]}" apt-get update -qq && \
+         "${sudo[@]}" apt-get install -y -qq --no-install-recommends -o Dpkg::Use-Pty=0 "${missing[@]}"; } \
+       </dev/null >"$aptlog" 2>&1; then
+    tail -n 30 "$aptlog" >&2
+    warn "apt-get install failed"
+    return 1
+  fi
+}
+
+# ---------------------------------------------------------------------------
+# Services
+# ---------------------------------------------------------------------------
+free_port() {
+  # Let the kernel pick a free loopback port. It is released before the server
+  # binds it, so callers retry on the (rare) race.
+  "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_postgres() {
+  local pgdir="$TMP_ROOT/pg"
+  mkdir -p "$pgdir"
+  [[ $EUID -eq 0 ]] && chown postgres:postgres "$pgdir"
+  PG_DATA="$pgdir/data"
+
+  # Trust auth is safe here: the cluster listens on 127.0.0.1 and a socket in
+  # our temp dir only, and lives for this run only. C locale: same on every
+  # machine. --no-sync: nothing to make durable.
+  (cd "$pgdir" && as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust \
+      --encoding=UTF8 --locale=C --no-sync) >"$pgdir/initdb.log" 2>&1 \
+    || { cat "$pgdir/initdb.log" >&2; warn "initdb failed"; return 1; }
+
+  # Durability off for speed; enough connections for parallel test classes
+  # that each hold a pool.
+  cat >>"$PG_DATA/postgresql.conf" <<EOF
+
+# --- scripts/test.sh: private throwaway test cluster ---
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$pgdir'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 300
+EOF
+
+  local attempt port
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    # The port goes on the command line so a retry can pick another one.
+    if (cd "$pgdir" && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$pgdir/server.log" \
+          -o "-p $port" -w -t 60 start) >/dev/null 2>&1; then
+      PG_PORT="$port"
+      log "PostgreSQL on 127.0.0.1:$PG_PORT (data $PG_DATA)"
+      return 0
+    fi
+    warn "PostgreSQL did not start on port $port (attempt $attempt)"
+    tail -n 20 "$pgdir/server.log" >&2 2>/dev/null || true
+  done
+  return 1
+}
+
+start_smtp() {
+  MAILDIR="$TMP_ROOT/maildir"
+  mkdir -p "$MAILDIR"/{cur,new,tmp}     # Maildir layout the Mailbox handler writes
+  local attempt port i
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    # -n: do not setuid to nobody (it would fail as a normal user, and as
+    # root it could not write our Maildir).
+    "$PY" -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
+      </dev/null >"$TMP_ROOT/smtp.log" 2>&1 &
+    SMTP_PID=$!
+    for ((i = 0; i < 100; i++)); do      # up to ~10 s
+      if port_open "$port"; then
+        SMTP_PORT="$port"
+        log "SMTP sink on 127.0.0.1:$SMTP_PORT (Maildir $MAILDIR)"
+        return 0
+      fi
+      kill -0 "$SMTP_PID" 2>/dev/null || break   # it died (port taken?)
+      sleep 0.1
+    done
+    warn "SMTP sink did not come up on port $port (attempt $attempt)"
+    cat "$TMP_ROOT/smtp.log" >&2 || true
+    kill "$SMTP_PID" 2>/dev/null || true; wait "$SMTP_PID" 2>/dev/null || true
+    SMTP_PID=""
+  done
+  return 1
+}
+
+# ---------------------------------------------------------------------------
+# .NET helpers
+# ---------------------------------------------------------------------------
+
+# trx_counts <file.trx>: prints "<passed> <failed> <total>".
+# Failed includes errors, timeouts and aborts; a run the trx itself marks as
+# aborted with no failing test still counts one failure.
+trx_counts() {
+  "$PY" - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+c = next((e for e in root.iter() if e.tag.endswith("}Counters") or e.tag == "Counters"), None)
+if c is None:
+    sys.exit("no <Counters> element in " + sys.argv[1])
+n = lambda k: int(c.get(k, "0"))
+failed = n("failed") + n("error") + n("timeout") + n("aborted")
+summary = next((e for e in root.iter() if e.tag.endswith("}ResultSummary")), None)
+if summary is not None and summary.get("outcome") == "Aborted" and failed == 0:
+    failed = 1
+print(n("passed"), failed, n("total"))
+PY
+}
+
+# run_bounded <seconds> <command...>: for any long-running command in a stage.
+# `timeout` puts the command in a process group of its own and, on a timeout
+# or when it is itself sent TERM, signals that whole group, so grandchildren
+# (dotnet test -> vstest.console -> testhost) die too instead of lingering.
+# Returns the command's status (124 on timeout, 137 if it had to be killed).
+run_bounded() {
+  local secs="$1"; shift
+  timeout -k 30 "$secs" "$@" </dev/null &
+  local pid=$!
+  # If this stage is told to stop, pass it on, wait for the group, and go.
+  # shellcheck disable=SC2064  # expand $pid now
+  trap "kill -TERM $pid 2>/dev/null; wait $pid; exit 143" TERM INT
+  local rc=0
+  wait "$pid" || rc=$?
+  trap - TERM INT
+  return "$rc"
+}
+
+# run_dotnet_test <project.csproj> <label> [VAR=value ...]
+run_dotnet_test() {
+  local proj="$1" label="$2"; shift 2
+  local trx="$RESULTS_DIR/$label.trx" start rc=0 passed failed
+  local args=(test "$proj" -c "$CONFIGURATION" --no-build
+              --logger "trx;LogFileName=$label.trx" --results-directory "$RESULTS_DIR"
+              --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none)
+  [[ -n "$FILTER" ]] && args+=(--filter "$FILTER")
+
+  log "dotnet test: $label${*:+ ($*)}"
+  start=$(now)
+  run_bounded "$SUITE_TIMEOUT" env "$@" dotnet "${args[@]}" || rc=$?
+  local secs=$(( $(now) - start ))
+
+  if ((rc == 124 || rc == 137)); then
+    stage_problem "$label: timed out after ${SUITE_TIMEOUT}s and was killed"
+    [[ -f "$trx" ]] || return 0
+  elif [[ ! -f "$trx" ]]; then
+    stage_problem "$label: no results file (dotnet test exit $rc)"
+    return 0
+  fi
+  local total
+  read -r passed failed total < <(trx_counts "$trx") \
+    || { stage_problem "$label: unreadable $trx"; return 0; }
+  # Not a failure (a filter may match nothing), but worth seeing.
+  if ((total == 0)) && [[ -z "$FILTER" ]]; then warn "$label: no tests found"; fi
+  add_counts "$passed" "$failed" "$label" "$secs"
+  if ((rc != 0 && rc != 124 && rc != 137 && failed == 0)); then
+    # dotnet test failed yet no test did: the test host crashed or similar.
+    stage_problem "$label: dotnet test exit $rc with no failed test"
+  fi
+}
+
+is_storage_suite() {
+  local s; for s in "${STORAGE_SUITES[@]}"; do [[ "$s" == "$1" ]] && return 0; done; return 1
+}
+
+# ---------------------------------------------------------------------------
+# Stages: stage_<name> runs in a subshell with `set -e`; report with add_counts.
+# ---------------------------------------------------------------------------
+
+# Every tests/*.Tests project; storage suites once per database.
+stage_dotnet() {
+  local proj name db found=0
+  for proj in tests/*.Tests/*.csproj; do
+    [[ -f "$proj" ]] || continue
+    found=1
+    name="$(basename "$(dirname "$proj")")"
+    if is_storage_suite "$name"; then
+      for db in "${STORAGE_DBS[@]}"; do
+        run_dotnet_test "$proj" "$name-$db" "LATCHKEY_TEST_DB=$db"
+      done
+    else
+      run_dotnet_test "$proj" "$name"
+    fi
+  done
+  ((found)) || stage_problem "no test projects under tests/*.Tests/"
+}
+
+# Example for later stages (not in STAGES yet). Run long commands through
+# run_bounded so a hang or an interruption cannot leave processes behind:
+#   stage_node() {
+#     local rc=0 out="$RESULTS_DIR/node.txt"
+#     run_bounded 600 npm --prefix clients/js test >"$out" 2>&1 || rc=$?
+#     cat "$out"
+#     # node --test ends with "# pass N" and "# fail N" lines
+#     local p f
+#     p=$(awk '/^# pass /{print $3}' "$out"); f=$(awk '/^# fail /{print $3}' "$out")
+#     add_counts "${p:-0}" "${f:-0}"
+#     if ((rc != 0 && ${f:-0} == 0)); then stage_problem "npm test exit $rc"; fi
+#   }
+
+# run_stage <name>: runs stage_<name> in a subshell, times it, records result.
+# The subshell runs in the background and we `wait` for it, because bash runs
+# our INT/TERM traps during a `wait` but only after a foreground child ends.
+run_stage() {
+  local name="$1" start rc=0 secs status
+  CURRENT_STAGE="$name"
+  local before_problems; before_problems=$(wc -l <"$PROBLEMS_FILE")
+  log "stage $name"
+  start=$(now)
+  ( set -e; "stage_$name" ) </dev/null &
+  STAGE_PID=$!
+  wait "$STAGE_PID" || rc=$?
+  STAGE_PID=""
+  secs=$(( $(now) - start ))
+  ((rc == 0)) || stage_problem "stage exited with status $rc"
+
+  local failed; failed=$(awk -F'\t' -v s="$name" '$1 == s {f += $4} END {print f+0}' "$COUNTS_FILE")
+  if (( $(wc -l <"$PROBLEMS_FILE") > before_problems )); then status="CRASHED"
+  elif ((failed > 0)); then status="FAILED"
+  else status="ok"; fi
+  SUMMARY+=("$(printf 'stage %-30s %-8s %5ss' "$name" "$status" "$secs")")
+  while IFS=$'\t' read -r stage label p f s; do
+    [[ "$stage" == "$name" ]] || continue
+    SUMMARY+=("$(printf '      %-30s %5s passed, %3s failed' "$label" "$p" "$f")${s:+$(printf ' %5ss' "$s")}")
+  done <"$COUNTS_FILE"
+  log "stage $name: $status in ${secs}s"
+}
+
+# ---------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------
+T0=$(now)
+
+CURRENT_STAGE="install"
+t=$(now); install_requirements
+for s in "${STAGES[@]}"; do
+  if declare -F "prepare_$s" >/dev/null; then CURRENT_STAGE="prepare_$s"; "prepare_$s"; fi
+done
+SUMMARY+=("$(printf 'setup %-30s %-8s %5ss' "install" "ok" "$(( $(now) - t ))")")
+
+CURRENT_STAGE="build"
+if ((SKIP_BUILD)); then
+  log "build skipped (--skip-build)"
+else
+  log "dotnet build $SOLUTION -c $CONFIGURATION"
+  t=$(now)
+  # Fails fast: on a failed build the EXIT trap reports it as a failure.
+  dotnet build "$SOLUTION" -c "$CONFIGURATION" -nodeReuse:false </dev/null
+  SUMMARY+=("$(printf 'setup %-30s %-8s %5ss' "build" "ok" "$(( $(now) - t ))")")
+fi
+
+CURRENT_STAGE="services"
+t=$(now)
+start_postgres
+start_smtp
+export LATCHKEY_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+export LATCHKEY_TEST_SMTP_HOST="127.0.0.1"
+export LATCHKEY_TEST_SMTP_PORT="$SMTP_PORT"
+export LATCHKEY_TEST_MAILDIR="$MAILDIR"
+SUMMARY+=("$(printf 'setup %-30s %-8s %5ss' "postgres+smtp" "ok" "$(( $(now) - t ))")")
+
+rm -rf "$RESULTS_DIR"; mkdir -p "$RESULTS_DIR"
+for s in "${STAGES[@]}"; do run_stage "$s"; done
+
+# Stop services now, with the trap as a no-op later, so nothing prints after
+# the totals line.
+CURRENT_STAGE="cleanup"
+stop_services
+
+read -r PASSED FAILED < <(totals)
+echo
+echo "================ test summary ================"
+printf '%s\n' "${SUMMARY[@]}"
+if [[ -s "$PROBLEMS_FILE" ]]; then
+  echo "problems (each counted as one failure):"
+  sed 's/^/  /' "$PROBLEMS_FILE"
+fi
+[[ -n "$FILTER" ]] && echo "filter: $FILTER"
+echo "total time: $(( $(now) - T0 ))s; results in ${RESULTS_DIR#"$REPO_ROOT"/}"
+
+RC=0
+if ((FAILED > 0)); then RC=1; fi
+if ((PASSED + FAILED == 0)); then echo "no test ran"; RC=1; fi
+FINAL_PRINTED=1
+echo "$PASSED passed, $FAILED failed"
+exit "$RC"

@@ -1,0 +1,39 @@
+using Latchkey.Core.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace Latchkey.Api.Common;
+
+/// <summary>
+/// A surface's one error translator: core error code → HTTP status, and the body in the surface's own
+/// shape. Endpoint groups carry their translator as metadata, so authentication failures, rate limits,
+/// bad JSON and bugs are all answered in the shape of the surface that was called.
+/// </summary>
+public abstract class SurfaceErrors
+{
+    public virtual int StatusFor(string code) => code switch
+    {
+        AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
+            or AuthErrorCodes.InvalidCurrentPassword => StatusCodes.Status400BadRequest,
+        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken => StatusCodes.Status401Unauthorized,
+        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired => StatusCodes.Status403Forbidden,
+        AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        AuthErrorCodes.EmailTaken => StatusCodes.Status409Conflict,
+        AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        AuthErrorCodes.AccountLocked => StatusCodes.Status423Locked,
+        AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
+        AuthErrorCodes.Internal => StatusCodes.Status500InternalServerError,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
+    };
+
+    /// <summary>The body for <paramref name="error"/>; <paramref name="requestId"/> is set for server errors.</summary>
+    public abstract object Body(AuthError error, string? requestId);
+
+    public IResult ToResult(AuthError error, string? requestId = null) =>
+        Results.Json(Body(error, requestId), statusCode: StatusFor(error.Code));
+
+    public Task WriteAsync(HttpContext context, AuthError error)
+    {
+        context.Response.StatusCode = StatusFor(error.Code);
+        return context.Response.WriteAsJsonAsync(Body(error, context.TraceIdentifier), context.RequestAborted);
+    }
+}

@@ -1,0 +1,29 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Api.Platform;
+
+/// <summary>
+/// The <c>auth_token</c> cookie: HttpOnly (no script reads it), Secure whenever the server is reached
+/// over HTTPS, SameSite=Lax (sent on top-level navigations, the OAuth redirects, but not on cross-site posts).
+/// </summary>
+public sealed class PlatformSessionCookie(IOptions<SessionOptions> sessions, IOptions<LatchkeyOptions> latchkey)
+{
+    public void Set(HttpContext context, string secret, DateTime expiresAt) =>
+        context.Response.Cookies.Append(sessions.Value.CookieName, secret, Options(context, expiresAt));
+
+    public void Clear(HttpContext context) =>
+        context.Response.Cookies.Delete(sessions.Value.CookieName, Options(context, null));
+
+    private CookieOptions Options(HttpContext context, DateTime? expiresAt) => new()
+    {
+        HttpOnly = true,
+        Secure = context.Request.IsHttps || (latchkey.Value.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ?? false),
+        SameSite = SameSiteMode.Lax,
+        Path = "/",
+        Expires = expiresAt is null ? null : new DateTimeOffset(expiresAt.Value, TimeSpan.Zero),
+        IsEssential = true,
+    };
+}

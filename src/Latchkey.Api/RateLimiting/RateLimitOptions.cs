@@ -1,0 +1,32 @@
+namespace Latchkey.Api.RateLimiting;
+
+/// <summary>Bound from <c>Latchkey:RateLimits</c>. Defaults are the seed's: per client IP, 15-minute sliding windows.</summary>
+public sealed class RateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public Dictionary<string, RateLimitRule> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [RateLimitPolicies.Login] = new(10, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.Register] = new(5, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.ForgotPassword] = new(5, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.TwoFactor] = new(10, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.Default] = new(100, TimeSpan.FromMinutes(15)),
+    };
+}
+
+public sealed record RateLimitRule(int Limit, TimeSpan Window)
+{
+    public RateLimitRule() : this(100, TimeSpan.FromMinutes(15)) { }
+}
+
+public static class RateLimitPolicies
+{
+    public const string Login = "login";
+    public const string Register = "register";
+    public const string ForgotPassword = "forgot-password";
+    public const string TwoFactor = "two-factor";
+    public const string Default = "default";
+    /// <summary>Endpoints that must never be limited (health, JWKS behind caches).</summary>
+    public const string None = "none";
+}

@@ -1,0 +1,18 @@
+using Latchkey.Api.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Latchkey.Api.Simple;
+
+public static class SimpleEndpoints
+{
+    /// <summary>The Simple API under <c>/api/v1/auth</c>, in its own error shape.</summary>
+    public static RouteGroupBuilder MapSimpleApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Simple API").WithSurfaceErrors(SimpleErrors.Instance).WithMetadata(BodySizeLimit.Json);
+        auth.MapSimpleAuth();
+        auth.MapSimpleKeys();
+        return auth;
+    }
+}

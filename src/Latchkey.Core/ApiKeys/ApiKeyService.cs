@@ -1,0 +1,49 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+
+namespace Latchkey.Core.ApiKeys;
+
+/// <summary>Creates, lists and deletes a user's API keys.</summary>
+public sealed class ApiKeyService(IApiKeyStore keys, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
+{
+    public const int MaxNameLength = 100;
+    public const int MaxKeysPerUser = 50;
+    public const string DefaultName = "API key";
+
+    public async Task<Result<(ApiKey Key, string Secret)>> CreateAsync(Guid userId, string? name, RequestContext context, CancellationToken ct)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
+        if (trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
+            return AuthError.Field("name", $"Name must be at most {MaxNameLength} characters without control characters");
+        if (await keys.CountForUserAsync(userId, ct) >= MaxKeysPerUser)
+            return AuthError.Validation($"A user can hold at most {MaxKeysPerUser} API keys; delete one first");
+
+        var secret = ApiKeyFormat.NewSecret();
+        var key = new ApiKey
+        {
+            Id = Ids.New(),
+            UserId = userId,
+            Name = trimmed,
+            SecretHash = SecretHash.Sha256(secret),
+            Prefix = secret[..12],
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        keys.Add(key);
+        activity.Record(ActivityTypes.ApiKeyCreated, userId, context, details: new { keyId = ApiKeyFormat.PublicId(key.Id), name = key.Name });
+        await unitOfWork.SaveChangesAsync(ct);
+        return (key, secret);
+    }
+
+    public Task<IReadOnlyList<ApiKey>> ListAsync(Guid userId, CancellationToken ct) => keys.ListForUserAsync(userId, ct);
+
+    public async Task<bool> DeleteAsync(Guid userId, string? publicKeyId, RequestContext context, CancellationToken ct)
+    {
+        if (!ApiKeyFormat.TryParsePublicId(publicKeyId, out var id)) return false;
+        var key = await keys.FindForUserAsync(userId, id, ct);
+        if (key is null) return false;
+        keys.Remove(key);
+        activity.Record(ActivityTypes.ApiKeyDeleted, userId, context, details: new { keyId = publicKeyId, name = key.Name });
+        await unitOfWork.SaveChangesAsync(ct);
+        return true;
+    }
+}

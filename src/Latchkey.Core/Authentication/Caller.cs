@@ -1,0 +1,23 @@
+namespace Latchkey.Core.Authentication;
+
+/// <summary>How a request proved who it is.</summary>
+public enum CredentialKind
+{
+    Cookie,
+    AccessToken,
+    ApiKey,
+}
+
+/// <summary>The authenticated user of a request, whichever credential it used.</summary>
+public sealed record Caller(
+    Guid UserId,
+    string Email,
+    string? Username,
+    string Role,
+    CredentialKind Credential,
+    Guid? SessionId,
+    Guid? ApiKeyId)
+{
+    /// <summary>Account-changing operations need a signed-in session, not a long-lived API key.</summary>
+    public bool HasSession => SessionId is not null;
+}

@@ -1,0 +1,58 @@
+using Latchkey.Core.ApiKeys;
+using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Authentication;
+
+/// <summary>
+/// Turns a presented credential into a <see cref="Caller"/>: a session cookie, an access token or an
+/// API key. Each costs at most one indexed read; activity timestamps are written at most once per
+/// <see cref="SessionOptions.ActivityWriteInterval"/>.
+/// </summary>
+public sealed class CallerAuthenticator(
+    ISessionStore sessions,
+    IApiKeyStore apiKeys,
+    AccessTokenValidator tokens,
+    SessionStateCache sessionState,
+    IOptions<SessionOptions> options,
+    TimeProvider clock)
+{
+    public async Task<Caller?> FromCookieAsync(string secret, CancellationToken ct)
+    {
+        if (secret.Length != 43) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await sessions.FindActiveByCookieHashAsync(SecretHash.Sha256(secret), now, ct);
+        if (found is null || found.Subject.Disabled) return null;
+        // Cookie sessions slide: unused for the idle timeout, they end.
+        if (now - found.LastActivityAt > options.Value.IdleTimeout) return null;
+        if (now - found.LastActivityAt > options.Value.ActivityWriteInterval) await sessions.TouchAsync(found.SessionId, now, ct);
+        var s = found.Subject;
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null);
+    }
+
+    public async Task<Caller?> FromAccessTokenAsync(string token, CancellationToken ct)
+    {
+        var claims = await tokens.ValidateAsync(token);
+        if (claims is null) return null;
+        if (!sessionState.IsKnownActive(claims.SessionId, claims.UserId))
+        {
+            if (!await sessions.IsActiveAsync(claims.SessionId, clock.GetUtcNow().UtcDateTime, ct)) return null;
+            sessionState.RememberActive(claims.SessionId, claims.UserId);
+        }
+        return new Caller(claims.UserId, claims.Email ?? "", null, claims.Role, CredentialKind.AccessToken, claims.SessionId, null);
+    }
+
+    public async Task<Caller?> FromApiKeyAsync(string secret, CancellationToken ct)
+    {
+        if (!ApiKeyFormat.LooksLikeSecret(secret)) return null;
+        var found = await apiKeys.FindBySecretHashAsync(SecretHash.Sha256(secret), ct);
+        if (found is null || found.Subject.Disabled) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (found.LastUsedAt is null || now - found.LastUsedAt.Value > options.Value.ActivityWriteInterval)
+            await apiKeys.TouchAsync(found.KeyId, now, ct);
+        var s = found.Subject;
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.ApiKey, null, found.KeyId);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Latchkey.Core.Common;
+
+/// <summary>
+/// The closed set of error codes the core produces. Surfaces switch on these, so a new code
+/// means a new row in every translator (the translator tests check that none is missing).
+/// </summary>
+public static class AuthErrorCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string ValidationFailed = "validation_error";
+    public const string WeakPassword = "weak_password";
+    public const string EmailTaken = "email_taken";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string InvalidCurrentPassword = "invalid_current_password";
+    public const string AccountLocked = "account_locked";
+    public const string AccountDisabled = "account_disabled";
+    public const string Unauthenticated = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string InvalidRefreshToken = "invalid_refresh_token";
+    public const string SessionRequired = "session_required";
+    public const string RateLimited = "rate_limited";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string Internal = "internal_error";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
+        AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
+        RateLimited, PayloadTooLarge, Internal,
+    ];
+}

@@ -1,0 +1,51 @@
+using Latchkey.Core.ApiKeys;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Authentication;
+using Latchkey.Core.Common;
+using Latchkey.Core.Credentials;
+using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
+using Latchkey.Core.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Latchkey.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The domain services and their options (validated at start: a bad setting stops the server).</summary>
+    public static IServiceCollection AddLatchkeyCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        Bind<LatchkeyOptions>(services, configuration, "Latchkey");
+        Bind<SessionOptions>(services, configuration, "Latchkey:Sessions");
+        Bind<TokenOptions>(services, configuration, "Latchkey:Tokens");
+        Bind<LockoutOptions>(services, configuration, "Latchkey:Lockout");
+        Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
+        services.AddLatchkeyPasswords(configuration);
+        services.AddMemoryCache();
+
+        services.AddSingleton<ServerSecrets>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<SessionStateCache>();
+        services.AddSingleton<Lockout>();
+
+        services.AddScoped<ActivityLog>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<BootstrapAdmin>();
+        services.AddScoped<SessionIssuer>();
+        services.AddScoped<PasswordSignInService>();
+        services.AddScoped<RefreshTokenService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<PasswordChangeService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<CallerAuthenticator>();
+        return services;
+    }
+
+    private static void Bind<T>(IServiceCollection services, IConfiguration configuration, string section) where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using Latchkey.Core.Common;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Credentials;
+
+/// <summary>
+/// Hashes with Argon2id through libsodium, producing the standard <c>$argon2id$v=19$m=…,t=…,p=1$…</c> string.
+/// Also verifies hashes imported from other systems (bcrypt, ASP.NET Core Identity, Django PBKDF2) and asks for
+/// those to be rehashed, so imported accounts move to Argon2id on their next successful login.
+/// </summary>
+public sealed class Argon2idPasswordHasher : IPasswordHasher
+{
+    private readonly ulong _opsLimit;
+    private readonly nuint _memLimit;
+    private readonly Lazy<string> _dummyHash;
+
+    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options)
+    {
+        Sodium.EnsureInitialized();
+        var value = options.Value;
+        _opsLimit = (ulong)value.Iterations;
+        _memLimit = (nuint)value.MemoryKiB * 1024;
+
+        // Made on first use: hashing at construction would slow every startup by one full hash.
+        _dummyHash = new Lazy<string>(() => Hash(RandomSecrets.Base64Url()));
+    }
+
+    public string Hash(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var bytes = Encoding.UTF8.GetBytes(password);
+        try
+        {
+            return Sodium.HashString(bytes, _opsLimit, _memLimit, Sodium.Argon2id13);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    public PasswordVerification Verify(string storedHash, string password)
+    {
+        if (string.IsNullOrEmpty(storedHash) || password is null)
+        {
+            return PasswordVerification.Failed;
+        }
+
+        if (storedHash.StartsWith("$argon2", StringComparison.Ordinal))
+        {
+            return VerifyArgon2(storedHash, password);
+        }
+
+        var importedMatch = BcryptHash.IsBcrypt(storedHash) ? BcryptHash.Verify(storedHash, password)
+            : DjangoPbkdf2Hash.IsDjangoPbkdf2(storedHash) ? DjangoPbkdf2Hash.Verify(storedHash, password)
+            : AspNetIdentityHash.Verify(storedHash, password);
+
+        return importedMatch ? PasswordVerification.SuccessRehashNeeded : PasswordVerification.Failed;
+    }
+
+    public void VerifyDummy(string password) => Verify(_dummyHash.Value, password ?? string.Empty);
+
+    private PasswordVerification VerifyArgon2(string storedHash, string password)
+    {
+        var bytes = Encoding.UTF8.GetBytes(password);
+        try
+        {
+            if (!Sodium.VerifyString(storedHash, bytes))
+            {
+                return PasswordVerification.Failed;
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+
+        // libsodium also accepts Argon2i strings; those are upgraded to Argon2id like any import.
+        if (!storedHash.StartsWith("$argon2id$", StringComparison.Ordinal))
+        {
+            return PasswordVerification.SuccessRehashNeeded;
+        }
+
+        return Sodium.NeedsRehash(storedHash, _opsLimit, _memLimit) == 0
+            ? PasswordVerification.Success
+            : PasswordVerification.SuccessRehashNeeded;
+    }
+}

@@ -1,0 +1,52 @@
+namespace Latchkey.Core.Sessions;
+
+/// <summary>Port for sessions and their refresh-token families.</summary>
+public interface ISessionStore
+{
+    void Add(Session session);
+    void Add(RefreshToken token);
+
+    /// <summary>A tracked session, or null.</summary>
+    Task<Session?> FindAsync(Guid sessionId, CancellationToken ct);
+
+    /// <summary>The active session behind a cookie secret, with the user fields a request needs (one query).</summary>
+    Task<SessionWithUser?> FindActiveByCookieHashAsync(byte[] cookieSecretHash, DateTime now, CancellationToken ct);
+
+    Task<bool> IsActiveAsync(Guid sessionId, DateTime now, CancellationToken ct);
+
+    Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTime now, CancellationToken ct);
+
+    /// <summary>Revokes one session (and so its refresh-token family). Returns false if it was not active.</summary>
+    Task<bool> RevokeAsync(Guid sessionId, DateTime now, string reason, CancellationToken ct);
+
+    /// <summary>Revokes every active session of a user except <paramref name="keepSessionId"/>; returns how many.</summary>
+    Task<int> RevokeAllAsync(Guid userId, Guid? keepSessionId, DateTime now, string reason, CancellationToken ct);
+
+    /// <summary>The refresh token with its session and user state, read in one query (no tracking).</summary>
+    Task<RefreshTokenLookup?> FindRefreshTokenAsync(byte[] tokenHash, CancellationToken ct);
+
+    /// <summary>
+    /// Marks <paramref name="currentTokenId"/> rotated and inserts <paramref name="successor"/> in one batch,
+    /// only if the current token was not rotated yet. False when a concurrent refresh won the race.
+    /// </summary>
+    Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct);
+
+    /// <summary>Moves last-activity forward (callers throttle this so it is not a write per request).</summary>
+    Task TouchAsync(Guid sessionId, DateTime now, CancellationToken ct);
+}
+
+/// <summary>What the refresh path needs, in one read.</summary>
+public sealed record RefreshTokenLookup(
+    Guid TokenId,
+    Guid SessionId,
+    DateTime TokenExpiresAt,
+    DateTime? RotatedAt,
+    DateTime SessionExpiresAt,
+    DateTime? SessionRevokedAt,
+    TokenSubject Subject);
+
+/// <summary>A session together with the user fields a request or token needs.</summary>
+public sealed record SessionWithUser(Guid SessionId, DateTime LastActivityAt, DateTime? ElevatedAt, TokenSubject Subject);
+
+/// <summary>The user as tokens and requests see it.</summary>
+public sealed record TokenSubject(Guid UserId, string Email, string? Username, string Role, bool Disabled);

@@ -1,0 +1,18 @@
+using Latchkey.Core.Tokens;
+
+namespace Latchkey.Core.Sessions;
+
+/// <summary>
+/// A session just started, with its secrets in clear. They exist only in this object and the response:
+/// the database keeps their hashes.
+/// </summary>
+public sealed record IssuedSession(
+    Guid SessionId,
+    TokenSubject Subject,
+    AccessToken? AccessToken,
+    string? RefreshToken,
+    string? CookieSecret,
+    DateTime ExpiresAt);
+
+/// <summary>The answer to a refresh: a new access token and the rotated refresh token.</summary>
+public sealed record RefreshedTokens(AccessToken AccessToken, string RefreshToken, TokenSubject Subject);

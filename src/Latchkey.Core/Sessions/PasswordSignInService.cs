@@ -1,0 +1,88 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Credentials;
+using Latchkey.Core.Users;
+
+namespace Latchkey.Core.Sessions;
+
+/// <summary>
+/// Sign-in with a login (email or username) and a password. Unknown accounts and wrong passwords get
+/// the same error after the same amount of hashing work, so neither the answer nor its timing tells
+/// whether an account exists.
+/// </summary>
+public sealed class PasswordSignInService(
+    IUserStore users,
+    IPasswordHasher hasher,
+    Lockout lockout,
+    SessionIssuer sessions,
+    ActivityLog activity,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+{
+    private static readonly AuthError InvalidCredentials = new(AuthErrorCodes.InvalidCredentials, "Invalid credentials");
+
+    public async Task<Result<SignInOutcome>> SignInAsync(string? login, string? password, string sessionKind, RequestContext context, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
+            return AuthError.Validation("Login and password are required");
+        if (login.Length > UserNormalizer.MaxEmailLength || password.Length > 4096)
+            return InvalidCredentials;
+
+        var user = await users.FindByLoginAsync(UserNormalizer.NormalizeEmail(login), ct);
+        if (user?.PasswordHash is null)
+        {
+            hasher.VerifyDummy(password);
+            activity.Record(ActivityTypes.LoginFailed, user?.Id, context, success: false, new { reason = "unknown_account" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return InvalidCredentials;
+        }
+
+        if (lockout.IsLocked(user))
+        {
+            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "locked" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return LockedError(user);
+        }
+
+        var verification = hasher.Verify(user.PasswordHash, password);
+        if (verification == PasswordVerification.Failed)
+        {
+            var lockedNow = lockout.RecordFailure(user);
+            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "wrong_password" });
+            if (lockedNow) activity.Record(ActivityTypes.AccountLocked, user.Id, context, success: false);
+            await unitOfWork.SaveChangesAsync(ct);
+            return lockedNow ? LockedError(user) : InvalidCredentials;
+        }
+
+        if (user.Disabled)
+        {
+            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "disabled" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return new AuthError(AuthErrorCodes.AccountDisabled, "This account is disabled");
+        }
+
+        // Imported bcrypt/PBKDF2 hashes and Argon2id hashes with old parameters are upgraded now,
+        // the only moment the clear password is at hand.
+        if (verification == PasswordVerification.SuccessRehashNeeded) user.PasswordHash = hasher.Hash(password);
+        lockout.RecordSuccess(user);
+
+        if (user.TwoFactorEnabled)
+        {
+            await unitOfWork.SaveChangesAsync(ct);
+            return new SignInOutcome(null, new TwoFactorChallenge(user.Id, [], null));
+        }
+
+        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        var issued = sessions.Start(user, sessionKind, AuthMethods.Password, context);
+        activity.Record(ActivityTypes.LoginSucceeded, user.Id, context, details: new { method = AuthMethods.Password, sessionId = issued.SessionId });
+        await unitOfWork.SaveChangesAsync(ct);
+        return new SignInOutcome(issued, null);
+    }
+
+    private AuthError LockedError(User user)
+    {
+        var until = lockout.LockedUntil(user);
+        var details = until is null ? null : new Dictionary<string, string> { ["lockedUntil"] = until.Value.ToString("O") };
+        return new AuthError(AuthErrorCodes.AccountLocked, "Account temporarily locked after too many failed sign-ins", details);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Tokens;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Sessions;
+
+/// <summary>
+/// Refresh-token rotation with reuse detection (RFC 9700 §4.14.2).
+/// The successor of a token is derived from it with a server-side HMAC key, so a second refresh of the
+/// same token inside the grace window can be answered with the same successor without storing any
+/// token in clear. Reuse after the window revokes the whole family (the session).
+/// </summary>
+public sealed class RefreshTokenService(
+    ISessionStore sessions,
+    SessionIssuer issuer,
+    AccessTokenIssuer accessTokens,
+    ServerSecrets secrets,
+    ActivityLog activity,
+    IUnitOfWork unitOfWork,
+    IOptions<SessionOptions> options,
+    TimeProvider clock,
+    ILogger<RefreshTokenService> logger)
+{
+    private static readonly AuthError Invalid = new(AuthErrorCodes.InvalidRefreshToken, "Invalid or expired refresh token");
+
+    public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, RequestContext context, CancellationToken ct)
+    {
+        // 32 random bytes encode to 43 base64url characters; anything else was never issued by us.
+        if (refreshToken is not { Length: 43 }) return Invalid;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await sessions.FindRefreshTokenAsync(SecretHash.Sha256(refreshToken), ct);
+        if (found is null || found.SessionRevokedAt is not null || found.SessionExpiresAt <= now
+            || found.TokenExpiresAt <= now || found.Subject.Disabled)
+            return Invalid;
+
+        var successor = DeriveSuccessor(refreshToken);
+        if (found.RotatedAt is null)
+        {
+            var row = issuer.NewRefreshToken(found.SessionId, found.Subject.UserId, successor, now, found.SessionExpiresAt);
+            // When this returns false a concurrent refresh of the same token won the race: the token was
+            // rotated just now, inside the grace window, and the successor is the same one either way.
+            await sessions.TryRotateAsync(found.TokenId, row, now, ct);
+            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId), successor, found.Subject);
+        }
+
+        if (now - found.RotatedAt.Value <= options.Value.RefreshGracePeriod)
+            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId), successor, found.Subject);
+
+        await RevokeFamilyAsync(found, context, now, ct);
+        return Invalid;
+    }
+
+    private async Task RevokeFamilyAsync(RefreshTokenLookup found, RequestContext context, DateTime now, CancellationToken ct)
+    {
+        logger.LogWarning("Refresh token reuse detected; revoking session {SessionId} of user {UserId}", found.SessionId, found.Subject.UserId);
+        await unitOfWork.InTransactionAsync(async token =>
+        {
+            await sessions.RevokeAsync(found.SessionId, now, RevokeReasons.RefreshTokenReuse, token);
+            activity.Record(ActivityTypes.RefreshTokenReused, found.Subject.UserId, context, success: false, new { sessionId = found.SessionId });
+            await unitOfWork.SaveChangesAsync(token);
+            return Unit.Value;
+        }, ct);
+    }
+
+    private string DeriveSuccessor(string refreshToken)
+    {
+        Span<byte> input = stackalloc byte[Encoding.UTF8.GetMaxByteCount(refreshToken.Length)];
+        var length = Encoding.UTF8.GetBytes(refreshToken, input);
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(secrets.Get(ServerSecrets.RefreshSuccessorKey), input[..length], mac);
+        return Base64Url.EncodeToString(mac);
+    }
+}

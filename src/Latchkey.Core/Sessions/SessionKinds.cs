@@ -1,0 +1,20 @@
+namespace Latchkey.Core.Sessions;
+
+public static class SessionKinds
+{
+    public const string Cookie = "cookie";
+    public const string Bearer = "bearer";
+}
+
+public static class AuthMethods
+{
+    public const string Password = "password";
+}
+
+public static class RevokeReasons
+{
+    public const string Logout = "logout";
+    public const string RevokeAll = "revoke_all";
+    public const string PasswordChanged = "password_changed";
+    public const string RefreshTokenReuse = "refresh_token_reuse";
+}

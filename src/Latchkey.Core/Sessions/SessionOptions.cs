@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Latchkey.Core.Sessions;
+
+/// <summary>Bound from <c>Latchkey:Sessions</c>.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>A refresh token or cookie unused this long stops working (sliding).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>No session outlives this, however often it is refreshed.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "3650.00:00:00")]
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Two refreshes of one token inside this window both get the same successor (two tabs at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RefreshGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Last-activity writes are skipped when the stored value is fresher than this.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ActivityWriteInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a node trusts that a session it checked is still active (0 checks every request).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan StateCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    public string CookieName { get; set; } = "auth_token";
+}

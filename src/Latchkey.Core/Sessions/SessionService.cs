@@ -1,0 +1,47 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+
+namespace Latchkey.Core.Sessions;
+
+/// <summary>A user's view of their sessions: list, sign out one, sign out the others.</summary>
+public sealed class SessionService(
+    ISessionStore sessions,
+    SessionStateCache sessionState,
+    ActivityLog activity,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+{
+    public Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, CancellationToken ct) =>
+        sessions.ListActiveAsync(userId, clock.GetUtcNow().UtcDateTime, ct);
+
+    /// <summary>Ends a session server-side; its refresh tokens and cookie stop working at once.</summary>
+    public async Task LogoutAsync(Guid userId, Guid sessionId, RequestContext context, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await unitOfWork.InTransactionAsync(async token =>
+        {
+            if (await sessions.RevokeAsync(sessionId, now, RevokeReasons.Logout, token))
+            {
+                activity.Record(ActivityTypes.Logout, userId, context, details: new { sessionId });
+                await unitOfWork.SaveChangesAsync(token);
+            }
+            return Unit.Value;
+        }, ct);
+        sessionState.Forget(sessionId);
+    }
+
+    /// <summary>Revokes every session except <paramref name="currentSessionId"/>; returns how many ended.</summary>
+    public async Task<int> RevokeOthersAsync(Guid userId, Guid? currentSessionId, RequestContext context, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = await unitOfWork.InTransactionAsync(async token =>
+        {
+            var revoked = await sessions.RevokeAllAsync(userId, currentSessionId, now, RevokeReasons.RevokeAll, token);
+            activity.Record(ActivityTypes.SessionsRevoked, userId, context, details: new { count = revoked });
+            await unitOfWork.SaveChangesAsync(token);
+            return revoked;
+        }, ct);
+        sessionState.ForgetUser(userId);
+        return count;
+    }
+}

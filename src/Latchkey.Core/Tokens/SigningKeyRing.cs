@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Latchkey.Core.Common;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Latchkey.Core.Tokens;
+
+/// <summary>
+/// The signing keys in memory. Signing and verification read an immutable snapshot (no database);
+/// the snapshot is re-read every <see cref="TokenOptions.KeyRefreshInterval"/> in the background so a
+/// rotation on one node reaches the others, and at once when a token names a key we do not know.
+/// </summary>
+public sealed class SigningKeyRing(
+    IServiceScopeFactory scopes,
+    IDataProtectionProvider protection,
+    IOptions<TokenOptions> options,
+    TimeProvider clock,
+    ILogger<SigningKeyRing> logger)
+{
+    public const string AccessPurpose = "access";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Latchkey.SigningKeys.v1");
+    private volatile KeySnapshot? _snapshot;
+    private int _reloading;
+
+    private KeySnapshot Snapshot => _snapshot ?? throw new InvalidOperationException("Signing keys were not loaded at start.");
+
+    public SigningCredentials CurrentCredentials(string purpose)
+    {
+        ReloadInBackgroundIfStale();
+        return Snapshot.Current.TryGetValue(purpose, out var credentials)
+            ? credentials
+            : throw new InvalidOperationException($"No current signing key for '{purpose}'.");
+    }
+
+    public SecurityKey? FindKey(string? keyId)
+    {
+        if (keyId is null) return null;
+        var snapshot = Snapshot;
+        if (snapshot.ByKeyId.TryGetValue(keyId, out var key)) return key;
+        ReloadInBackground(); // A key made on another node since our last read.
+        return null;
+    }
+
+    /// <summary>The JWKS document, serialized once per snapshot.</summary>
+    public ReadOnlyMemory<byte> JwksJson
+    {
+        get
+        {
+            ReloadInBackgroundIfStale();
+            return Snapshot.JwksJson;
+        }
+    }
+
+    /// <summary>Loads the keys, creating the current key when none exists. Called at start.</summary>
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        var algorithm = options.Value.AccessTokenAlgorithm;
+        var keys = await ReadAsync(ct);
+        if (!keys.Any(k => k.Purpose == AccessPurpose && k.Algorithm == algorithm && k.RetiredAt is null))
+        {
+            await CreateAsync(AccessPurpose, algorithm, ct);
+            keys = await ReadAsync(ct);
+        }
+        _snapshot = Build(keys, algorithm);
+    }
+
+    private async Task CreateAsync(string purpose, string algorithm, CancellationToken ct)
+    {
+        var (key, pkcs8) = KeyMaterial.Generate(algorithm);
+        key.Dispose();
+        var row = new SigningKey
+        {
+            Id = RandomSecrets.Base64Url(12),
+            Algorithm = algorithm,
+            Purpose = purpose,
+            ProtectedPrivateKey = Convert.ToBase64String(_protector.Protect(pkcs8)),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var scope = scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<ISigningKeyStore>().TryAddAsync(row, ct))
+            logger.LogInformation("Created {Algorithm} signing key {KeyId} for {Purpose} tokens", algorithm, row.Id, purpose);
+    }
+
+    private async Task<IReadOnlyList<SigningKey>> ReadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISigningKeyStore>()
+            .ListPublishedAsync(clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private KeySnapshot Build(IReadOnlyList<SigningKey> rows, string accessAlgorithm)
+    {
+        var byId = new Dictionary<string, SecurityKey>(StringComparer.Ordinal);
+        var current = new Dictionary<string, SigningCredentials>(StringComparer.Ordinal);
+        var jwks = new List<Dictionary<string, string>>();
+        foreach (var row in rows)
+        {
+            var key = KeyMaterial.Import(row.Algorithm, row.Id, _protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)));
+            byId[row.Id] = key;
+            jwks.Add(KeyMaterial.PublicJwk(key, row.Algorithm));
+            // Rows come newest first, so the first unretired key of a purpose is the one that signs.
+            if (row.RetiredAt is null && row.Algorithm == accessAlgorithm && !current.ContainsKey(row.Purpose))
+                current[row.Purpose] = new SigningCredentials(key, row.Algorithm);
+        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { keys = jwks });
+        return new KeySnapshot(byId, current, json, clock.GetUtcNow());
+    }
+
+    private void ReloadInBackgroundIfStale()
+    {
+        var snapshot = _snapshot;
+        if (snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt > options.Value.KeyRefreshInterval)
+            ReloadInBackground();
+    }
+
+    private void ReloadInBackground()
+    {
+        if (Interlocked.CompareExchange(ref _reloading, 1, 0) != 0) return;
+        var snapshot = _snapshot;
+        // Unknown kids must not turn into a reload per request: at most one every few seconds.
+        if (snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt < TimeSpan.FromSeconds(5))
+        {
+            Volatile.Write(ref _reloading, 0);
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                _snapshot = Build(await ReadAsync(CancellationToken.None), options.Value.AccessTokenAlgorithm);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Reloading signing keys failed; keeping the keys in memory");
+            }
+            finally
+            {
+                Volatile.Write(ref _reloading, 0);
+            }
+        });
+    }
+
+    private sealed record KeySnapshot(
+        IReadOnlyDictionary<string, SecurityKey> ByKeyId,
+        IReadOnlyDictionary<string, SigningCredentials> Current,
+        byte[] JwksJson,
+        DateTimeOffset LoadedAt);
+}

@@ -1,0 +1,31 @@
+using Latchkey.Core.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Users;
+
+/// <summary>
+/// Creates the configured administrator when no account has its email yet. The password goes through
+/// the same policy as everyone's: a weak bootstrap password stops the start with a clear message.
+/// </summary>
+public sealed class BootstrapAdmin(IUserStore users, RegistrationService registration, IOptions<AdminOptions> options, ILogger<BootstrapAdmin> logger)
+{
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        var (email, password) = (options.Value.Email, options.Value.Password);
+        if (string.IsNullOrWhiteSpace(email) && string.IsNullOrEmpty(password)) return;
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+            throw new InvalidOperationException("Latchkey:Admin:Email and Latchkey:Admin:Password must be set together.");
+
+        if (await users.EmailExistsAsync(UserNormalizer.NormalizeEmail(email), ct))
+        {
+            logger.LogInformation("Bootstrap admin {Email} already exists", email);
+            return;
+        }
+        var created = await registration.RegisterAsync(
+            new NewAccount(email, password, null, null, Roles.Admin, EmailVerified: true), RequestContext.Unknown, ct);
+        if (!created.IsSuccess)
+            throw new InvalidOperationException($"Latchkey:Admin: cannot create the bootstrap admin: {created.Error.Message}");
+        logger.LogInformation("Created bootstrap admin {Email}", email);
+    }
+}

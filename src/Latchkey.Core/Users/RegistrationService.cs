@@ -1,0 +1,79 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Credentials;
+
+namespace Latchkey.Core.Users;
+
+/// <summary>
+/// Creates password accounts. The password is checked and hashed before the duplicate check, so a
+/// taken address answers after the same work as a free one.
+/// </summary>
+public sealed class RegistrationService(
+    IUserStore users,
+    IPasswordHasher hasher,
+    PasswordPolicy policy,
+    ActivityLog activity,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+{
+    public const int MaxNameLength = 100;
+
+    public async Task<Result<User>> RegisterAsync(NewAccount account, RequestContext context, CancellationToken ct)
+    {
+        if (Validate(account) is { } invalid) return invalid;
+        var email = account.Email!.Trim();
+
+        var policyCheck = await policy.CheckAsync(account.Password!, [email, account.FirstName ?? "", account.LastName ?? ""], ct);
+        if (!policyCheck.IsSuccess) return policyCheck.Error;
+        var hash = hasher.Hash(account.Password!);
+
+        var normalizedEmail = UserNormalizer.NormalizeEmail(email);
+        if (await users.EmailExistsAsync(normalizedEmail, ct)) return EmailTaken;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new User
+        {
+            Id = Ids.New(),
+            Email = email,
+            NormalizedEmail = normalizedEmail,
+            FirstName = NullIfBlank(account.FirstName),
+            LastName = NullIfBlank(account.LastName),
+            PasswordHash = hash,
+            Role = account.Role ?? Roles.User,
+            EmailVerified = account.EmailVerified,
+            PasswordChangedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        users.Add(user);
+        activity.Record(ActivityTypes.UserRegistered, user.Id, context, details: new { method = "password" });
+        try
+        {
+            await unitOfWork.SaveChangesAsync(ct);
+        }
+        catch (UniqueConstraintException)
+        {
+            return EmailTaken;
+        }
+        return user;
+    }
+
+    private static readonly AuthError EmailTaken = new(AuthErrorCodes.EmailTaken, "An account with this email already exists");
+
+    private static AuthError? Validate(NewAccount account)
+    {
+        if (string.IsNullOrWhiteSpace(account.Email)) return AuthError.Field("email", "Email is required");
+        if (!UserNormalizer.IsValidEmail(account.Email)) return AuthError.Field("email", "Email address is not valid");
+        if (string.IsNullOrEmpty(account.Password)) return AuthError.Field("password", "Password is required");
+        if (InvalidName(account.FirstName)) return AuthError.Field("firstName", $"First name must be at most {MaxNameLength} characters without control characters");
+        if (InvalidName(account.LastName)) return AuthError.Field("lastName", $"Last name must be at most {MaxNameLength} characters without control characters");
+        return null;
+    }
+
+    private static bool InvalidName(string? name) => name is not null && (name.Length > MaxNameLength || name.Any(char.IsControl));
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>What a sign-up supplies. <see cref="Role"/> and <see cref="EmailVerified"/> are set only by trusted callers (bootstrap, admin).</summary>
+public sealed record NewAccount(string? Email, string? Password, string? FirstName, string? LastName, string? Role = null, bool EmailVerified = false);

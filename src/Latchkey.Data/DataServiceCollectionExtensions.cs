@@ -1,0 +1,64 @@
+using Latchkey.Core.ApiKeys;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
+using Latchkey.Core.Users;
+using Latchkey.Data.Stores;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public static IServiceCollection AddLatchkeyData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection("Latchkey:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Latchkey:Database")).ValidateDataAnnotations().ValidateOnStart();
+        var connectionString = configuration.GetConnectionString("Latchkey");
+
+        services.AddDbContextPool<LatchkeyDbContext>(options =>
+        {
+            if (database.Provider == DatabaseOptions.Postgres)
+            {
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new OptionsValidationException("ConnectionStrings:Latchkey", typeof(DatabaseOptions),
+                        ["ConnectionStrings:Latchkey is required when Latchkey:Database:Provider is 'postgres'."]);
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Latchkey.Data.Postgres"));
+            }
+            else
+            {
+                options.UseSqlite(SqliteConnectionString(database, connectionString), sqlite => sqlite.MigrationsAssembly("Latchkey.Data.Sqlite"));
+            }
+            // Migrations are hand-made SQL scripts (see docs/decisions.md), so there is no model snapshot to compare.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IUserStore, UserStore>();
+        services.AddScoped<ISessionStore, SessionStore>();
+        services.AddScoped<IApiKeyStore, ApiKeyStore>();
+        services.AddScoped<IActivityStore, ActivityStore>();
+        services.AddScoped<ISigningKeyStore, SigningKeyStore>();
+        services.AddScoped<IServerSecretStore, ServerSecretStore>();
+        services.AddSingleton<DatabaseMigrator>();
+
+        services.AddDataProtection().SetApplicationName("Latchkey");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
+        return services;
+    }
+
+    internal static string SqliteConnectionString(DatabaseOptions database, string? connectionString)
+    {
+        if (!string.IsNullOrWhiteSpace(connectionString)) return connectionString;
+        var path = Path.GetFullPath(database.SqlitePath);
+        return $"Data Source={path};Pooling=True;Default Timeout=30";
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Latchkey.Data;
+
+/// <summary>Applies pending migrations (EF's history table and its migration lock make this safe with several nodes).</summary>
+public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+        if (db.Database.IsSqlite()) await PrepareSqliteAsync(db, ct);
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0) logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>The generated schema script, for writing a new migration (`latchkey schema-script`).</summary>
+    public string CreateScript()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Database.GenerateCreateScript();
+    }
+
+    private static async Task PrepareSqliteAsync(LatchkeyDbContext db, CancellationToken ct)
+    {
+        var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        // WAL lets readers proceed while one writer commits: sign-ins keep reading during refresh writes.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}

@@ -1,0 +1,31 @@
+using Latchkey.Core.ApiKeys;
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
+using Latchkey.Core.Tokens;
+using Latchkey.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Data;
+
+/// <summary>One context for both providers; the schema differs only in the migrations assembly.</summary>
+public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LatchkeyDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

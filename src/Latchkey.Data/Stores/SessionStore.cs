@@ -1,0 +1,79 @@
+using Latchkey.Core.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Data.Stores;
+
+internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
+{
+    public void Add(Session session) => db.Sessions.Add(session);
+
+    public void Add(RefreshToken token) => db.RefreshTokens.Add(token);
+
+    public Task<Session?> FindAsync(Guid sessionId, CancellationToken ct) => db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+
+    public Task<SessionWithUser?> FindActiveByCookieHashAsync(byte[] cookieSecretHash, DateTime now, CancellationToken ct) =>
+        (from s in db.Sessions.AsNoTracking()
+         join u in db.Users on s.UserId equals u.Id
+         where s.CookieSecretHash == cookieSecretHash && s.RevokedAt == null && s.ExpiresAt > now
+         select new SessionWithUser(s.Id, s.LastActivityAt, s.ElevatedAt,
+             new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled)))
+        .FirstOrDefaultAsync(ct);
+
+    public Task<bool> IsActiveAsync(Guid sessionId, DateTime now, CancellationToken ct) =>
+        db.Sessions.AnyAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, ct);
+
+    public async Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTime now, CancellationToken ct) =>
+        await db.Sessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .OrderByDescending(s => s.LastActivityAt)
+            .ToListAsync(ct);
+
+    public async Task<bool> RevokeAsync(Guid sessionId, DateTime now, string reason, CancellationToken ct) =>
+        await db.Sessions
+            .Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), ct) > 0;
+
+    public Task<int> RevokeAllAsync(Guid userId, Guid? keepSessionId, DateTime now, string reason, CancellationToken ct) =>
+        db.Sessions
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now && s.Id != keepSessionId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), ct);
+
+    public Task<RefreshTokenLookup?> FindRefreshTokenAsync(byte[] tokenHash, CancellationToken ct) =>
+        (from t in db.RefreshTokens.AsNoTracking()
+         join s in db.Sessions on t.SessionId equals s.Id
+         join u in db.Users on s.UserId equals u.Id
+         where t.TokenHash == tokenHash
+         select new RefreshTokenLookup(t.Id, s.Id, t.ExpiresAt, t.RotatedAt, s.ExpiresAt, s.RevokedAt,
+             new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled)))
+        .FirstOrDefaultAsync(ct);
+
+    public async Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct)
+    {
+        // A stub with the original RotatedAt (null) makes EF issue "UPDATE ... WHERE id = @id AND rotated_at IS NULL",
+        // batched with the successor's INSERT in one round trip.
+        var current = new RefreshToken { Id = currentTokenId, TokenHash = [] };
+        db.RefreshTokens.Attach(current);
+        current.RotatedAt = now;
+        db.RefreshTokens.Add(successor);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public Task TouchAsync(Guid sessionId, DateTime now, CancellationToken ct) =>
+        db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityAt, now), ct);
+}

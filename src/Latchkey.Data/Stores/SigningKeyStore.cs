@@ -1,0 +1,16 @@
+using Latchkey.Core.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Data.Stores;
+
+internal sealed class SigningKeyStore(LatchkeyDbContext db) : ISigningKeyStore
+{
+    public async Task<IReadOnlyList<SigningKey>> ListPublishedAsync(DateTime now, CancellationToken ct) =>
+        await db.SigningKeys.AsNoTracking()
+            .Where(k => k.PublishUntil == null || k.PublishUntil > now)
+            .OrderByDescending(k => k.CreatedAt)
+            .ToListAsync(ct);
+
+    public Task<bool> TryAddAsync(SigningKey key, CancellationToken ct) =>
+        db.TryInsertAsync(key, ct);
+}

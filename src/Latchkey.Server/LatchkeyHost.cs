@@ -1,0 +1,54 @@
+using Latchkey.Api;
+using Latchkey.Core;
+using Latchkey.Core.Common;
+using Latchkey.Core.Tokens;
+using Latchkey.Core.Users;
+using Latchkey.Data;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Server;
+
+/// <summary>Composition of the server: services, start-up tasks, pipeline.</summary>
+internal static class LatchkeyHost
+{
+    public static void AddLatchkey(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLatchkeyCore(builder.Configuration);
+        services.AddLatchkeyData(builder.Configuration);
+        services.AddLatchkeyApi(builder.Configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
+        services.AddForwardedHeaders(builder.Configuration);
+
+        // The issuer defaults to the first address the server listens on.
+        var firstUrl = (builder.Configuration["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/');
+        services.PostConfigure<LatchkeyOptions>(o => o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? firstUrl : o.PublicUrl.TrimEnd('/'));
+    }
+
+    /// <summary>Migrations, server secrets, signing keys and the bootstrap admin, before the first request.</summary>
+    public static async Task StartLatchkeyAsync(this WebApplication app)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(ServerSecrets.RefreshSuccessorKey, ct);
+        await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync(ct);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    }
+
+    public static void UseLatchkey(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseLatchkeyApi();
+        app.MapOpenApi("/openapi/v1.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Latchkey");
+        });
+        app.MapLatchkeyApi();
+    }
+}
