@@ -27,6 +27,9 @@ public class LatchkeyServer : IAsyncLifetime
     /// <summary>Settings on top of the defaults below; override to add or change.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings) { }
 
+    /// <summary>Extra services for a test server (e.g. a failing component); override to add.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
@@ -46,7 +49,11 @@ public class LatchkeyServer : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             web.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            web.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                ConfigureServices(services);
+            });
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
