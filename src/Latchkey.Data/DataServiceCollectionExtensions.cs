@@ -1,9 +1,11 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Latchkey.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -19,12 +21,14 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddLatchkeyData(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = configuration.GetSection("Latchkey:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Latchkey:Database")).ValidateDataAnnotations().ValidateOnStart();
-        var connectionString = configuration.GetConnectionString("Latchkey");
 
-        services.AddDbContextPool<LatchkeyDbContext>(options =>
+        // Read when the first context is made, not now: sources added after this call (a host builder's
+        // later configuration, the test host's settings) must decide the database too.
+        services.AddDbContextPool<LatchkeyDbContext>((provider, options) =>
         {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = configuration.GetConnectionString("Latchkey");
             if (database.Provider == DatabaseOptions.Postgres)
             {
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -47,6 +51,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IActivityStore, ActivityStore>();
         services.AddScoped<ISigningKeyStore, SigningKeyStore>();
         services.AddScoped<IServerSecretStore, ServerSecretStore>();
+        services.AddScoped<IVerificationTicketStore, VerificationTicketStore>();
+        services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");
