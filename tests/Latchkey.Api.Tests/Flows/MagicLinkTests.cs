@@ -73,4 +73,20 @@ public sealed class MagicLinkTests(LatchkeyServer server) : IClassFixture<Latchk
         var forged = await client.PostJsonAsync("/api/auth/magic-link/verify", new { token = new string('A', 43) });
         Assert.Equal("invalid_token", (await forged.JsonAsync()).Str("code"));
     }
+
+    [Fact]
+    public async Task An_address_gets_at_most_five_messages_an_hour()
+    {
+        var client = server.CreateClient();
+        var email = Accounts.NewEmail("busy");
+        for (var i = 0; i < 7; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/auth/magic-link", new { email })).StatusCode);
+        await Mailboxes.WaitForAsync(server.OutboxPath, email, 5);
+        await server.AdvanceClockAsync(TimeSpan.Zero);
+        Assert.Equal(5, Mailboxes.Read(server.OutboxPath, email).Count);
+
+        await server.AdvanceClockAsync(TimeSpan.FromMinutes(61));
+        await client.PostJsonAsync("/api/auth/magic-link", new { email });
+        await Mailboxes.WaitForAsync(server.OutboxPath, email, 6);
+    }
 }

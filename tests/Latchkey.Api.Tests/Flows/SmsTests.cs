@@ -134,22 +134,27 @@ public sealed partial class SmsTests(TwilioServer server) : IClassFixture<Twilio
         server.Twilio.FailNext(phone, 2);
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/user/phone/send-code", new { phoneNumber = phone })).StatusCode);
 
-        // First attempt at once, retries after 30 s and 60 s (moved forward on the test clock).
-        await WaitUntilAsync(() => server.Twilio.Attempts.Count(to => to == phone) == 1);
+        // First attempt at once, retries after 30 s and 60 s (moved forward on the test clock once each
+        // failure is recorded, so the retry is scheduled from the time before the jump).
+        await WaitUntilFailedAsync(phone, attempts: 1);
         server.Clock.Advance(TimeSpan.FromSeconds(31));
-        await WaitUntilAsync(() => server.Twilio.Attempts.Count(to => to == phone) == 2);
+        await WaitUntilFailedAsync(phone, attempts: 2);
         server.Clock.Advance(TimeSpan.FromSeconds(61));
         var sms = await server.Twilio.WaitForAsync(phone);
         Assert.Equal(HttpStatusCode.OK,
             (await client.PostJsonAsync("/api/user/phone/verify", new { phoneNumber = phone, code = CodeIn(sms) })).StatusCode);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private async Task WaitUntilFailedAsync(string phone, int attempts)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
+        while (true)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException();
+            var row = await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+                db.OutgoingMessages, m => m.Recipient == phone));
+            // A failure is recorded once the retry is scheduled after the lease the claim took.
+            if (row is { Attempts: var n, LastError: not null } && n == attempts && row.NextAttemptAt < server.Clock.GetUtcNow().UtcDateTime.AddMinutes(5)) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"SMS to {phone}: {row?.Attempts} attempts, {row?.LastError}");
             await Task.Delay(50);
         }
     }
