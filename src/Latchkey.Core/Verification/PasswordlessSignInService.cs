@@ -36,7 +36,22 @@ public sealed class PasswordlessSignInService(
         return CompleteAsync(AuthMethods.SmsCode, tx => tickets.RedeemCodeAsync(TicketPurposes.SmsCode, phone, code, tx), sessionKind, context, ct);
     }
 
-    private Task<Result<SignInOutcome>> CompleteAsync(
+    private async Task<Result<SignInOutcome>> CompleteAsync(
+        string method, Func<CancellationToken, Task<Result<VerificationTicket>>> redeem, string sessionKind, RequestContext context, CancellationToken ct)
+    {
+        try
+        {
+            return await RedeemAndSignInAsync(method, redeem, sessionKind, context, ct);
+        }
+        catch (UniqueConstraintException)
+        {
+            // Two links for one new address used at once: the loser's account insert is refused and its
+            // transaction (with the ticket) rolled back; its link still works and now signs in to that account.
+            return Invalid(method);
+        }
+    }
+
+    private Task<Result<SignInOutcome>> RedeemAndSignInAsync(
         string method, Func<CancellationToken, Task<Result<VerificationTicket>>> redeem, string sessionKind, RequestContext context, CancellationToken ct) =>
         // One transaction: the ticket is used up only if the session is saved (a failed attempt is still counted).
         unitOfWork.InTransactionAsync(async tx =>
