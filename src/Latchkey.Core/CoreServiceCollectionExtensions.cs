@@ -3,9 +3,11 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +25,10 @@ public static class CoreServiceCollectionExtensions
         Bind<TokenOptions>(services, configuration, "Latchkey:Tokens");
         Bind<LockoutOptions>(services, configuration, "Latchkey:Lockout");
         Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
+        Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
+        Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         services.AddLatchkeyPasswords(configuration);
+        services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
 
         services.AddSingleton<ServerSecrets>();
@@ -32,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SessionStateCache>();
         services.AddSingleton<Lockout>();
+        services.AddSingleton<SignUpPolicy>();
+        services.AddSingleton<RedirectPolicy>();
 
         services.AddScoped<ActivityLog>();
         services.AddScoped<RegistrationService>();
@@ -43,6 +50,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CallerAuthenticator>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<VerificationMessages>();
+        services.AddScoped<EmailVerificationService>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<EmailChangeService>();
+        services.AddScoped<PasswordlessRequestService>();
+        services.AddScoped<PasswordlessSignInService>();
+        services.AddScoped<PhoneVerificationService>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Latchkey.Core;
 using Latchkey.Core.Common;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Latchkey.Data;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ internal static class LatchkeyHost
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(ServerSecrets.RefreshSuccessorKey, ct);
+        await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(TicketService.CodeKeyName, ct);
         await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync(ct);
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);

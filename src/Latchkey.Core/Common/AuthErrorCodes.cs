@@ -22,11 +22,18 @@ public static class AuthErrorCodes
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
     public const string Internal = "internal_error";
+    public const string InvalidToken = "invalid_token";
+    public const string InvalidCode = "invalid_code";
+    public const string EmailNotVerified = "email_not_verified";
+    public const string SignUpNotAllowed = "sign_up_not_allowed";
+    public const string RedirectNotAllowed = "redirect_not_allowed";
+    public const string PhoneTaken = "phone_taken";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
-        RateLimited, PayloadTooLarge, Internal,
+        RateLimited, PayloadTooLarge, Internal, InvalidToken, InvalidCode, EmailNotVerified, SignUpNotAllowed,
+        RedirectNotAllowed, PhoneTaken,
     ];
 }
