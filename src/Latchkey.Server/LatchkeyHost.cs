@@ -24,8 +24,12 @@ internal static class LatchkeyHost
         services.AddForwardedHeaders(builder.Configuration);
 
         // The issuer defaults to the first address the server listens on.
-        var firstUrl = (builder.Configuration["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/');
-        services.PostConfigure<LatchkeyOptions>(o => o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? firstUrl : o.PublicUrl.TrimEnd('/'));
+        var configuration = builder.Configuration;
+        services.PostConfigure<LatchkeyOptions>(o =>
+        {
+            var firstUrl = (configuration["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/');
+            o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? firstUrl : o.PublicUrl.TrimEnd('/');
+        });
     }
 
     /// <summary>Migrations, server secrets, signing keys and the bootstrap admin, before the first request.</summary>
