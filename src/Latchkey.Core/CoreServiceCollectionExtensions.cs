@@ -4,6 +4,7 @@ using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
         services.AddLatchkeyPasswords(configuration);
         services.AddMemoryCache();
+        services.AddLatchkeySocial(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

@@ -2,6 +2,7 @@ using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Data.Stores;
@@ -47,6 +48,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IActivityStore, ActivityStore>();
         services.AddScoped<ISigningKeyStore, SigningKeyStore>();
         services.AddScoped<IServerSecretStore, ServerSecretStore>();
+        services.AddScoped<IUserIdentityStore, UserIdentityStore>();
+        services.AddScoped<ISocialStateStore, SocialStateStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -2,6 +2,7 @@ using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserIdentity> UserIdentities => Set<UserIdentity>();
+    public DbSet<SocialState> SocialStates => Set<SocialState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

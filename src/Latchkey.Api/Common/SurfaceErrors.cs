@@ -13,15 +13,20 @@ public abstract class SurfaceErrors
     public virtual int StatusFor(string code) => code switch
     {
         AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
-            or AuthErrorCodes.InvalidCurrentPassword => StatusCodes.Status400BadRequest,
-        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken => StatusCodes.Status401Unauthorized,
-        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired => StatusCodes.Status403Forbidden,
+            or AuthErrorCodes.InvalidCurrentPassword or AuthErrorCodes.UnsupportedProvider or AuthErrorCodes.RedirectNotAllowed
+            or AuthErrorCodes.InvalidState or AuthErrorCodes.EmailRequired => StatusCodes.Status400BadRequest,
+        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken
+            or AuthErrorCodes.InvalidIdToken => StatusCodes.Status401Unauthorized,
+        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
+            or AuthErrorCodes.AccessDenied => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        AuthErrorCodes.EmailTaken => StatusCodes.Status409Conflict,
+        AuthErrorCodes.EmailTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
+            or AuthErrorCodes.LastSignInMethod => StatusCodes.Status409Conflict,
         AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         AuthErrorCodes.AccountLocked => StatusCodes.Status423Locked,
         AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         AuthErrorCodes.Internal => StatusCodes.Status500InternalServerError,
+        AuthErrorCodes.UpstreamError => StatusCodes.Status502BadGateway,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 

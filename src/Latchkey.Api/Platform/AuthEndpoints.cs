@@ -20,6 +20,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", Login).RateLimited(RateLimitPolicies.Login);
         auth.MapPost("/logout", Logout).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
         auth.MapGet("/me", Me).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
+        auth.MapPlatformOAuth();
     }
 
     private static async Task<IResult> Register(RegisterRequest body, RegistrationService registration, HttpContext http, CancellationToken ct)
@@ -33,15 +34,9 @@ public static class AuthEndpoints
     private static async Task<IResult> Login(LoginRequest body, PasswordSignInService signIn, IUserStore users, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
     {
         var result = await signIn.SignInAsync(body.Email, body.Password, SessionKinds.Cookie, http.RequestContext(), ct);
-        if (!result.IsSuccess) return PlatformErrors.Instance.ToResult(result.Error);
-
-        if (result.Value.Challenge is { } challenge)
-            return Results.Ok(new TwoFactorChallengeResponse(true, true, challenge.UserId, challenge.Methods, challenge.DefaultMethod));
-
-        var session = result.Value.Session!;
-        cookie.Set(http, session.CookieSecret!, session.ExpiresAt);
-        var user = await users.FindByIdAsync(session.Subject.UserId, ct);
-        return Results.Ok(new UserResponse(true, PlatformUser.From(user!)));
+        return result.IsSuccess
+            ? await SignInResponses.FromOutcomeAsync(result.Value, users, cookie, http, ct)
+            : PlatformErrors.Instance.ToResult(result.Error);
     }
 
     private static async Task<IResult> Logout(SessionService sessions, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)

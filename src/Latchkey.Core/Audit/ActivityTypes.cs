@@ -12,4 +12,7 @@ public static class ActivityTypes
     public const string RefreshTokenReused = "session.refresh_token_reused";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyDeleted = "api_key.deleted";
+    public const string SocialLinked = "social.linked";
+    public const string SocialConnected = "social.connected";
+    public const string SocialDisconnected = "social.disconnected";
 }

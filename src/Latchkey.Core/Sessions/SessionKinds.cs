@@ -9,6 +9,8 @@ public static class SessionKinds
 public static class AuthMethods
 {
     public const string Password = "password";
+    /// <summary>An upstream provider (code flow or ID token); the activity row names which.</summary>
+    public const string Social = "social";
 }
 
 public static class RevokeReasons
@@ -17,4 +19,6 @@ public static class RevokeReasons
     public const string RevokeAll = "revoke_all";
     public const string PasswordChanged = "password_changed";
     public const string RefreshTokenReuse = "refresh_token_reuse";
+    /// <summary>A social sign-in took over an account whose address had never been proven.</summary>
+    public const string EmailOwnershipProven = "email_proven_upstream";
 }

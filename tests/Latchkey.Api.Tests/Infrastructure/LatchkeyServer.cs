@@ -30,8 +30,15 @@ public class LatchkeyServer : IAsyncLifetime
     /// <summary>Extra services for a test server (e.g. a failing component); override to add.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
+    /// <summary>Starts what the server talks to (local upstream providers...) before it is configured; override to add.</summary>
+    protected virtual ValueTask StartDependenciesAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Stops what <see cref="StartDependenciesAsync"/> started, after the server.</summary>
+    protected virtual ValueTask StopDependenciesAsync() => ValueTask.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
+        await StartDependenciesAsync();
         _database = await TestDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>(_database.Settings)
         {
@@ -77,6 +84,7 @@ public class LatchkeyServer : IAsyncLifetime
     {
         if (_factory is not null) await _factory.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        await StopDependenciesAsync();
         GC.SuppressFinalize(this);
     }
 }
