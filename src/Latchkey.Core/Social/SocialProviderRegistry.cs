@@ -8,9 +8,10 @@ namespace Latchkey.Core.Social;
 /// </summary>
 public sealed class SocialProviderRegistry(IOptions<SocialOptions> options, OidcDiscovery discovery)
 {
-    /// <summary>The names of every enabled provider, in configuration order.</summary>
+    /// <summary>The names of every enabled provider, in alphabetical order (configuration sources do not keep an order).</summary>
     public IReadOnlyList<string> EnabledNames =>
-        options.Value.Providers.Where(p => p.Value.Enabled && !string.IsNullOrEmpty(p.Value.ClientId)).Select(p => p.Key.ToLowerInvariant()).ToList();
+        options.Value.Providers.Where(p => p.Value.Enabled && !string.IsNullOrEmpty(p.Value.ClientId))
+            .Select(p => p.Key.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
 
     public bool IsEnabled(string? name) =>
         name is not null && options.Value.Providers.TryGetValue(name, out var settings) && settings.Enabled && !string.IsNullOrEmpty(settings.ClientId);

@@ -20,7 +20,15 @@ public sealed class UpstreamIdTokenValidator(UpstreamJwks jwks, TimeProvider clo
     {
         if (!provider.VerifiesIdTokens) return (null, "the provider has no JWKS and issuer");
         if (token.Length > 16 * 1024 || !_handler.CanReadToken(token)) return (null, "not a JWT");
-        var unverified = _handler.ReadJsonWebToken(token);
+        JsonWebToken unverified;
+        try
+        {
+            unverified = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
+        {
+            return (null, "malformed JWT");
+        }
         var keys = await jwks.GetKeysAsync(provider.JwksUri!, unverified.Kid is { Length: > 0 } kid ? kid : null, ct);
 
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
