@@ -1,3 +1,4 @@
+using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,6 +31,7 @@ public sealed class SocialFlowService(
     ISocialStateStore states,
     UpstreamOAuthClient upstream,
     SocialAccountService accounts,
+    ActivityLog activity,
     IUnitOfWork unitOfWork,
     IDataProtectionProvider protection,
     IOptions<SocialOptions> options,
@@ -72,20 +74,28 @@ public sealed class SocialFlowService(
 
     public async Task<FinishedFlow> CompleteAsync(CallbackParameters callback, string sessionKind, RequestContext context, CancellationToken ct)
     {
+        var finished = await CompleteCoreAsync(callback, sessionKind, context, ct);
+        // Saves the login.failed rows the failure paths queued (a no-op when the account step saved its own).
+        if (!finished.Result.IsSuccess) await unitOfWork.SaveChangesAsync(ct);
+        return finished;
+    }
+
+    private async Task<FinishedFlow> CompleteCoreAsync(CallbackParameters callback, string sessionKind, RequestContext context, CancellationToken ct)
+    {
         var saved = string.IsNullOrEmpty(callback.State) || callback.State.Length > 128
             ? null
             : await states.TakeAsync(SecretHash.Sha256(callback.State), clock.GetUtcNow().UtcDateTime, ct);
         if (saved is null)
-            return Failed(redirects.Default, SocialPurposes.SignIn, AuthErrorCodes.InvalidState, "The sign-in link is invalid, expired or already used; please start again");
+            return Failed(null, context, AuthErrorCodes.InvalidState, "The sign-in link is invalid, expired or already used; please start again");
         // The state must come back to the browser that started the flow (RFC 9700 §4.7.1: no login CSRF).
         if (callback.BrowserSecret is null || !SecretHash.FixedTimeEquals(SecretHash.Sha256(callback.BrowserSecret), saved.BrowserBindingHash))
-            return Failed(saved, AuthErrorCodes.InvalidState, "This sign-in was started in another browser; please start again");
+            return Failed(saved, context, AuthErrorCodes.InvalidState, "This sign-in was started in another browser; please start again");
         if (callback.Error is not null)
             return callback.Error == "access_denied"
-                ? Failed(saved, AuthErrorCodes.AccessDenied, "The sign-in was cancelled at the provider")
-                : Failed(saved, AuthErrorCodes.UpstreamError, "The provider reported an error; please try again");
+                ? Failed(saved, context, AuthErrorCodes.AccessDenied, "The sign-in was cancelled at the provider")
+                : Failed(saved, context, AuthErrorCodes.UpstreamError, "The provider reported an error; please try again");
         if (string.IsNullOrEmpty(callback.Code) || callback.Code.Length > 4096)
-            return Failed(saved, AuthErrorCodes.UpstreamError, "The provider returned no authorization code");
+            return Failed(saved, context, AuthErrorCodes.UpstreamError, "The provider returned no authorization code");
 
         var found = await FindProviderAsync(saved.Provider, ct);
         if (!found.IsSuccess) return new FinishedFlow(saved.RedirectUrl, saved.Purpose, found.Error);
@@ -99,7 +109,7 @@ public sealed class SocialFlowService(
         catch (UpstreamUnavailableException ex)
         {
             logger.LogWarning("Social sign-in with {Provider} failed upstream: {Reason}", provider.Name, ex.Message);
-            return Failed(saved, AuthErrorCodes.UpstreamError, $"{provider.DisplayName} could not be reached or gave an unusable answer; please try again later");
+            return Failed(saved, context, AuthErrorCodes.UpstreamError, $"{provider.DisplayName} could not be reached or gave an unusable answer; please try again later");
         }
         profile = AppleFirstSignIn.WithName(profile, callback.AppleUser);
 
@@ -127,8 +137,11 @@ public sealed class SocialFlowService(
         }
     }
 
-    private static FinishedFlow Failed(SocialState state, string code, string message) => Failed(state.RedirectUrl, state.Purpose, code, message);
-
-    private static FinishedFlow Failed(string redirect, string purpose, string code, string message) =>
-        new(redirect, purpose, new AuthError(code, message));
+    /// <summary>A failed callback: an activity row (forged or replayed states are security events) and the error redirect.</summary>
+    private FinishedFlow Failed(SocialState? state, RequestContext context, string code, string message)
+    {
+        activity.Record(ActivityTypes.LoginFailed, state?.UserId, context, success: false,
+            new { method = AuthMethods.Social, provider = state?.Provider, purpose = state?.Purpose, reason = code });
+        return new FinishedFlow(state?.RedirectUrl ?? redirects.Default, state?.Purpose ?? SocialPurposes.SignIn, new AuthError(code, message));
+    }
 }

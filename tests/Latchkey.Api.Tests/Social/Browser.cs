@@ -56,6 +56,19 @@ public static class Browser
         throw new InvalidOperationException("Too many redirects.");
     }
 
+    /// <summary>
+    /// Apple's way back: the provider answers with a self-submitting HTML form, which the browser posts
+    /// cross-site to the callback; returns where Latchkey then sends the browser.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormPostAsync(this HttpClient client, SocialServer server, string url)
+    {
+        var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        var action = System.Text.RegularExpressions.Regex.Match(html, "action=\"([^\"]+)\"").Groups[1].Value;
+        var fields = System.Text.RegularExpressions.Regex.Matches(html, "name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        return await client.PostAsync(Local(server, new Uri(WebUtility.HtmlDecode(action))), new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Latchkey's public URL in tests is a name nobody resolves; the browser reaches the real port.</summary>
     private static Uri Local(SocialServer server, Uri uri) =>
         uri.Host == "latchkey.test" ? new Uri(server.BaseAddress, uri.PathAndQuery) : uri;

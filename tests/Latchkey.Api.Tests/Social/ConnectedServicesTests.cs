@@ -64,6 +64,24 @@ public sealed class ConnectedServicesTests(SocialServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_connect_finished_in_another_browser_is_refused_and_logged_on_the_account()
+    {
+        var client = server.CreateClient();
+        await client.PlatformLoginAsync(await client.RegisterAsync());
+        var started = await client.PostJsonAsync("/api/user/connected-services/github/connect", new { });
+        var attacker = server.CreateClient();
+        attacker.SetCookie(server, "upstream_user", UpstreamUser.New().ToCookie());
+
+        var landed = await attacker.FollowAsync(server, (await started.JsonAsync()).Str("url"));
+
+        Assert.Equal("invalid_state", landed.Query("error"));
+        Assert.False((await ListAsync(client)).Single(s => s.Str("provider") == "github").GetProperty("connected").GetBoolean());
+        var activity = await (await client.GetAsync("/api/user/activity")).JsonAsync();
+        var failed = activity.GetProperty("activities").EnumerateArray().First(a => a.Str("type") == "login.failed");
+        Assert.Contains("invalid_state", failed.Str("details"));
+    }
+
+    [Fact]
     public async Task Connect_needs_a_session_and_an_enabled_provider()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().PostJsonAsync("/api/user/connected-services/github/connect", new { })).StatusCode);

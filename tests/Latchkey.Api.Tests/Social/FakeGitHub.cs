@@ -30,6 +30,15 @@ public sealed class FakeGitHub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (UpstreamUser User, string RedirectUri, string Challenge)> _codes = new();
     private readonly ConcurrentDictionary<string, UpstreamUser> _tokens = new();
     private readonly RsaSecurityKey _signingKey = new(RSA.Create(2048)) { KeyId = KeyId };
+    private readonly ECDsa _appleKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly ConcurrentDictionary<string, (UpstreamUser User, string RedirectUri, string Challenge, string? Nonce)> _appleCodes = new();
+
+    public const string AppleClientId = "com.latchkey.web";
+    public const string AppleTeamId = "TEAM123456";
+    public const string AppleKeyId = "APPLEKEY01";
+
+    /// <summary>The .p8 key Latchkey signs Apple client secrets with; the fake checks them with its public half.</summary>
+    public string ApplePrivateKeyPem => _appleKey.ExportPkcs8PrivateKeyPem();
 
     private FakeGitHub(WebApplication app) => _app = app;
 
@@ -60,6 +69,8 @@ public sealed class FakeGitHub : IAsyncDisposable
         _app.MapGet("/jwks", () => Results.Json(new { keys = new[] { JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_signingKey.Rsa.ExportParameters(false)) { KeyId = KeyId }) } }));
         _app.MapGet("/login/oauth/authorize", (Func<HttpContext, IResult>)Authorize);
         _app.MapPost("/login/oauth/access_token", (Func<HttpContext, Task<IResult>>)AccessToken).DisableAntiforgery();
+        _app.MapGet("/auth/authorize", (Func<HttpContext, IResult>)AppleAuthorize);
+        _app.MapPost("/auth/token", (Func<HttpContext, Task<IResult>>)AppleToken).DisableAntiforgery();
         _app.MapGet("/user", (HttpContext http) => WithUser(http, u => Results.Json(new { id = long.Parse(u.Sub), login = u.Login, name = u.Name, avatar_url = "https://avatars.example/" + u.Sub })));
         _app.MapGet("/user/emails", (HttpContext http) => WithUser(http, u => Results.Json(new[]
         {
@@ -94,6 +105,51 @@ public sealed class FakeGitHub : IAsyncDisposable
         var token = "gho_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         _tokens[token] = grant.User;
         return Results.Json(new { access_token = token, token_type = "bearer", scope = "read:user,user:email" });
+    }
+
+    /// <summary>Apple's authorize step: with response_mode=form_post the browser gets a self-submitting form, name in <c>user</c>.</summary>
+    private IResult AppleAuthorize(HttpContext http)
+    {
+        var q = http.Request.Query;
+        var user = UpstreamUser.FromCookie(http.Request.Cookies["upstream_user"]);
+        if (q["client_id"] != AppleClientId || q["response_mode"] != "form_post" || user is null) return Results.BadRequest("bad authorization request");
+        var code = "c" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        _appleCodes[code] = (user, q["redirect_uri"].ToString(), q["code_challenge"].ToString(), q["nonce"]);
+        var (first, last) = (user.Name.Split(' ')[0], user.Name.Split(' ')[^1]);
+        var fields = new Dictionary<string, string>
+        {
+            ["code"] = code, ["state"] = q["state"].ToString(),
+            ["user"] = System.Text.Json.JsonSerializer.Serialize(new { name = new { firstName = first, lastName = last }, email = user.Email }),
+        };
+        var inputs = string.Concat(fields.Select(f => $"<input type=\"hidden\" name=\"{f.Key}\" value=\"{System.Net.WebUtility.HtmlEncode(f.Value)}\">"));
+        return Results.Content($"<html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\"{System.Net.WebUtility.HtmlEncode(q["redirect_uri"])}\">{inputs}</form></body></html>", "text/html");
+    }
+
+    /// <summary>Apple's token endpoint: the client secret must be an ES256 JWT from the team's key; answers with a signed ID token.</summary>
+    private async Task<IResult> AppleToken(HttpContext http)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var secret = await new JsonWebTokenHandler().ValidateTokenAsync(form["client_secret"].ToString(), new TokenValidationParameters
+        {
+            IssuerSigningKey = new ECDsaSecurityKey(ECDsa.Create(_appleKey.ExportParameters(false))),
+            ValidIssuer = AppleTeamId, ValidAudience = "https://appleid.apple.com", ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+            // The secret's times come from the server's test clock, which tests move forward; the unit test checks them.
+            ValidateLifetime = false,
+        });
+        if (!secret.IsValid || ((JsonWebToken)secret.SecurityToken).Subject != AppleClientId || form["client_id"] != AppleClientId)
+            return Results.Json(new { error = "invalid_client" }, statusCode: 400);
+        if (!_appleCodes.TryRemove(form["code"].ToString(), out var grant) || grant.RedirectUri != form["redirect_uri"]
+            || Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(form["code_verifier"].ToString()))) != grant.Challenge)
+            return Results.Json(new { error = "invalid_grant" }, statusCode: 400);
+        // An hour, not Apple's ten minutes: tests move the server's clock forward and this fake does not know by how much.
+        var now = DateTime.UtcNow;
+        var idToken = IssueIdToken(new Dictionary<string, object>
+        {
+            ["iss"] = "https://appleid.apple.com", ["aud"] = AppleClientId, ["sub"] = grant.User.Sub, ["email"] = grant.User.Email,
+            ["email_verified"] = grant.User.EmailVerified ? "true" : "false", ["nonce"] = grant.Nonce ?? "",
+            ["iat"] = EpochTime.GetIntDate(now), ["exp"] = EpochTime.GetIntDate(now.AddHours(1)),
+        });
+        return Results.Json(new { access_token = "a" + Guid.NewGuid().ToString("N"), token_type = "Bearer", expires_in = 3600, id_token = idToken });
     }
 
     private IResult WithUser(HttpContext http, Func<UpstreamUser, IResult> answer)

@@ -17,7 +17,7 @@ public class SocialServer : LatchkeyServer
     public const string OidcClientSecret = "latchkey-test-secret";
     public const string AppRedirect = "https://app.example/welcome";
     public const string DefaultRedirect = "https://app.example/";
-    public const string AppleWebClientId = "com.latchkey.web";
+    public const string AppleWebClientId = FakeGitHub.AppleClientId;
     public const string AppleIosBundleId = "com.latchkey.ios";
 
     public OidcProviderProcess Oidc { get; private set; } = null!;
@@ -58,9 +58,11 @@ public class SocialServer : LatchkeyServer
         {
             ["AuthorizationEndpoint"] = gh + "/login/oauth/authorize", ["TokenEndpoint"] = down + "/oauth/token", ["UserInfoEndpoint"] = down + "/oauth/userinfo",
         });
-        AddProvider(settings, "apple", AppleWebClientId, "apple-client-secret-jwt", new()
+        AddProvider(settings, "apple", AppleWebClientId, "", new()
         {
-            ["JwksUri"] = gh + "/jwks", ["AdditionalAudiences:0"] = AppleIosBundleId,
+            ["AuthorizationEndpoint"] = gh + "/auth/authorize", ["TokenEndpoint"] = gh + "/auth/token", ["JwksUri"] = gh + "/jwks",
+            ["AdditionalAudiences:0"] = AppleIosBundleId,
+            ["TeamId"] = FakeGitHub.AppleTeamId, ["KeyId"] = FakeGitHub.AppleKeyId, ["PrivateKey"] = GitHub.ApplePrivateKeyPem,
         });
         AddProvider(settings, "spotify", "disabled-client", "secret", new() { ["Enabled"] = "false" });
     }
@@ -69,7 +71,7 @@ public class SocialServer : LatchkeyServer
     {
         var at = $"Latchkey:Social:Providers:{name}:";
         settings[at + "ClientId"] = clientId;
-        settings[at + "ClientSecret"] = secret;
+        if (secret.Length > 0) settings[at + "ClientSecret"] = secret;
         foreach (var (key, value) in extra) settings[at + key] = value;
     }
 

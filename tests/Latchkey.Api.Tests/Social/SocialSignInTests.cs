@@ -183,6 +183,22 @@ public sealed class SocialSignInTests(SocialServer server) : IClassFixture<Socia
     }
 
     [Fact]
+    public async Task Apple_form_post_flow_signs_in_with_a_client_secret_jwt_and_takes_the_name_from_the_user_field()
+    {
+        var client = server.CreateClient();
+        var user = UpstreamUser.New() with { Name = "Ada Lovelace" };
+        var url = await client.InitiateAsync("apple");
+        client.SetCookie(server, "upstream_user", user.ToCookie());
+
+        var response = await client.SubmitFormPostAsync(server, url);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(SocialServer.DefaultRedirect, response.Headers.Location!.ToString());
+        var me = (await (await client.GetAsync("/api/auth/me")).JsonAsync()).GetProperty("user");
+        Assert.Equal((user.Email, "Ada", "Lovelace"), (me.Str("email"), me.Str("firstName"), me.Str("lastName")));
+    }
+
+    [Fact]
     public async Task Upstream_tokens_are_stored_encrypted_when_enabled()
     {
         var user = UpstreamUser.New();
