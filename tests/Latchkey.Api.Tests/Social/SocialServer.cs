@@ -43,7 +43,8 @@ public class SocialServer : LatchkeyServer
         settings["Latchkey:Social:DefaultRedirectUrl"] = DefaultRedirect;
         settings["Latchkey:Social:AllowedRedirectUrls:0"] = AppRedirect;
         settings["Latchkey:Social:StoreUpstreamTokens"] = "true";
-        settings["Latchkey:Social:HttpTimeout"] = "00:00:05";
+        // Generous: the first calls to a local upstream on a loaded CI machine can be slow (JIT, key generation); "down" is a refused connection, answered at once.
+        settings["Latchkey:Social:HttpTimeout"] = "00:00:30";
         AddProvider(settings, "google", OidcClientId, OidcClientSecret, new()
         {
             ["AuthorizationEndpoint"] = oidc + "/auth", ["TokenEndpoint"] = oidc + "/token", ["UserInfoEndpoint"] = oidc + "/me",
