@@ -3,6 +3,7 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
@@ -23,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         Bind<TokenOptions>(services, configuration, "Latchkey:Tokens");
         Bind<LockoutOptions>(services, configuration, "Latchkey:Lockout");
         Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
+        Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
         services.AddLatchkeyPasswords(configuration);
         services.AddMemoryCache();
 
@@ -43,6 +45,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CallerAuthenticator>();
+        services.AddSingleton<SessionCookie>();
+        services.AddLatchkeyOAuth();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
@@ -47,6 +48,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IActivityStore, ActivityStore>();
         services.AddScoped<ISigningKeyStore, SigningKeyStore>();
         services.AddScoped<IServerSecretStore, ServerSecretStore>();
+        services.AddScoped<IOAuthClientStore, OAuthClientStore>();
+        services.AddScoped<IAuthorizationCodeStore, AuthorizationCodeStore>();
+        services.AddScoped<IConsentStore, ConsentStore>();
+        services.AddScoped<IDeviceAuthorizationStore, DeviceAuthorizationStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

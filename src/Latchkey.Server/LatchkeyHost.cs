@@ -4,6 +4,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Data;
+using Latchkey.Pages;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server;
@@ -17,6 +18,7 @@ internal static class LatchkeyHost
         services.AddLatchkeyCore(builder.Configuration);
         services.AddLatchkeyData(builder.Configuration);
         services.AddLatchkeyApi(builder.Configuration);
+        services.AddLatchkeyPages(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi();
         services.AddForwardedHeaders(builder.Configuration);
@@ -50,5 +52,6 @@ internal static class LatchkeyHost
             o.SwaggerEndpoint("/openapi/v1.json", "Latchkey");
         });
         app.MapLatchkeyApi();
+        app.MapLatchkeyPages();
     }
 }

@@ -7,8 +7,7 @@ namespace Latchkey.Api.Common;
 
 public static class HttpContextExtensions
 {
-    public static RequestContext RequestContext(this HttpContext context) =>
-        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null);
+    public static RequestContext RequestContext(this HttpContext context) => Core.Common.RequestContext.From(context);
 
     /// <summary>The authenticated caller; only call from endpoints that require authorization.</summary>
     public static Caller Caller(this HttpContext context) =>

@@ -15,13 +15,21 @@ public abstract class SurfaceErrors
         AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
             or AuthErrorCodes.InvalidCurrentPassword => StatusCodes.Status400BadRequest,
         AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken => StatusCodes.Status401Unauthorized,
-        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired => StatusCodes.Status403Forbidden,
+        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
+            or AuthErrorCodes.InsufficientScope => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
         AuthErrorCodes.EmailTaken => StatusCodes.Status409Conflict,
         AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         AuthErrorCodes.AccountLocked => StatusCodes.Status423Locked,
         AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         AuthErrorCodes.Internal => StatusCodes.Status500InternalServerError,
+        AuthErrorCodes.InvalidGrant or AuthErrorCodes.UnauthorizedClient or AuthErrorCodes.UnsupportedGrantType
+            or AuthErrorCodes.UnsupportedResponseType or AuthErrorCodes.InvalidScope or AuthErrorCodes.AccessDenied
+            or AuthErrorCodes.LoginRequired or AuthErrorCodes.ConsentRequired or AuthErrorCodes.InteractionRequired
+            or AuthErrorCodes.AuthorizationPending or AuthErrorCodes.SlowDown or AuthErrorCodes.ExpiredToken
+            or AuthErrorCodes.InvalidRedirectUri or AuthErrorCodes.InvalidClientMetadata or AuthErrorCodes.LimitReached
+            => StatusCodes.Status400BadRequest,
+        AuthErrorCodes.InvalidClient or AuthErrorCodes.InvalidToken => StatusCodes.Status401Unauthorized,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 

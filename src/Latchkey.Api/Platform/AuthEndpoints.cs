@@ -30,7 +30,7 @@ public static class AuthEndpoints
             : PlatformErrors.Instance.ToResult(result.Error);
     }
 
-    private static async Task<IResult> Login(LoginRequest body, PasswordSignInService signIn, IUserStore users, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Login(LoginRequest body, PasswordSignInService signIn, IUserStore users, SessionCookie cookie, HttpContext http, CancellationToken ct)
     {
         var result = await signIn.SignInAsync(body.Email, body.Password, SessionKinds.Cookie, http.RequestContext(), ct);
         if (!result.IsSuccess) return PlatformErrors.Instance.ToResult(result.Error);
@@ -44,7 +44,7 @@ public static class AuthEndpoints
         return Results.Ok(new UserResponse(true, PlatformUser.From(user!)));
     }
 
-    private static async Task<IResult> Logout(SessionService sessions, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Logout(SessionService sessions, SessionCookie cookie, HttpContext http, CancellationToken ct)
     {
         var caller = http.Caller();
         await sessions.LogoutAsync(caller.UserId, caller.SessionId!.Value, http.RequestContext(), ct);

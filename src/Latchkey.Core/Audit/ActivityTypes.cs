@@ -12,4 +12,14 @@ public static class ActivityTypes
     public const string RefreshTokenReused = "session.refresh_token_reused";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyDeleted = "api_key.deleted";
+    public const string OAuthClientCreated = "oauth_client.created";
+    public const string OAuthClientUpdated = "oauth_client.updated";
+    public const string OAuthClientDeleted = "oauth_client.deleted";
+    public const string OAuthConsentGranted = "oauth.consent_granted";
+    public const string OAuthConsentRevoked = "oauth.consent_revoked";
+    public const string OAuthCodeReused = "oauth.code_reused";
+    public const string OAuthTokenIssued = "oauth.token_issued";
+    public const string OAuthDeviceApproved = "oauth.device_approved";
+    public const string OAuthEndSession = "oauth.end_session";
+    public const string OidcKeyRotated = "oidc_key.rotated";
 }

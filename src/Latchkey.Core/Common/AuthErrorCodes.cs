@@ -23,10 +23,33 @@ public static class AuthErrorCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string Internal = "internal_error";
 
+    // OAuth 2.0 / OIDC (RFC 6749 §4.1.2.1, §5.2; OIDC Core §3.1.2.6; RFC 8628 §3.5; RFC 7591 §3.2.2; RFC 6750 §3.1).
+    public const string InvalidClient = "invalid_client";
+    public const string InvalidGrant = "invalid_grant";
+    public const string UnauthorizedClient = "unauthorized_client";
+    public const string UnsupportedGrantType = "unsupported_grant_type";
+    public const string UnsupportedResponseType = "unsupported_response_type";
+    public const string InvalidScope = "invalid_scope";
+    public const string AccessDenied = "access_denied";
+    public const string LoginRequired = "login_required";
+    public const string ConsentRequired = "consent_required";
+    public const string InteractionRequired = "interaction_required";
+    public const string AuthorizationPending = "authorization_pending";
+    public const string SlowDown = "slow_down";
+    public const string ExpiredToken = "expired_token";
+    public const string InvalidToken = "invalid_token";
+    public const string InsufficientScope = "insufficient_scope";
+    public const string InvalidRedirectUri = "invalid_redirect_uri";
+    public const string InvalidClientMetadata = "invalid_client_metadata";
+    public const string LimitReached = "limit_reached";
+
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
         RateLimited, PayloadTooLarge, Internal,
+        InvalidClient, InvalidGrant, UnauthorizedClient, UnsupportedGrantType, UnsupportedResponseType, InvalidScope,
+        AccessDenied, LoginRequired, ConsentRequired, InteractionRequired, AuthorizationPending, SlowDown, ExpiredToken,
+        InvalidToken, InsufficientScope, InvalidRedirectUri, InvalidClientMetadata, LimitReached,
     ];
 }

@@ -4,11 +4,14 @@ public static class SessionKinds
 {
     public const string Cookie = "cookie";
     public const string Bearer = "bearer";
+    /// <summary>A grant to an OAuth client: scoped tokens, never a first-party credential.</summary>
+    public const string OAuth = "oauth";
 }
 
 public static class AuthMethods
 {
     public const string Password = "password";
+    public const string OAuth = "oauth";
 }
 
 public static class RevokeReasons
@@ -17,4 +20,9 @@ public static class RevokeReasons
     public const string RevokeAll = "revoke_all";
     public const string PasswordChanged = "password_changed";
     public const string RefreshTokenReuse = "refresh_token_reuse";
+    public const string CodeReuse = "authorization_code_reuse";
+    public const string TokenRevoked = "token_revoked";
+    public const string ConsentRevoked = "consent_revoked";
+    public const string ClientRemoved = "client_removed";
+    public const string EndSession = "end_session";
 }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Pages;
+
+public static class PagesEndpoints
+{
+    public static IServiceCollection AddLatchkeyPages(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PagesOptions>().Bind(configuration.GetSection("Latchkey:Pages"));
+        return services;
+    }
+
+    /// <summary>The hosted pages: sign-in, consent, device, logout and the OAuth error page.</summary>
+    public static IEndpointRouteBuilder MapLatchkeyPages(this IEndpointRouteBuilder app)
+    {
+        app.MapLoginPage();
+        app.MapConsentPage();
+        app.MapDevicePage();
+        app.MapLogoutPage();
+        app.MapErrorPage();
+        return app;
+    }
+}
