@@ -67,16 +67,19 @@ public sealed class OAuthClientService(
     public async Task<Result<Unit>> DeleteAsync(Guid id, Guid? ownerUserId, RequestContext context, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await unitOfWork.InTransactionAsync<Result<Unit>>(async token =>
+        var client = await clients.FindForUpdateAsync(id, ownerUserId, ct);
+        if (client is null) return NotFound;
+        // The transaction starts with its write, so SQLite takes the write lock at once instead of
+        // upgrading a read lock (which fails fast under contention).
+        await unitOfWork.InTransactionAsync(async token =>
         {
-            var client = await clients.FindForUpdateAsync(id, ownerUserId, token);
-            if (client is null) return NotFound;
             await sessions.RevokeClientGrantsAsync(null, client.Id, now, RevokeReasons.ClientRemoved, token);
             clients.Remove(client);
             activity.Record(ActivityTypes.OAuthClientDeleted, ownerUserId, context, details: new { clientId = client.ClientId });
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;
         }, ct);
+        return Unit.Value;
     }
 
     public Task<IReadOnlyList<OAuthClient>> ListAsync(Guid? ownerUserId, CancellationToken ct) => clients.ListAsync(ownerUserId, ct);
