@@ -13,10 +13,11 @@ namespace Latchkey.Pages;
 /// <summary><c>/login</c>: password sign-in for the hosted flows; on success the browser goes back to <c>return_url</c>.</summary>
 internal static class LoginPage
 {
-    public static void MapLoginPage(this IEndpointRouteBuilder app)
+    /// <summary>Maps the page; returns the form POST so the host can attach its rate limit.</summary>
+    public static IEndpointConventionBuilder MapLoginPage(this IEndpointRouteBuilder app)
     {
         app.MapGet(HostedPages.Login, Show);
-        app.MapPost(HostedPages.Login, Submit);
+        return app.MapPost(HostedPages.Login, Submit);
     }
 
     private static IResult Show(string? return_url, string? login_hint, string? done, IAntiforgery antiforgery, IOptions<PagesOptions> pages, HttpContext http) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +13,13 @@ public static class PagesEndpoints
         return services;
     }
 
-    /// <summary>The hosted pages: sign-in, consent, device, logout and the OAuth error page.</summary>
-    public static IEndpointRouteBuilder MapLatchkeyPages(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The hosted pages: sign-in, consent, device, logout and the OAuth error page. The host passes
+    /// <paramref name="signInPost"/> to put the password form under the same rate limit as the login API.
+    /// </summary>
+    public static IEndpointRouteBuilder MapLatchkeyPages(this IEndpointRouteBuilder app, Action<IEndpointConventionBuilder> signInPost)
     {
-        app.MapLoginPage();
+        signInPost(app.MapLoginPage());
         app.MapConsentPage();
         app.MapDevicePage();
         app.MapLogoutPage();

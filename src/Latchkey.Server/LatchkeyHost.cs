@@ -1,4 +1,5 @@
 using Latchkey.Api;
+using Latchkey.Api.RateLimiting;
 using Latchkey.Core;
 using Latchkey.Core.Common;
 using Latchkey.Core.Tokens;
@@ -52,6 +53,6 @@ internal static class LatchkeyHost
             o.SwaggerEndpoint("/openapi/v1.json", "Latchkey");
         });
         app.MapLatchkeyApi();
-        app.MapLatchkeyPages();
+        app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login));
     }
 }

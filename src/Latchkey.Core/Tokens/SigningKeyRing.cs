@@ -136,6 +136,11 @@ public sealed class SigningKeyRing(
             if (row.RetiredAt is null && row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
                 current[row.Purpose] = new SigningCredentials(key, row.Algorithm);
         }
+        // A rotation on another node retires the old key, then inserts the new one. A read between the two
+        // steps finds no current key: keep signing with the newest published one until the next read.
+        foreach (var row in rows)
+            if (row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
+                current[row.Purpose] = new SigningCredentials(byId[row.Id].Key, row.Algorithm);
         var json = JsonSerializer.SerializeToUtf8Bytes(new { keys = jwks });
         return new KeySnapshot(byId, current, json, clock.GetUtcNow());
     }
