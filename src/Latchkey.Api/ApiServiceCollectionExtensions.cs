@@ -1,6 +1,7 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Health;
+using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Api.Simple;
@@ -18,9 +19,9 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddLatchkeyApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLatchkeyAuthentication();
+        services.AddLatchkeyAntiforgery();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
         services.AddSingleton<SlidingWindowCounter>();
-        services.AddSingleton<PlatformSessionCookie>();
         services.AddScoped<PlatformSignIn>();
         services.AddSingleton<OAuthStateCookie>();
         // Bad bodies throw so ErrorHandlingMiddleware can answer in the surface's shape (not an empty 400).
@@ -46,8 +47,10 @@ public static class ApiServiceCollectionExtensions
     {
         app.MapHealth();
         app.MapJwks();
+        app.MapDiscovery();
         app.MapPlatformApi();
         app.MapSimpleApi();
+        app.MapOAuthApi();
         return app;
     }
 }

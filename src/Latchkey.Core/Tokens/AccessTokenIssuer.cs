@@ -20,7 +20,34 @@ public sealed class AccessTokenIssuer(
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken Issue(TokenSubject subject, Guid sessionId)
+    private static readonly Dictionary<string, object> AtJwtHeader = new() { ["typ"] = "at+jwt" };
+
+    public AccessToken Issue(TokenSubject subject, Guid sessionId) =>
+        Sign(json =>
+        {
+            json.WriteString("sub", subject.UserId);
+            json.WriteString("sid", sessionId);
+            json.WriteString("email", subject.Email);
+            json.WriteString("role", subject.Role);
+        }, null);
+
+    /// <summary>
+    /// An access token for an OAuth client (RFC 9068 profile, <c>typ: at+jwt</c>). It carries
+    /// <c>client_id</c> and <c>scope</c>, which first-party endpoints refuse: a scoped grant never becomes
+    /// full account access. <paramref name="grantSessionId"/> is null for client_credentials.
+    /// </summary>
+    public AccessToken IssueForClient(string subject, string clientId, string scope, Guid? grantSessionId) =>
+        Sign(json =>
+        {
+            json.WriteString("sub", subject);
+            json.WriteString("aud", latchkeyOptions.Value.PublicUrl);
+            json.WriteString("client_id", clientId);
+            json.WriteString("scope", scope);
+            if (grantSessionId is { } sid) json.WriteString("sid", sid);
+            json.WriteString("jti", Ids.New());
+        }, AtJwtHeader);
+
+    private AccessToken Sign(Action<Utf8JsonWriter> claims, Dictionary<string, object>? header)
     {
         var now = clock.GetUtcNow();
         var lifetime = tokenOptions.Value.AccessTokenLifetime;
@@ -31,16 +58,14 @@ public sealed class AccessTokenIssuer(
         {
             json.WriteStartObject();
             json.WriteString("iss", latchkeyOptions.Value.PublicUrl);
-            json.WriteString("sub", subject.UserId);
-            json.WriteString("sid", sessionId);
             json.WriteNumber("iat", now.ToUnixTimeSeconds());
             json.WriteNumber("exp", expires.ToUnixTimeSeconds());
-            json.WriteString("email", subject.Email);
-            json.WriteString("role", subject.Role);
+            claims(json);
             json.WriteEndObject();
         }
         var payload = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        var token = _handler.CreateToken(payload, keys.CurrentCredentials(SigningKeyRing.AccessPurpose));
+        var credentials = keys.CurrentCredentials(SigningKeyRing.AccessPurpose);
+        var token = header is null ? _handler.CreateToken(payload, credentials) : _handler.CreateToken(payload, credentials, header);
         return new AccessToken(token, expires.UtcDateTime, (int)lifetime.TotalSeconds);
     }
 }

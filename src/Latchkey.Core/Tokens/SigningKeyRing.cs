@@ -21,6 +21,9 @@ public sealed class SigningKeyRing(
     ILogger<SigningKeyRing> logger)
 {
     public const string AccessPurpose = "access";
+    /// <summary>OpenID Connect id tokens: always RS256, the algorithm every relying party must support.</summary>
+    public const string IdPurpose = "id";
+    public const string IdTokenAlgorithm = SecurityAlgorithms.RsaSha256;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Latchkey.SigningKeys.v1");
     private volatile KeySnapshot? _snapshot;
@@ -36,11 +39,15 @@ public sealed class SigningKeyRing(
             : throw new InvalidOperationException($"No current signing key for '{purpose}'.");
     }
 
-    public SecurityKey? FindKey(string? keyId)
+    /// <summary>
+    /// A published key of <paramref name="purpose"/>: an id token never verifies as an access token
+    /// (nor the reverse), whatever its claims say.
+    /// </summary>
+    public SecurityKey? FindKey(string? keyId, string purpose)
     {
         if (keyId is null) return null;
         var snapshot = Snapshot;
-        if (snapshot.ByKeyId.TryGetValue(keyId, out var key)) return key;
+        if (snapshot.ByKeyId.TryGetValue(keyId, out var entry)) return entry.Purpose == purpose ? entry.Key : null;
         ReloadInBackground(); // A key made on another node since our last read.
         return null;
     }
@@ -55,20 +62,42 @@ public sealed class SigningKeyRing(
         }
     }
 
-    /// <summary>Loads the keys, creating the current key when none exists. Called at start.</summary>
+    /// <summary>Loads the keys, creating a current key for each purpose when none exists. Called at start.</summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
-        var algorithm = options.Value.AccessTokenAlgorithm;
         var keys = await ReadAsync(ct);
-        if (!keys.Any(k => k.Purpose == AccessPurpose && k.Algorithm == algorithm && k.RetiredAt is null))
+        var created = false;
+        foreach (var purpose in (string[])[AccessPurpose, IdPurpose])
         {
-            await CreateAsync(AccessPurpose, algorithm, ct);
-            keys = await ReadAsync(ct);
+            var algorithm = AlgorithmFor(purpose);
+            if (keys.Any(k => k.Purpose == purpose && k.Algorithm == algorithm && k.RetiredAt is null)) continue;
+            await CreateAsync(purpose, algorithm, ct);
+            created = true;
         }
-        _snapshot = Build(keys, algorithm);
+        if (created) keys = await ReadAsync(ct);
+        _snapshot = Build(keys);
     }
 
-    private async Task CreateAsync(string purpose, string algorithm, CancellationToken ct)
+    /// <summary>
+    /// Replaces the current key of <paramref name="purpose"/> with a new one. The old public key stays in
+    /// JWKS for <paramref name="keepPublished"/> (the longest lifetime of a token it signed, plus skew).
+    /// Returns the new key id.
+    /// </summary>
+    public async Task<string> RotateAsync(string purpose, TimeSpan keepPublished, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ISigningKeyStore>()
+                .RetireCurrentAsync(purpose, now, now + keepPublished + options.Value.ClockSkew, ct);
+        var id = await CreateAsync(purpose, AlgorithmFor(purpose), ct);
+        _snapshot = Build(await ReadAsync(ct));
+        logger.LogInformation("Rotated the {Purpose} signing key; new key {KeyId}", purpose, id);
+        return id;
+    }
+
+    private string AlgorithmFor(string purpose) => purpose == IdPurpose ? IdTokenAlgorithm : options.Value.AccessTokenAlgorithm;
+
+    private async Task<string> CreateAsync(string purpose, string algorithm, CancellationToken ct)
     {
         var (key, pkcs8) = KeyMaterial.Generate(algorithm);
         key.Dispose();
@@ -83,6 +112,7 @@ public sealed class SigningKeyRing(
         await using var scope = scopes.CreateAsyncScope();
         if (await scope.ServiceProvider.GetRequiredService<ISigningKeyStore>().TryAddAsync(row, ct))
             logger.LogInformation("Created {Algorithm} signing key {KeyId} for {Purpose} tokens", algorithm, row.Id, purpose);
+        return row.Id;
     }
 
     private async Task<IReadOnlyList<SigningKey>> ReadAsync(CancellationToken ct)
@@ -92,20 +122,25 @@ public sealed class SigningKeyRing(
             .ListPublishedAsync(clock.GetUtcNow().UtcDateTime, ct);
     }
 
-    private KeySnapshot Build(IReadOnlyList<SigningKey> rows, string accessAlgorithm)
+    private KeySnapshot Build(IReadOnlyList<SigningKey> rows)
     {
-        var byId = new Dictionary<string, SecurityKey>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, (SecurityKey Key, string Purpose)>(StringComparer.Ordinal);
         var current = new Dictionary<string, SigningCredentials>(StringComparer.Ordinal);
         var jwks = new List<Dictionary<string, string>>();
         foreach (var row in rows)
         {
             var key = KeyMaterial.Import(row.Algorithm, row.Id, _protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)));
-            byId[row.Id] = key;
+            byId[row.Id] = (key, row.Purpose);
             jwks.Add(KeyMaterial.PublicJwk(key, row.Algorithm));
             // Rows come newest first, so the first unretired key of a purpose is the one that signs.
-            if (row.RetiredAt is null && row.Algorithm == accessAlgorithm && !current.ContainsKey(row.Purpose))
+            if (row.RetiredAt is null && row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
                 current[row.Purpose] = new SigningCredentials(key, row.Algorithm);
         }
+        // A rotation on another node retires the old key, then inserts the new one. A read between the two
+        // steps finds no current key: keep signing with the newest published one until the next read.
+        foreach (var row in rows)
+            if (row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
+                current[row.Purpose] = new SigningCredentials(byId[row.Id].Key, row.Algorithm);
         var json = JsonSerializer.SerializeToUtf8Bytes(new { keys = jwks });
         return new KeySnapshot(byId, current, json, clock.GetUtcNow());
     }
@@ -131,7 +166,7 @@ public sealed class SigningKeyRing(
         {
             try
             {
-                _snapshot = Build(await ReadAsync(CancellationToken.None), options.Value.AccessTokenAlgorithm);
+                _snapshot = Build(await ReadAsync(CancellationToken.None));
             }
             catch (Exception ex)
             {
@@ -145,7 +180,7 @@ public sealed class SigningKeyRing(
     }
 
     private sealed record KeySnapshot(
-        IReadOnlyDictionary<string, SecurityKey> ByKeyId,
+        IReadOnlyDictionary<string, (SecurityKey Key, string Purpose)> ByKeyId,
         IReadOnlyDictionary<string, SigningCredentials> Current,
         byte[] JwksJson,
         DateTimeOffset LoadedAt);
