@@ -22,6 +22,8 @@ public static class DataServiceCollectionExtensions
         var database = configuration.GetSection("Latchkey:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Latchkey:Database")).ValidateDataAnnotations().ValidateOnStart();
         var connectionString = configuration.GetConnectionString("Latchkey");
+        // One per host: SQLite's write lock is per database file, and a host has one.
+        var sqliteWriteGate = new SqliteWriteGate();
 
         services.AddDbContextPool<LatchkeyDbContext>(options =>
         {
@@ -35,6 +37,7 @@ public static class DataServiceCollectionExtensions
             else
             {
                 options.UseSqlite(SqliteConnectionString(database, connectionString), sqlite => sqlite.MigrationsAssembly("Latchkey.Data.Sqlite"));
+                options.AddInterceptors(sqliteWriteGate, new SqliteSynchronousSetting(database.SqliteSynchronous));
             }
             // Migrations are hand-made SQL scripts (see docs/decisions.md), so there is no model snapshot to compare.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
