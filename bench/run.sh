@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 full run (about 15 minutes on 2 cores): builds Release, writes
 #                                bench/results/latest.{tsv,md} and the table in docs/benchmarks.md
-#   bench/run.sh --smoke         tiny seed, 2 s per scenario at 8 connections; exits non-zero unless
+#   bench/run.sh --smoke         tiny seed, 3 s per scenario at 4 connections; exits non-zero unless
 #                                every scenario completes with zero errors (scripts/test.sh runs it)
 #   bench/run.sh --skip-build    reuse the last Release build
 #
@@ -41,7 +41,7 @@ done
 THREADS=2                        # wrk threads: one per core of this machine
 PASSWORD="tundra-Velvet-9-quasar"
 if ((SMOKE)); then
-  DURATION=2 WARMUP=0 CONCURRENCIES=(8) USERS=200 SCALE_USERS=0 MICRO_SECONDS=1
+  DURATION=3 WARMUP=0 CONCURRENCIES=(4) USERS=200 SCALE_USERS=0 MICRO_SECONDS=1
 else
   DURATION=10 WARMUP=3 CONCURRENCIES=(32 64) USERS=10000 SCALE_USERS=1000000 MICRO_SECONDS=5
 fi
@@ -107,7 +107,7 @@ start_server() {
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   local i
-  for ((i = 0; i < 300; i++)); do
+  for ((i = 0; i < 600; i++)); do      # up to about 2 minutes: the machine may be busy
     curl -s -o /dev/null --max-time 2 "$url" && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.2

@@ -12,6 +12,10 @@ internal sealed class PostgresSeeder(LatchkeyDbContext db) : ISeeder
     public async Task SeedAsync(long count, string passwordHash, string salt, DateTime now)
     {
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        // One connection for the whole seed, with foreign-key triggers off (replica role): the rows are
+        // consistent by construction, and a million FK lookups per table would double the seeding time.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET session_replication_role = replica");
         var last = count - 1;
         var expires = now.AddDays(1);
         await db.Database.ExecuteSqlAsync($"""
@@ -36,6 +40,7 @@ internal sealed class PostgresSeeder(LatchkeyDbContext db) : ISeeder
                    {now}, {expires}
             FROM generate_series(0::bigint, {last}) AS i
             """);
+        await db.Database.ExecuteSqlRawAsync("SET session_replication_role = DEFAULT");
         await db.Database.ExecuteSqlRawAsync("ANALYZE users; ANALYZE sessions; ANALYZE refresh_tokens;");
     }
 }
