@@ -105,8 +105,9 @@ def scenario_rows(res, concs):
                 r = res.get("latchkey", db, scenario, c)
                 if not r:
                     continue
-                if r["status"] != "ok":
-                    out.append(f"| {scenario} | {db} | {c} | {r['status']} | | | | | | |")
+                if r["status"] != "ok" or not num(r["rps"]):
+                    status = r["status"] if r["status"] != "ok" else "saturated: no answer within wrk's 10 s timeout"
+                    out.append(f"| {scenario} | {db} | {c} | {status} | | | {r['errors']} | {r['peak_rss_mb']} | | |")
                     continue
                 rps = num(r["rps"])
                 notes = []
