@@ -341,7 +341,7 @@ printf 'target\tdb\tscenario\tconnections\trps\tp50_ms\tp99_ms\terrors\tpeak_rss
 run_micro
 run_raw_jwt
 run_oidc_provider
-pg_start "$TMP_ROOT/pg" "shared_buffers = 256MB"
+pg_start "$TMP_ROOT/pg" "shared_buffers = 1GB"
 for db in sqlite postgres; do
   run_latchkey "$db"
   run_identity "$db"
