@@ -33,7 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<LatchkeyDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString("Latchkey");
+            var connectionString = configuration.GetConnectionString("Latchkey");
             if (database.Provider == DatabaseOptions.Postgres)
             {
                 if (string.IsNullOrWhiteSpace(connectionString))
