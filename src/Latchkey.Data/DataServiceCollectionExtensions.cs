@@ -1,6 +1,9 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Challenges;
 using Latchkey.Core.Common;
+using Latchkey.Core.Mfa;
+using Latchkey.Core.Passkeys;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
@@ -47,6 +50,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IActivityStore, ActivityStore>();
         services.AddScoped<ISigningKeyStore, SigningKeyStore>();
         services.AddScoped<IServerSecretStore, ServerSecretStore>();
+        services.AddScoped<ITwoFactorStore, TwoFactorStore>();
+        services.AddScoped<IAuthChallengeStore, AuthChallengeStore>();
+        services.AddScoped<IPasskeyStore, PasskeyStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -13,11 +13,13 @@ public abstract class SurfaceErrors
     public virtual int StatusFor(string code) => code switch
     {
         AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
-            or AuthErrorCodes.InvalidCurrentPassword => StatusCodes.Status400BadRequest,
-        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken => StatusCodes.Status401Unauthorized,
-        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired => StatusCodes.Status403Forbidden,
+            or AuthErrorCodes.InvalidCurrentPassword or AuthErrorCodes.InvalidCode or AuthErrorCodes.PasskeyRejected => StatusCodes.Status400BadRequest,
+        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken
+            or AuthErrorCodes.InvalidChallenge => StatusCodes.Status401Unauthorized,
+        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
+            or AuthErrorCodes.ElevationRequired => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        AuthErrorCodes.EmailTaken => StatusCodes.Status409Conflict,
+        AuthErrorCodes.EmailTaken or AuthErrorCodes.Conflict => StatusCodes.Status409Conflict,
         AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         AuthErrorCodes.AccountLocked => StatusCodes.Status423Locked,
         AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,

@@ -20,6 +20,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", Login).RateLimited(RateLimitPolicies.Login);
         auth.MapPost("/logout", Logout).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
         auth.MapGet("/me", Me).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
+        auth.MapPlatformTwoFactor();
     }
 
     private static async Task<IResult> Register(RegisterRequest body, RegistrationService registration, HttpContext http, CancellationToken ct)
@@ -36,9 +37,13 @@ public static class AuthEndpoints
         if (!result.IsSuccess) return PlatformErrors.Instance.ToResult(result.Error);
 
         if (result.Value.Challenge is { } challenge)
-            return Results.Ok(new TwoFactorChallengeResponse(true, true, challenge.UserId, challenge.Methods, challenge.DefaultMethod));
+            return Results.Ok(TwoFactorChallengeResponse.From(challenge));
+        return await SignedIn(result.Value.Session!, users, cookie, http, ct);
+    }
 
-        var session = result.Value.Session!;
+    /// <summary>The answer of every sign-in that starts a session: the cookie and the user.</summary>
+    internal static async Task<IResult> SignedIn(IssuedSession session, IUserStore users, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
+    {
         cookie.Set(http, session.CookieSecret!, session.ExpiresAt);
         var user = await users.FindByIdAsync(session.Subject.UserId, ct);
         return Results.Ok(new UserResponse(true, PlatformUser.From(user!)));

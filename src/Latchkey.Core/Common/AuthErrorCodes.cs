@@ -22,11 +22,21 @@ public static class AuthErrorCodes
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
     public const string Internal = "internal_error";
+    /// <summary>A wrong, reused or expired one-time code (TOTP or recovery).</summary>
+    public const string InvalidCode = "invalid_code";
+    /// <summary>An unknown, expired, used-up or already-used challenge ticket: start the ceremony again.</summary>
+    public const string InvalidChallenge = "invalid_challenge";
+    /// <summary>The session's last authentication is too old for a sensitive operation (step-up).</summary>
+    public const string ElevationRequired = "elevation_required";
+    /// <summary>The state forbids the change (a factor already enabled, a credential already registered).</summary>
+    public const string Conflict = "conflict";
+    /// <summary>A WebAuthn attestation or assertion failed verification.</summary>
+    public const string PasskeyRejected = "passkey_rejected";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
-        RateLimited, PayloadTooLarge, Internal,
+        RateLimited, PayloadTooLarge, Internal, InvalidCode, InvalidChallenge, ElevationRequired, Conflict, PasskeyRejected,
     ];
 }

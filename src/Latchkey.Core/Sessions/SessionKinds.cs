@@ -9,6 +9,11 @@ public static class SessionKinds
 public static class AuthMethods
 {
     public const string Password = "password";
+    /// <summary>A passkey with user verification: possession and a biometric or PIN, both factors at once.</summary>
+    public const string Passkey = "passkey";
+
+    /// <summary>Password followed by a second factor, e.g. "password+totp".</summary>
+    public static string PasswordAnd(string secondFactor) => Password + "+" + secondFactor;
 }
 
 public static class RevokeReasons

@@ -1,0 +1,76 @@
+using Latchkey.Api.Authentication;
+using Latchkey.Api.Common;
+using Latchkey.Api.Platform.Contracts;
+using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Passkeys;
+using Latchkey.Core.Sessions;
+using Latchkey.Core.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+
+namespace Latchkey.Api.Platform;
+
+/// <summary><c>/api/auth/passkey/*</c> and <c>/api/user/passkeys</c>.</summary>
+public static class PasskeyEndpoints
+{
+    public static void MapPlatformPasskeys(this RouteGroupBuilder api)
+    {
+        var passkey = api.MapGroup("/auth/passkey").WithTags("Platform: passkeys");
+        passkey.MapPost("/register-options", RegisterOptions).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
+        passkey.MapPost("/register-verify", RegisterVerify).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
+        passkey.MapPost("/authenticate-options", AuthenticateOptions);
+        passkey.MapPost("/authenticate-verify", AuthenticateVerify).RateLimited(RateLimitPolicies.Login);
+
+        var user = api.MapGroup("/user/passkeys").WithTags("Platform: passkeys");
+        user.MapGet("/", List).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
+        user.MapDelete("/", Delete).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
+    }
+
+    private static async Task<IResult> RegisterOptions(PasskeyService passkeys, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var result = await passkeys.RegisterOptionsAsync(caller.UserId, caller.SessionId, http, ct);
+        return result.IsSuccess ? Results.Ok(PasskeyOptionsResponse.From(result.Value)) : PlatformErrors.Instance.ToResult(result.Error);
+    }
+
+    private static async Task<IResult> RegisterVerify(PasskeyCredentialRequest body, PasskeyService passkeys, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var result = await passkeys.RegisterVerifyAsync(caller.UserId, caller.SessionId, body.ToResponse(), body.Name,
+            body.SignOutOtherSessions, http.RequestContext(), http, ct);
+        return result.IsSuccess
+            ? Results.Json(new PasskeyAddedResponse(true, PasskeyView.From(result.Value.Passkey), result.Value.Change.OtherSessionsRevoked),
+                statusCode: StatusCodes.Status201Created)
+            : PlatformErrors.Instance.ToResult(result.Error);
+    }
+
+    private static async Task<IResult> AuthenticateOptions(PasskeyService passkeys, HttpContext http, CancellationToken ct) =>
+        Results.Ok(PasskeyOptionsResponse.From(await passkeys.AuthenticateOptionsAsync(http, ct)));
+
+    private static async Task<IResult> AuthenticateVerify(PasskeyCredentialRequest body, PasskeyService passkeys, IUserStore users,
+        PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
+    {
+        var result = await passkeys.SignInAsync(body.ToResponse(), SessionKinds.Cookie, http.RequestContext(), http, ct);
+        return result.IsSuccess
+            ? await AuthEndpoints.SignedIn(result.Value.Session, users, cookie, http, ct)
+            : PlatformErrors.Instance.ToResult(result.Error);
+    }
+
+    private static async Task<IResult> List(PasskeyService passkeys, HttpContext http, CancellationToken ct) =>
+        Results.Ok(new PasskeysResponse(true, (await passkeys.ListAsync(http.Caller().UserId, ct)).Select(PasskeyView.From).ToList()));
+
+    /// <summary>The credential id comes in the body (<c>{"credentialId"}</c>) or the query (<c>?credentialId=</c>).</summary>
+    private static async Task<IResult> Delete(string? credentialId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DeletePasskeyRequest? body, PasskeyService passkeys, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var result = await passkeys.DeleteAsync(caller.UserId, caller.SessionId, body?.CredentialId ?? credentialId,
+            body?.SignOutOtherSessions ?? false, http.RequestContext(), ct);
+        return result.IsSuccess
+            ? Results.Ok(new FactorRemovedResponse(true, "Passkey removed", result.Value.OtherSessionsRevoked))
+            : PlatformErrors.Instance.ToResult(result.Error);
+    }
+}
