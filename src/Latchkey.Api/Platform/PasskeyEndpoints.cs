@@ -1,14 +1,14 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Platform.Contracts;
+using System.Text.Json;
 using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Common;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 
 namespace Latchkey.Api.Platform;
@@ -62,13 +62,27 @@ public static class PasskeyEndpoints
     private static async Task<IResult> List(PasskeyService passkeys, HttpContext http, CancellationToken ct) =>
         Results.Ok(new PasskeysResponse(true, (await passkeys.ListAsync(http.Caller().UserId, ct)).Select(PasskeyView.From).ToList()));
 
-    /// <summary>The credential id comes in the body (<c>{"credentialId"}</c>) or the query (<c>?credentialId=</c>).</summary>
-    private static async Task<IResult> Delete(string? credentialId,
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DeletePasskeyRequest? body, PasskeyService passkeys, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// The credential id comes in the query (<c>?credentialId=</c>) or a JSON body (<c>{"credentialId"}</c>).
+    /// The body is read by hand: a declared body parameter would make routing refuse body-less DELETEs.
+    /// </summary>
+    private static async Task<IResult> Delete(string? credentialId, bool? signOutOtherSessions, PasskeyService passkeys, HttpContext http, CancellationToken ct)
     {
+        DeletePasskeyRequest? body = null;
+        if (http.Request.HasJsonContentType())
+        {
+            try
+            {
+                body = await http.Request.ReadFromJsonAsync<DeletePasskeyRequest>(ct);
+            }
+            catch (JsonException)
+            {
+                return PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.InvalidRequest, "The request body is not valid JSON"));
+            }
+        }
         var caller = http.Caller();
         var result = await passkeys.DeleteAsync(caller.UserId, caller.SessionId, body?.CredentialId ?? credentialId,
-            body?.SignOutOtherSessions ?? false, http.RequestContext(), ct);
+            body?.SignOutOtherSessions ?? signOutOtherSessions ?? false, http.RequestContext(), ct);
         return result.IsSuccess
             ? Results.Ok(new FactorRemovedResponse(true, "Passkey removed", result.Value.OtherSessionsRevoked))
             : PlatformErrors.Instance.ToResult(result.Error);
