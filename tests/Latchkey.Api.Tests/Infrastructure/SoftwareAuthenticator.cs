@@ -37,20 +37,12 @@ public sealed class SoftwareAuthenticator(string rpId = "latchkey.test", string 
         attestation.WriteTextString("authData");
         attestation.WriteByteString(authData);
         attestation.WriteEndMap();
-        return new
+        return Credential(new
         {
-            id = CredentialIdText,
-            rawId = CredentialIdText,
-            type = "public-key",
-            authenticatorAttachment = "platform",
-            clientExtensionResults = new { },
-            response = new
-            {
-                clientDataJSON = Base64Url.EncodeToString(clientData),
-                attestationObject = Base64Url.EncodeToString(attestation.Encode()),
-                transports = new[] { "internal" },
-            },
-        };
+            clientDataJSON = Base64Url.EncodeToString(clientData),
+            attestationObject = Base64Url.EncodeToString(attestation.Encode()),
+            transports = new[] { "internal" },
+        });
     }
 
     public object Get(JsonElement options)
@@ -59,22 +51,24 @@ public sealed class SoftwareAuthenticator(string rpId = "latchkey.test", string 
         var clientData = ClientData("webauthn.get", options);
         var authData = AuthenticatorData(0x05, attested: false); // UP | UV
         var signature = _key.SignData([.. authData, .. SHA256.HashData(clientData)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        return new
+        return Credential(new
         {
-            id = CredentialIdText,
-            rawId = CredentialIdText,
-            type = "public-key",
-            authenticatorAttachment = "platform",
-            clientExtensionResults = new { },
-            response = new
-            {
-                clientDataJSON = Base64Url.EncodeToString(clientData),
-                authenticatorData = Base64Url.EncodeToString(authData),
-                signature = Base64Url.EncodeToString(signature),
-                userHandle = Base64Url.EncodeToString(_userHandle),
-            },
-        };
+            clientDataJSON = Base64Url.EncodeToString(clientData),
+            authenticatorData = Base64Url.EncodeToString(authData),
+            signature = Base64Url.EncodeToString(signature),
+            userHandle = Base64Url.EncodeToString(_userHandle),
+        });
     }
+
+    private object Credential(object response) => new
+    {
+        id = CredentialIdText,
+        rawId = CredentialIdText,
+        type = "public-key",
+        authenticatorAttachment = "platform",
+        clientExtensionResults = new { },
+        response,
+    };
 
     private byte[] ClientData(string type, JsonElement options) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
     {

@@ -6,18 +6,10 @@ namespace Latchkey.Api.Tests.SecondFactors;
 
 public sealed class PasskeyTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
-    private async Task<(HttpClient Client, string Email)> SignedInAsync()
-    {
-        var client = server.CreateClient();
-        var email = await client.RegisterAsync();
-        await client.PlatformLoginAsync(email);
-        return (client, email);
-    }
-
     [Fact]
     public async Task Options_follow_the_configuration_and_ask_for_discoverable_verified_credentials()
     {
-        var (client, _) = await SignedInAsync();
+        var (client, _) = await server.SignedInAsync();
         var creation = (await (await client.PostJsonAsync("/api/auth/passkey/register-options", new { })).JsonAsync()).GetProperty("options");
         Assert.Equal("latchkey.test", creation.GetProperty("rp").Str("id"));
         Assert.Equal("Latchkey", creation.GetProperty("rp").Str("name"));
@@ -35,7 +27,7 @@ public sealed class PasskeyTests(LatchkeyServer server) : IClassFixture<Latchkey
     [Fact]
     public async Task Register_then_sign_in_with_the_passkey_alone()
     {
-        var (client, email) = await SignedInAsync();
+        var (client, email) = await server.SignedInAsync();
         using var authenticator = new SoftwareAuthenticator();
         var registered = await client.RegisterPasskeyAsync(authenticator, "Laptop");
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
@@ -60,7 +52,7 @@ public sealed class PasskeyTests(LatchkeyServer server) : IClassFixture<Latchkey
     [Fact]
     public async Task A_passkey_satisfies_both_factors_of_a_2fa_account()
     {
-        var (client, email) = await SignedInAsync();
+        var (client, email) = await server.SignedInAsync();
         await client.EnableTotpAsync(server);
         using var authenticator = new SoftwareAuthenticator();
         Assert.Equal(HttpStatusCode.Created, (await client.RegisterPasskeyAsync(authenticator)).StatusCode);
@@ -75,7 +67,7 @@ public sealed class PasskeyTests(LatchkeyServer server) : IClassFixture<Latchkey
     [Fact]
     public async Task Ceremony_tickets_are_single_use()
     {
-        var (client, _) = await SignedInAsync();
+        var (client, _) = await server.SignedInAsync();
         using var authenticator = new SoftwareAuthenticator();
         var options = await (await client.PostJsonAsync("/api/auth/passkey/register-options", new { })).JsonAsync();
         var credential = authenticator.Create(options.GetProperty("options"));
@@ -95,7 +87,7 @@ public sealed class PasskeyTests(LatchkeyServer server) : IClassFixture<Latchkey
     [Fact]
     public async Task Wrong_origins_cloned_counters_and_garbage_are_rejected_without_a_session()
     {
-        var (client, _) = await SignedInAsync();
+        var (client, _) = await server.SignedInAsync();
         using var authenticator = new SoftwareAuthenticator();
         Assert.Equal(HttpStatusCode.Created, (await client.RegisterPasskeyAsync(authenticator)).StatusCode);
 
@@ -125,7 +117,7 @@ public sealed class PasskeyTests(LatchkeyServer server) : IClassFixture<Latchkey
     [Fact]
     public async Task Delete_by_credential_id_stops_the_passkey_and_can_sign_out_others()
     {
-        var (client, email) = await SignedInAsync();
+        var (client, email) = await server.SignedInAsync();
         var other = server.CreateClient();
         await other.PlatformLoginAsync(email);
         using var authenticator = new SoftwareAuthenticator();
@@ -149,10 +141,10 @@ public sealed class PasskeyTests(LatchkeyServer server) : IClassFixture<Latchkey
     [Fact]
     public async Task A_passkey_elevates_only_its_own_users_session()
     {
-        var (client, _) = await SignedInAsync();
+        var (client, _) = await server.SignedInAsync();
         using var mine = new SoftwareAuthenticator();
         await client.RegisterPasskeyAsync(mine);
-        var (stranger, _) = await SignedInAsync();
+        var (stranger, _) = await server.SignedInAsync();
         using var theirs = new SoftwareAuthenticator();
         await stranger.RegisterPasskeyAsync(theirs);
         server.Clock.Advance(TimeSpan.FromMinutes(6));

@@ -9,18 +9,10 @@ namespace Latchkey.Api.Tests.SecondFactors;
 
 public sealed class TwoFactorSetupTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
-    private async Task<(HttpClient Client, string Email)> SignedInAsync()
-    {
-        var client = server.CreateClient();
-        var email = await client.RegisterAsync();
-        await client.PlatformLoginAsync(email);
-        return (client, email);
-    }
-
     [Fact]
     public async Task Setup_returns_an_otpauth_uri_and_qr_codes_and_stores_the_key_encrypted()
     {
-        var (client, email) = await SignedInAsync();
+        var (client, email) = await server.SignedInAsync();
         var response = await client.PostJsonAsync("/api/auth/2fa/setup", new { method = "totp" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -47,7 +39,7 @@ public sealed class TwoFactorSetupTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task Confirmation_enables_2fa_shows_ten_recovery_codes_once_and_stores_them_hashed()
     {
-        var (client, email) = await SignedInAsync();
+        var (client, email) = await server.SignedInAsync();
         var (_, codes) = await client.EnableTotpAsync(server);
 
         Assert.Equal(10, codes.Count);
@@ -73,7 +65,7 @@ public sealed class TwoFactorSetupTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task A_wrong_confirmation_code_leaves_2fa_off()
     {
-        var (client, _) = await SignedInAsync();
+        var (client, _) = await server.SignedInAsync();
         await client.PostJsonAsync("/api/auth/2fa/setup", new { method = "totp" });
         var wrong = await client.PostJsonAsync("/api/auth/2fa/verify", new { method = "totp", code = "000000" });
 
@@ -85,7 +77,7 @@ public sealed class TwoFactorSetupTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task Setup_refuses_unknown_and_unavailable_methods_and_a_second_totp()
     {
-        var (client, _) = await SignedInAsync();
+        var (client, _) = await server.SignedInAsync();
         foreach (var method in new[] { "carrier-pigeon", "email", "sms" })
         {
             var refused = await client.PostJsonAsync("/api/auth/2fa/setup", new { method });
@@ -112,7 +104,7 @@ public sealed class TwoFactorSetupTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task Set_default_accepts_only_an_enabled_method()
     {
-        var (client, _) = await SignedInAsync();
+        var (client, _) = await server.SignedInAsync();
         var before = await client.PostJsonAsync("/api/auth/2fa/set-default", new { method = "totp" });
         Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
 
@@ -127,7 +119,7 @@ public sealed class TwoFactorSetupTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task Disable_needs_the_current_password_and_can_sign_out_other_sessions()
     {
-        var (client, email) = await SignedInAsync();
+        var (client, email) = await server.SignedInAsync();
         var other = server.CreateClient();
         await other.PlatformLoginAsync(email);
         await client.EnableTotpAsync(server);
