@@ -1,5 +1,10 @@
 using System.Net;
 using Latchkey.Api.Tests.Infrastructure;
+using Latchkey.Core.Challenges;
+using Latchkey.Core.Common;
+using Latchkey.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Latchkey.Api.Tests.SecondFactors;
@@ -97,6 +102,21 @@ public sealed class TwoFactorLoginTests(LatchkeyServer server) : IClassFixture<L
         Assert.Equal(HttpStatusCode.Unauthorized, late.StatusCode);
         Assert.Equal("invalid_challenge", (await late.JsonAsync()).Str("code"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Challenges_are_stored_hashed_and_expired_ones_are_swept()
+    {
+        var (email, _, _) = await UserWithTotpAsync();
+        var token = await server.CreateClient().PasswordStepAsync(email);
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+        var hash = SecretHash.Sha256(token);
+        Assert.True(await db.AuthChallenges.AnyAsync(c => c.TokenHash == hash));
+
+        server.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.True(await server.Services.GetRequiredService<ExpiredChallengeSweeper>().SweepAsync(CancellationToken.None) >= 1);
+        Assert.False(await db.AuthChallenges.AnyAsync(c => c.TokenHash == hash));
     }
 
     [Fact]
