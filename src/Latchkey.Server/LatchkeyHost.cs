@@ -13,6 +13,7 @@ internal static class LatchkeyHost
 {
     public static void AddLatchkey(this WebApplicationBuilder builder)
     {
+        builder.Configuration.AddBinaryAppSettings();
         var services = builder.Services;
         services.AddLatchkeyCore(builder.Configuration);
         services.AddLatchkeyData(builder.Configuration);
