@@ -21,6 +21,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
         services.AddSingleton<SlidingWindowCounter>();
         services.AddSingleton<PlatformSessionCookie>();
+        services.AddScoped<PlatformSignIn>();
         // Bad bodies throw so ErrorHandlingMiddleware can answer in the surface's shape (not an empty 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);

@@ -6,9 +6,11 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
+using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +32,10 @@ public static class CoreServiceCollectionExtensions
         Bind<TwoFactorOptions>(services, configuration, "Latchkey:TwoFactor");
         Bind<StepUpOptions>(services, configuration, "Latchkey:StepUp");
         Bind<PasskeyOptions>(services, configuration, "Latchkey:Passkeys");
+        Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
+        Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         services.AddLatchkeyPasswords(configuration);
+        services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
 
         services.AddSingleton<ServerSecrets>();
@@ -39,6 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SessionStateCache>();
         services.AddSingleton<Lockout>();
+        services.AddSingleton<SignUpPolicy>();
+        services.AddSingleton<RedirectPolicy>();
 
         services.AddScoped<ActivityLog>();
         services.AddScoped<RegistrationService>();
@@ -50,6 +57,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CallerAuthenticator>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<VerificationMessages>();
+        services.AddScoped<EmailVerificationService>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<EmailChangeService>();
+        services.AddScoped<PasswordlessRequestService>();
+        services.AddScoped<PasswordlessSignInService>();
+        services.AddScoped<PhoneVerificationService>();
         services.AddSecondFactors();
         return services;
     }

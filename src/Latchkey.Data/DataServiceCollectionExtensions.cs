@@ -4,9 +4,11 @@ using Latchkey.Core.Challenges;
 using Latchkey.Core.Common;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
+using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Latchkey.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -55,6 +57,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ITwoFactorStore, TwoFactorStore>();
         services.AddScoped<IAuthChallengeStore, AuthChallengeStore>();
         services.AddScoped<IPasskeyStore, PasskeyStore>();
+        services.AddScoped<IVerificationTicketStore, VerificationTicketStore>();
+        services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

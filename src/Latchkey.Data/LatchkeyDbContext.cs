@@ -4,9 +4,11 @@ using Latchkey.Core.Challenges;
 using Latchkey.Core.Common;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
+using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Data;
@@ -26,6 +28,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<AuthChallenge> AuthChallenges => Set<AuthChallenge>();
     public DbSet<Passkey> Passkeys => Set<Passkey>();
+    public DbSet<VerificationTicket> VerificationTickets => Set<VerificationTicket>();
+    public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -6,7 +6,6 @@ using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Common;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Sessions;
-using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -50,12 +49,12 @@ public static class PasskeyEndpoints
     private static async Task<IResult> AuthenticateOptions(PasskeyService passkeys, HttpContext http, CancellationToken ct) =>
         Results.Ok(PasskeyOptionsResponse.From(await passkeys.AuthenticateOptionsAsync(http, ct)));
 
-    private static async Task<IResult> AuthenticateVerify(PasskeyCredentialRequest body, PasskeyService passkeys, IUserStore users,
-        PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> AuthenticateVerify(PasskeyCredentialRequest body, PasskeyService passkeys, PlatformSignIn respond,
+        HttpContext http, CancellationToken ct)
     {
         var result = await passkeys.SignInAsync(body.ToResponse(), SessionKinds.Cookie, http.RequestContext(), http, ct);
         return result.IsSuccess
-            ? await AuthEndpoints.SignedIn(result.Value.Session, users, cookie, http, ct)
+            ? await respond.SessionStartedAsync(result.Value.Session, http, ct)
             : PlatformErrors.Instance.ToResult(result.Error);
     }
 

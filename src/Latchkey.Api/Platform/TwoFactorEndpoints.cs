@@ -4,7 +4,6 @@ using Latchkey.Api.Platform.Contracts;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Common;
 using Latchkey.Core.Mfa;
-using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,13 +32,13 @@ public static class TwoFactorEndpoints
     }
 
     private static async Task<IResult> Verify(TwoFactorVerifyRequest body, TwoFactorLoginService login, TwoFactorSetupService setup,
-        IUserStore users, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
+        PlatformSignIn respond, HttpContext http, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(body.ChallengeToken))
         {
             var signedIn = await login.CompleteAsync(body.ChallengeToken, body.UserId, body.Method, body.Code, http.RequestContext(), ct);
             return signedIn.IsSuccess
-                ? await AuthEndpoints.SignedIn(signedIn.Value, users, cookie, http, ct)
+                ? await respond.SessionStartedAsync(signedIn.Value, http, ct)
                 : PlatformErrors.Instance.ToResult(signedIn.Error);
         }
 

@@ -22,7 +22,7 @@ public static class AuthErrorCodes
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
     public const string Internal = "internal_error";
-    /// <summary>A wrong, reused or expired one-time code (TOTP or recovery).</summary>
+    /// <summary>A wrong, reused or expired one-time code (emailed, texted, TOTP or recovery).</summary>
     public const string InvalidCode = "invalid_code";
     /// <summary>An unknown, expired, used-up or already-used challenge ticket: start the ceremony again.</summary>
     public const string InvalidChallenge = "invalid_challenge";
@@ -32,11 +32,17 @@ public static class AuthErrorCodes
     public const string Conflict = "conflict";
     /// <summary>A WebAuthn attestation or assertion failed verification.</summary>
     public const string PasskeyRejected = "passkey_rejected";
+    public const string InvalidToken = "invalid_token";
+    public const string EmailNotVerified = "email_not_verified";
+    public const string SignUpNotAllowed = "sign_up_not_allowed";
+    public const string RedirectNotAllowed = "redirect_not_allowed";
+    public const string PhoneTaken = "phone_taken";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
-        RateLimited, PayloadTooLarge, Internal, InvalidCode, InvalidChallenge, ElevationRequired, Conflict, PasskeyRejected,
+        RateLimited, PayloadTooLarge, Internal, InvalidToken, InvalidCode, EmailNotVerified, SignUpNotAllowed,
+        RedirectNotAllowed, PhoneTaken, InvalidChallenge, ElevationRequired, Conflict, PasskeyRejected,
     ];
 }

@@ -29,13 +29,16 @@ public sealed class TwoFactorLoginService(
     public static readonly AuthError InvalidChallenge = new(AuthErrorCodes.InvalidChallenge,
         "The sign-in challenge is invalid or expired; sign in with your password again");
 
-    /// <summary>Adds the ticket to the unit of work (the caller saves) and describes the methods to offer.</summary>
-    public async Task<TwoFactorChallenge> BeginAsync(User user, string sessionKind, CancellationToken ct)
+    /// <summary>
+    /// Adds the ticket to the unit of work (the caller saves) and describes the methods to offer.
+    /// <paramref name="firstFactor"/> (password, magic link...) names the session's method with the second.
+    /// </summary>
+    public async Task<TwoFactorChallenge> BeginAsync(User user, string sessionKind, string firstFactor, CancellationToken ct)
     {
         var confirmed = (await store.ListMethodsAsync(user.Id, ct)).Where(m => m.IsConfirmed).ToList();
         var names = confirmed.Select(m => m.Method).ToList();
         var preferred = confirmed.FirstOrDefault(m => m.IsDefault)?.Method ?? names.FirstOrDefault();
-        var (token, expiresAt) = tickets.Issue(ChallengeKinds.TwoFactorLogin, user.Id, sessionKind, options.Value.ChallengeLifetime);
+        var (token, expiresAt) = tickets.Issue(ChallengeKinds.TwoFactorLogin, user.Id, $"{sessionKind} {firstFactor}", options.Value.ChallengeLifetime);
         return new TwoFactorChallenge(user.Id, names, preferred, token, expiresAt);
     }
 
@@ -66,8 +69,9 @@ public sealed class TwoFactorLoginService(
 
         lockout.RecordSuccess(user);
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-        var authMethod = AuthMethods.PasswordAnd(verified.Value);
-        var issued = sessions.Start(user, challenge.State ?? SessionKinds.Cookie, authMethod, context);
+        var (sessionKind, firstFactor) = challenge.State!.Split(' ') is [var kind, var first] ? (kind, first) : (SessionKinds.Cookie, AuthMethods.Password);
+        var authMethod = $"{firstFactor}+{verified.Value}";
+        var issued = sessions.Start(user, sessionKind, authMethod, context);
         if (verified.Value == TwoFactorMethods.Recovery) activity.Record(ActivityTypes.RecoveryCodeUsed, user.Id, context);
         activity.Record(ActivityTypes.LoginSucceeded, user.Id, context, details: new { method = authMethod, sessionId = issued.SessionId });
         await unitOfWork.SaveChangesAsync(ct);

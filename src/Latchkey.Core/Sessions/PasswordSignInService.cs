@@ -3,6 +3,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 
 namespace Latchkey.Core.Sessions;
 
@@ -15,6 +16,7 @@ public sealed class PasswordSignInService(
     IUserStore users,
     IPasswordHasher hasher,
     Lockout lockout,
+    SignUpPolicy signUp,
     SessionIssuer sessions,
     TwoFactorLoginService twoFactor,
     ActivityLog activity,
@@ -63,6 +65,14 @@ public sealed class PasswordSignInService(
             return new AuthError(AuthErrorCodes.AccountDisabled, "This account is disabled");
         }
 
+        if (signUp.RequireEmailVerification && !user.EmailVerified)
+        {
+            // Said only after the right password, so it tells nothing to someone guessing.
+            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "email_not_verified" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return new AuthError(AuthErrorCodes.EmailNotVerified, "Verify your email address before signing in");
+        }
+
         // Imported bcrypt/PBKDF2 hashes and Argon2id hashes with old parameters are upgraded now,
         // the only moment the clear password is at hand.
         if (verification == PasswordVerification.SuccessRehashNeeded) user.PasswordHash = hasher.Hash(password);
@@ -71,7 +81,7 @@ public sealed class PasswordSignInService(
         {
             // The failure count is reset only when the second factor passes: a known password must
             // not buy an attacker fresh code guesses with every new challenge.
-            var challenge = await twoFactor.BeginAsync(user, sessionKind, ct);
+            var challenge = await twoFactor.BeginAsync(user, sessionKind, AuthMethods.Password, ct);
             await unitOfWork.SaveChangesAsync(ct);
             return new SignInOutcome(null, challenge);
         }

@@ -11,9 +11,9 @@ public static class AuthMethods
     public const string Password = "password";
     /// <summary>A passkey with user verification: possession and a biometric or PIN, both factors at once.</summary>
     public const string Passkey = "passkey";
-
-    /// <summary>Password followed by a second factor, e.g. "password+totp".</summary>
-    public static string PasswordAnd(string secondFactor) => Password + "+" + secondFactor;
+    public const string MagicLink = "magic_link";
+    public const string EmailCode = "email_code";
+    public const string SmsCode = "sms_code";
 }
 
 public static class RevokeReasons
@@ -21,5 +21,6 @@ public static class RevokeReasons
     public const string Logout = "logout";
     public const string RevokeAll = "revoke_all";
     public const string PasswordChanged = "password_changed";
+    public const string PasswordReset = "password_reset";
     public const string RefreshTokenReuse = "refresh_token_reuse";
 }

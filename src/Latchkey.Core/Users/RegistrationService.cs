@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.Verification;
 
 namespace Latchkey.Core.Users;
 
@@ -12,6 +13,9 @@ public sealed class RegistrationService(
     IUserStore users,
     IPasswordHasher hasher,
     PasswordPolicy policy,
+    SignUpPolicy signUp,
+    EmailVerificationService emailVerification,
+    RedirectPolicy redirects,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -22,6 +26,9 @@ public sealed class RegistrationService(
     {
         if (Validate(account) is { } invalid) return invalid;
         var email = account.Email!.Trim();
+        if (!account.Trusted && signUp.Check(email) is { } closed) return closed;
+        var verifyPage = redirects.Resolve(account.RedirectTo, LinkPages.VerifyEmail);
+        if (!verifyPage.IsSuccess) return verifyPage.Error;
 
         var policyCheck = await policy.CheckAsync(account.Password!, [email, account.FirstName ?? "", account.LastName ?? ""], ct);
         if (!policyCheck.IsSuccess) return policyCheck.Error;
@@ -47,6 +54,7 @@ public sealed class RegistrationService(
         };
         users.Add(user);
         activity.Record(ActivityTypes.UserRegistered, user.Id, context, details: new { method = "password" });
+        if (!user.EmailVerified) await emailVerification.QueueAsync(user, verifyPage.Value, context, ct);
         try
         {
             await unitOfWork.SaveChangesAsync(ct);
@@ -75,5 +83,11 @@ public sealed class RegistrationService(
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>What a sign-up supplies. <see cref="Role"/> and <see cref="EmailVerified"/> are set only by trusted callers (bootstrap, admin).</summary>
-public sealed record NewAccount(string? Email, string? Password, string? FirstName, string? LastName, string? Role = null, bool EmailVerified = false);
+/// <summary>
+/// What a sign-up supplies. <see cref="Role"/>, <see cref="EmailVerified"/> and <see cref="Trusted"/> (which
+/// bypasses the sign-up settings) are set only by trusted callers (bootstrap, admin). <see cref="RedirectTo"/>
+/// is the page the verification link opens.
+/// </summary>
+public sealed record NewAccount(
+    string? Email, string? Password, string? FirstName, string? LastName, string? Role = null, bool EmailVerified = false,
+    bool Trusted = false, string? RedirectTo = null);
