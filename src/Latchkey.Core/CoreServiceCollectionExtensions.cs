@@ -79,6 +79,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordConfirmation>();
         services.AddScoped<FactorChangeFollowUp>();
         services.AddScoped<TwoFactorCodeVerifier>();
+        services.AddScoped<TwoFactorCodeSender>();
         services.AddScoped<TwoFactorLoginService>();
         services.AddScoped<TwoFactorSetupService>();
         services.AddScoped<TwoFactorManagementService>();

@@ -20,6 +20,8 @@ public static class TwoFactorEndpoints
         // "Partial": a login challenge is anonymous (the challenge token is the credential), a setup confirmation is signed in.
         twoFactor.MapPost("/verify", Verify);
         twoFactor.MapPost("/disable", Disable).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
+        // "Partial" too: with the login's challenge token, or signed in (setup confirmation, step-up).
+        twoFactor.MapPost("/send-code", SendCode);
         twoFactor.MapPost("/set-default", SetDefault).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
         twoFactor.MapPost("/recovery-codes", RegenerateRecoveryCodes).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
     }
@@ -27,8 +29,31 @@ public static class TwoFactorEndpoints
     private static async Task<IResult> Setup(TwoFactorSetupRequest? body, TwoFactorSetupService setup, HttpContext http, CancellationToken ct)
     {
         var caller = http.Caller();
-        var result = await setup.BeginAsync(caller.UserId, caller.SessionId, body?.Method, ct);
-        return result.IsSuccess ? Results.Ok(TotpSetupResponse.From(result.Value)) : PlatformErrors.Instance.ToResult(result.Error);
+        var result = await setup.BeginAsync(caller.UserId, caller.SessionId, body?.Method, http.RequestContext(), ct);
+        if (!result.IsSuccess) return PlatformErrors.Instance.ToResult(result.Error);
+        return result.Value is { } totp
+            ? Results.Ok(TotpSetupResponse.From(totp))
+            : Results.Ok(new CodeSentResponse(true, body!.Method!, "A code was sent; confirm it at /api/auth/2fa/verify"));
+    }
+
+    private static async Task<IResult> SendCode(SendCodeRequest body, TwoFactorLoginService login, TwoFactorManagementService manage, HttpContext http, CancellationToken ct)
+    {
+        Core.Common.Result<string> sent;
+        if (!string.IsNullOrEmpty(body.ChallengeToken))
+        {
+            sent = await login.SendCodeAsync(body.ChallengeToken, body.Method, http.RequestContext(), ct);
+        }
+        else if (await http.OptionalCallerAsync() is { HasSession: true } caller)
+        {
+            sent = await manage.SendCodeAsync(caller.UserId, body.Method, http.RequestContext(), ct);
+        }
+        else
+        {
+            return PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Sign in, or pass the challengeToken from /api/auth/login"));
+        }
+        return sent.IsSuccess
+            ? Results.Ok(new CodeSentResponse(true, sent.Value, "If the address can receive it, a code is on its way"))
+            : PlatformErrors.Instance.ToResult(sent.Error);
     }
 
     private static async Task<IResult> Verify(TwoFactorVerifyRequest body, TwoFactorLoginService login, TwoFactorSetupService setup,

@@ -16,6 +16,7 @@ public static class ActivityTypes
     public const string TwoFactorDisabled = "2fa.disabled";
     public const string TwoFactorDefaultChanged = "2fa.default_changed";
     public const string TwoFactorFailed = "2fa.failed";
+    public const string TwoFactorCodeSent = "2fa.code_sent";
     public const string RecoveryCodesGenerated = "2fa.recovery_codes_generated";
     public const string RecoveryCodeUsed = "2fa.recovery_code_used";
     public const string PasskeyAdded = "passkey.added";

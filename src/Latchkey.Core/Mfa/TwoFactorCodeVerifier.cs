@@ -1,21 +1,25 @@
 using Latchkey.Core.Common;
+using Latchkey.Core.Users;
 
 namespace Latchkey.Core.Mfa;
 
 /// <summary>
 /// Checks a second-factor code against a user's confirmed methods: a TOTP code (each time step usable
-/// once) or a recovery code (each code usable once). Shared by the login challenge, elevation and setup.
+/// once), an emailed or texted code (each sent code usable once) or a recovery code (each usable once).
+/// Shared by the login challenge, elevation and setup.
 /// </summary>
-public sealed class TwoFactorCodeVerifier(ITwoFactorStore store, TotpSecrets secrets, TimeProvider clock)
+public sealed class TwoFactorCodeVerifier(ITwoFactorStore store, TotpSecrets secrets, TwoFactorCodeSender sent, TimeProvider clock)
 {
     public static readonly AuthError InvalidCode = new(AuthErrorCodes.InvalidCode, "Invalid or expired code");
 
     /// <summary>The method the code passed with, or the error. <paramref name="method"/> may be omitted: the code's shape decides.</summary>
-    public async Task<Result<string>> VerifyAsync(Guid userId, IReadOnlyList<UserTwoFactorMethod> methods, string? method, string? code, CancellationToken ct)
+    public async Task<Result<string>> VerifyAsync(User user, IReadOnlyList<UserTwoFactorMethod> methods, string? method, string? code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return AuthError.Field("code", "Code is required");
         code = code.Trim();
-        method ??= RecoveryCodes.LooksLikeCode(code) ? TwoFactorMethods.Recovery : TwoFactorMethods.Totp;
+        method ??= RecoveryCodes.LooksLikeCode(code)
+            ? TwoFactorMethods.Recovery
+            : methods.FirstOrDefault(m => m.IsConfirmed && m.IsDefault)?.Method ?? TwoFactorMethods.Totp;
         switch (method)
         {
             case TwoFactorMethods.Totp:
@@ -24,10 +28,11 @@ public sealed class TwoFactorCodeVerifier(ITwoFactorStore store, TotpSecrets sec
                 return await TryTotpAsync(totp, code, ct) ? TwoFactorMethods.Totp : InvalidCode;
             case TwoFactorMethods.Recovery:
                 if (!RecoveryCodes.LooksLikeCode(code)) return InvalidCode;
-                var used = await store.TryUseRecoveryCodeAsync(userId, RecoveryCodes.Hash(code), clock.GetUtcNow().UtcDateTime, ct);
+                var used = await store.TryUseRecoveryCodeAsync(user.Id, RecoveryCodes.Hash(code), clock.GetUtcNow().UtcDateTime, ct);
                 return used ? TwoFactorMethods.Recovery : InvalidCode;
             case TwoFactorMethods.Email or TwoFactorMethods.Sms:
-                return AuthError.Field("method", $"The {method} method is not available on this server");
+                if (!methods.Any(m => m.Method == method && m.IsConfirmed)) return AuthError.Field("method", $"The {method} method is not enabled for this account");
+                return await sent.RedeemAsync(user, method, code, ct) ? method : InvalidCode;
             default:
                 return AuthError.Field("method", "method must be one of: totp, email, sms, recovery");
         }

@@ -19,6 +19,7 @@ public sealed class TwoFactorLoginService(
     ITwoFactorStore store,
     IUserStore users,
     TwoFactorCodeVerifier verifier,
+    TwoFactorCodeSender sender,
     SessionIssuer sessions,
     Lockout lockout,
     ActivityLog activity,
@@ -42,6 +43,17 @@ public sealed class TwoFactorLoginService(
         return new TwoFactorChallenge(user.Id, names, preferred, token, expiresAt);
     }
 
+    /// <summary>Sends the login code for an email or SMS method; the challenge is not used up and no attempt is taken.</summary>
+    public async Task<Result<string>> SendCodeAsync(string? token, string? method, RequestContext context, CancellationToken ct)
+    {
+        var challenge = await tickets.FindAsync(token, ChallengeKinds.TwoFactorLogin, ct);
+        var user = challenge is null ? null : await users.FindByIdAsync(challenge.UserId!.Value, ct);
+        if (user is null || user.Disabled) return InvalidChallenge;
+        var sent = await sender.SendForAsync(user, await store.ListMethodsAsync(user.Id, ct), method, includePending: false, context, ct);
+        if (sent.IsSuccess) await unitOfWork.SaveChangesAsync(ct);
+        return sent;
+    }
+
     public async Task<Result<IssuedSession>> CompleteAsync(string? token, Guid? userId, string? method, string? code, RequestContext context, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return AuthError.Field("code", "Code is required");
@@ -55,7 +67,7 @@ public sealed class TwoFactorLoginService(
         if (lockout.IsLocked(user)) return new AuthError(AuthErrorCodes.AccountLocked, "Account temporarily locked after too many failed sign-ins");
 
         var methods = await store.ListMethodsAsync(user.Id, ct);
-        var verified = await verifier.VerifyAsync(user.Id, methods, method, code, ct);
+        var verified = await verifier.VerifyAsync(user, methods, method, code, ct);
         if (!verified.IsSuccess)
         {
             if (verified.Error.Code != AuthErrorCodes.InvalidCode) return verified.Error;

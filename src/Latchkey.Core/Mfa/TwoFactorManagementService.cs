@@ -11,6 +11,7 @@ public sealed class TwoFactorManagementService(
     ITwoFactorStore store,
     PasswordConfirmation confirmation,
     FactorChangeFollowUp followUp,
+    TwoFactorCodeSender sender,
     ActivityLog activity,
     IUnitOfWork unitOfWork)
 {
@@ -47,6 +48,16 @@ public sealed class TwoFactorManagementService(
         activity.Record(ActivityTypes.TwoFactorDisabled, userId, context, details: new { method, twoFactorEnabled = user.TwoFactorEnabled });
         await unitOfWork.SaveChangesAsync(ct);
         return await followUp.FinishAsync(userId, sessionId, signOutOthers, null, context, ct);
+    }
+
+    /// <summary>A signed-in user's code: to confirm an email/SMS setup, or for step-up with an enabled one.</summary>
+    public async Task<Result<string>> SendCodeAsync(Guid userId, string? method, RequestContext context, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId, ct);
+        if (user is null) return new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required");
+        var sent = await sender.SendForAsync(user, await store.ListMethodsAsync(userId, ct), method, includePending: true, context, ct);
+        if (sent.IsSuccess) await unitOfWork.SaveChangesAsync(ct);
+        return sent;
     }
 
     public async Task<Result<string>> SetDefaultAsync(Guid userId, string? method, RequestContext context, CancellationToken ct)

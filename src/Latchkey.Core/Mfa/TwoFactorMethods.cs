@@ -9,9 +9,8 @@ public static class TwoFactorMethods
     /// <summary>Accepted wherever a code is verified; never a method one "enables".</summary>
     public const string Recovery = "recovery";
 
-    /// <summary>Methods this server can enable today.</summary>
-    public static readonly IReadOnlyList<string> Enableable = [Totp];
+    public static readonly IReadOnlyList<string> Enableable = [Totp, Email, Sms];
 
-    /// <summary>The documented methods, including those this build cannot deliver codes for.</summary>
-    public static readonly IReadOnlyList<string> Documented = [Totp, Email, Sms];
+    /// <summary>Methods whose codes the server sends (and so must be asked for with send-code).</summary>
+    public static bool IsDelivered(string? method) => method is Email or Sms;
 }

@@ -56,7 +56,7 @@ public sealed class ElevationService(
         if (!string.IsNullOrWhiteSpace(proof.Code))
         {
             if (lockout.IsLocked(user)) return ("code", new AuthError(AuthErrorCodes.AccountLocked, "Account temporarily locked after too many failed attempts"));
-            var verified = await codes.VerifyAsync(user.Id, await factors.ListMethodsAsync(user.Id, ct), proof.Method, proof.Code, ct);
+            var verified = await codes.VerifyAsync(user, await factors.ListMethodsAsync(user.Id, ct), proof.Method, proof.Code, ct);
             if (verified.IsSuccess) return (verified.Value, null);
             if (verified.Error.Code == AuthErrorCodes.InvalidCode)
             {

@@ -75,10 +75,10 @@ public sealed class TwoFactorSetupTests(LatchkeyServer server) : IClassFixture<L
     }
 
     [Fact]
-    public async Task Setup_refuses_unknown_and_unavailable_methods_and_a_second_totp()
+    public async Task Setup_refuses_unknown_methods_sms_without_a_verified_phone_and_a_second_totp()
     {
         var (client, _) = await server.SignedInAsync();
-        foreach (var method in new[] { "carrier-pigeon", "email", "sms" })
+        foreach (var method in new[] { "carrier-pigeon", "sms" })
         {
             var refused = await client.PostJsonAsync("/api/auth/2fa/setup", new { method });
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

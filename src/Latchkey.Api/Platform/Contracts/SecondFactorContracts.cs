@@ -14,6 +14,10 @@ public sealed record TwoFactorDisableRequest(string? Method, string? Password, s
 
 public sealed record TwoFactorDefaultRequest(string? Method);
 
+public sealed record SendCodeRequest(string? ChallengeToken, string? Method);
+
+public sealed record CodeSentResponse(bool Success, string Method, string Message);
+
 public sealed record RecoveryCodesRequest(bool SignOutOtherSessions = false);
 
 public sealed record ElevateRequest(string? Password, string? Code, string? Method, PasskeyCredentialRequest? Passkey);
