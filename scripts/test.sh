@@ -41,6 +41,10 @@ CONFIGURATION="Release"
 # Test stages, run in this order.
 STAGES=(dotnet)
 
+# Node packages the tests run as local upstream servers (oidc-provider for
+# social sign-in); installed with `npm ci` when node_modules is missing.
+NPM_PROJECTS=(tests/upstreams)
+
 # Test projects (by directory name under tests/) that exercise storage: they
 # run twice, once per database, selected by LATCHKEY_TEST_DB.
 STORAGE_SUITES=(Latchkey.Api.Tests)
@@ -49,7 +53,7 @@ STORAGE_DBS=(sqlite postgres)
 # Debian packages the tests need. Only the missing ones are installed.
 # chromium: the browser tests (tests/Latchkey.Browser.Tests) drive Debian's build through
 # Playwright; no browser is ever downloaded. They run once, on SQLite, as a non-storage suite.
-APT_PACKAGES=(python3-aiosmtpd chromium)
+APT_PACKAGES=(python3-aiosmtpd nodejs chromium)
 
 PG_BIN="/usr/lib/postgresql/15/bin"
 PG_APT_PACKAGE="postgresql-15"
@@ -401,6 +405,19 @@ is_storage_suite() {
 # ---------------------------------------------------------------------------
 # Stages: stage_<name> runs in a subshell with `set -e`; report with add_counts.
 # ---------------------------------------------------------------------------
+
+# The .NET suites start node upstream servers (tests/upstreams): install their
+# locked packages once, before the build.
+prepare_dotnet() {
+  local dir
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || { warn "node and npm are required (Debian packages nodejs, npm)"; return 1; }
+  for dir in "${NPM_PROJECTS[@]}"; do
+    [[ -d "$dir/node_modules" ]] && continue
+    log "npm ci --prefix $dir"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+  done
+}
 
 # Every tests/*.Tests project; storage suites once per database.
 stage_dotnet() {

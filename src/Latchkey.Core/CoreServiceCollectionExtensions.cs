@@ -8,6 +8,7 @@ using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLatchkeyPasswords(configuration);
         services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
+        services.AddLatchkeySocial(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

@@ -6,6 +6,7 @@ using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
@@ -59,6 +60,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IPasskeyStore, PasskeyStore>();
         services.AddScoped<IVerificationTicketStore, VerificationTicketStore>();
         services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
+        services.AddScoped<IUserIdentityStore, UserIdentityStore>();
+        services.AddScoped<ISocialStateStore, SocialStateStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -23,6 +23,7 @@ public static class AuthEndpoints
         auth.MapPlatformTwoFactor();
         auth.MapPlatformVerification();
         auth.MapPlatformPasswordless();
+        auth.MapPlatformOAuth();
     }
 
     private static async Task<IResult> Register(RegisterRequest body, RegistrationService registration, HttpContext http, CancellationToken ct)
