@@ -191,4 +191,23 @@ public sealed class TwoFactorLoginTests(LatchkeyServer server) : IClassFixture<L
         var locked = await client.PostJsonAsync("/api/auth/login", new { email, password = Accounts.Password });
         Assert.Equal((HttpStatusCode)423, locked.StatusCode);
     }
+
+    [Fact]
+    public async Task A_passwordless_sign_in_of_a_2fa_account_stops_at_the_same_challenge()
+    {
+        var (email, key, _) = await UserWithTotpAsync();
+        var client = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/auth/email-otp", new { email })).StatusCode);
+        var mail = (await server.Explained(Mailboxes.WaitForAsync(server.OutboxPath, email, 2), email)).Last(m => m.Subject.Contains("sign-in code"));
+
+        var first = await client.PostJsonAsync("/api/auth/email-otp/verify", new { email, code = mail.Code });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        var challenge = await first.JsonAsync();
+        Assert.True(challenge.GetProperty("requiresTwoFactor").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SecondStepAsync(challenge.Str("challengeToken"), TwoFactor.Code(server, key))).StatusCode);
+        var sessions = await (await client.GetAsync("/api/user/sessions")).JsonAsync();
+        Assert.Contains(sessions.GetProperty("sessions").EnumerateArray(), s => s.Str("authMethod") == "email_code+totp");
+    }
 }
