@@ -51,7 +51,9 @@ STORAGE_SUITES=(Latchkey.Api.Tests)
 STORAGE_DBS=(sqlite postgres)
 
 # Debian packages the tests need. Only the missing ones are installed.
-APT_PACKAGES=(python3-aiosmtpd nodejs curl wrk)
+# chromium: the browser tests (tests/Latchkey.Browser.Tests) drive Debian's build through
+# Playwright; no browser is ever downloaded. They run once, on SQLite, as a non-storage suite.
+APT_PACKAGES=(python3-aiosmtpd nodejs curl wrk chromium)
 
 PG_BIN="/usr/lib/postgresql/15/bin"
 PG_APT_PACKAGE="postgresql-15"

@@ -1,8 +1,11 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Authentication;
+using Latchkey.Core.Challenges;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.Mfa;
+using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
@@ -13,6 +16,7 @@ using Latchkey.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core;
 
@@ -27,6 +31,9 @@ public static class CoreServiceCollectionExtensions
         Bind<TokenOptions>(services, configuration, "Latchkey:Tokens");
         Bind<LockoutOptions>(services, configuration, "Latchkey:Lockout");
         Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
+        Bind<TwoFactorOptions>(services, configuration, "Latchkey:TwoFactor");
+        Bind<StepUpOptions>(services, configuration, "Latchkey:StepUp");
+        Bind<PasskeyOptions>(services, configuration, "Latchkey:Passkeys");
         Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
         Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
@@ -64,6 +71,36 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PhoneVerificationService>();
         services.AddSingleton<SessionCookie>();
         services.AddLatchkeyOAuth();
+        services.AddSecondFactors();
+        return services;
+    }
+
+    private static IServiceCollection AddSecondFactors(this IServiceCollection services)
+    {
+        services.AddSingleton<TotpSecrets>();
+        services.AddScoped<ChallengeTickets>();
+        services.AddSingleton<ExpiredChallengeSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExpiredChallengeSweeper>());
+        services.AddScoped<StepUp>();
+        services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<FactorChangeFollowUp>();
+        services.AddScoped<TwoFactorCodeVerifier>();
+        services.AddScoped<TwoFactorCodeSender>();
+        services.AddScoped<TwoFactorLoginService>();
+        services.AddScoped<TwoFactorSetupService>();
+        services.AddScoped<TwoFactorManagementService>();
+        services.AddScoped<RecoveryCodeService>();
+        services.AddScoped<ElevationService>();
+
+        // Identity's passkey handler over our own stores (docs/decisions.md #1): a minimal UserManager.
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Identity.IdentityPasskeyOptions>, PasskeyHandlerSetup>();
+        services.AddScoped<IdentityUserAdapter>();
+        services.AddScoped<PasskeyUserManager>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.IPasskeyHandler<User>>(provider =>
+            new Microsoft.AspNetCore.Identity.PasskeyHandler<User>(provider.GetRequiredService<PasskeyUserManager>(),
+                provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Identity.IdentityPasskeyOptions>>()));
+        services.AddScoped<PasskeyCeremonies>();
+        services.AddScoped<PasskeyService>();
         return services;
     }
 

@@ -1,6 +1,9 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Challenges;
 using Latchkey.Core.Common;
+using Latchkey.Core.Mfa;
+using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
@@ -57,6 +60,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IActivityStore, ActivityStore>();
         services.AddScoped<ISigningKeyStore, SigningKeyStore>();
         services.AddScoped<IServerSecretStore, ServerSecretStore>();
+        services.AddScoped<ITwoFactorStore, TwoFactorStore>();
+        services.AddScoped<IAuthChallengeStore, AuthChallengeStore>();
+        services.AddScoped<IPasskeyStore, PasskeyStore>();
         services.AddScoped<IVerificationTicketStore, VerificationTicketStore>();
         services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
         services.AddScoped<IUserIdentityStore, UserIdentityStore>();

@@ -1,6 +1,9 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Challenges;
 using Latchkey.Core.Common;
+using Latchkey.Core.Mfa;
+using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
@@ -23,6 +26,10 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserTwoFactorMethod> TwoFactorMethods => Set<UserTwoFactorMethod>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<AuthChallenge> AuthChallenges => Set<AuthChallenge>();
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<VerificationTicket> VerificationTickets => Set<VerificationTicket>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<UserIdentity> UserIdentities => Set<UserIdentity>();

@@ -20,6 +20,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", Login).RateLimited(RateLimitPolicies.Login);
         auth.MapPost("/logout", Logout).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
         auth.MapGet("/me", Me).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
+        auth.MapPlatformTwoFactor();
         auth.MapPlatformVerification();
         auth.MapPlatformPasswordless();
         auth.MapPlatformOAuth();

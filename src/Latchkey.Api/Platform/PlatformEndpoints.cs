@@ -16,6 +16,8 @@ public static class PlatformEndpoints
         api.MapPlatformUser();
         api.MapPlatformOAuthClients();
         api.MapPlatformAuthorizedApps();
+        api.MapPlatformPasskeys();
+        api.MapPlatformSecurity();
         // Unknown /api paths answer in the surface's shape rather than with an empty 404.
         api.MapFallback(() => PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.NotFound, "No such endpoint")))
             .ExcludeFromDescription();

@@ -13,9 +13,13 @@ public sealed class PlatformSignIn(IUserStore users, SessionCookie cookie)
     {
         if (!result.IsSuccess) return PlatformErrors.Instance.ToResult(result.Error);
         if (result.Value.Challenge is { } challenge)
-            return Results.Ok(new TwoFactorChallengeResponse(true, true, challenge.UserId, challenge.Methods, challenge.DefaultMethod));
+            return Results.Ok(TwoFactorChallengeResponse.From(challenge));
+        return await SessionStartedAsync(result.Value.Session!, http, ct);
+    }
 
-        var session = result.Value.Session!;
+    /// <summary>A session has started (after a second factor, a passkey...): set the cookie, answer with the user.</summary>
+    public async Task<IResult> SessionStartedAsync(IssuedSession session, HttpContext http, CancellationToken ct)
+    {
         cookie.Set(http, session.CookieSecret!, session.ExpiresAt);
         var user = await users.FindByIdAsync(session.Subject.UserId, ct);
         return Results.Ok(new UserResponse(true, PlatformUser.From(user!)));

@@ -25,7 +25,8 @@ public static class KeyEndpoints
 
     private static async Task<IResult> Create(CreateKeyRequest? body, ApiKeyService keys, HttpContext http, CancellationToken ct)
     {
-        var result = await keys.CreateAsync(http.Caller().UserId, body?.Name, http.RequestContext(), ct);
+        var caller = http.Caller();
+        var result = await keys.CreateAsync(caller.UserId, caller.SessionId, body?.Name, http.RequestContext(), ct);
         if (!result.IsSuccess) return SimpleErrors.Instance.ToResult(result.Error);
         var (key, secret) = result.Value;
         return Results.Json(new CreatedKeyResponse(ApiKeyFormat.PublicId(key.Id), secret, key.Name, key.CreatedAt), statusCode: StatusCodes.Status201Created);

@@ -1,22 +1,24 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
 
 namespace Latchkey.Core.ApiKeys;
 
-/// <summary>Creates, lists and deletes a user's API keys.</summary>
-public sealed class ApiKeyService(IApiKeyStore keys, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
+/// <summary>Creates, lists and deletes a user's API keys. Creating one is a sensitive operation (step-up).</summary>
+public sealed class ApiKeyService(IApiKeyStore keys, StepUp stepUp, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
     public const int MaxKeysPerUser = 50;
     public const string DefaultName = "API key";
 
-    public async Task<Result<(ApiKey Key, string Secret)>> CreateAsync(Guid userId, string? name, RequestContext context, CancellationToken ct)
+    public async Task<Result<(ApiKey Key, string Secret)>> CreateAsync(Guid userId, Guid? sessionId, string? name, RequestContext context, CancellationToken ct)
     {
         var trimmed = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
         if (trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
             return AuthError.Field("name", $"Name must be at most {MaxNameLength} characters without control characters");
         if (await keys.CountForUserAsync(userId, ct) >= MaxKeysPerUser)
             return AuthError.Validation($"A user can hold at most {MaxKeysPerUser} API keys; delete one first");
+        if (await stepUp.RequireAsync(sessionId, ct) is { } stale) return stale;
 
         var secret = ApiKeyFormat.NewSecret();
         var key = new ApiKey

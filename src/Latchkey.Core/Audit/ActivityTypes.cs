@@ -12,6 +12,16 @@ public static class ActivityTypes
     public const string RefreshTokenReused = "session.refresh_token_reused";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyDeleted = "api_key.deleted";
+    public const string TwoFactorEnabled = "2fa.enabled";
+    public const string TwoFactorDisabled = "2fa.disabled";
+    public const string TwoFactorDefaultChanged = "2fa.default_changed";
+    public const string TwoFactorFailed = "2fa.failed";
+    public const string TwoFactorCodeSent = "2fa.code_sent";
+    public const string RecoveryCodesGenerated = "2fa.recovery_codes_generated";
+    public const string RecoveryCodeUsed = "2fa.recovery_code_used";
+    public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRemoved = "passkey.removed";
+    public const string SessionElevated = "session.elevated";
     public const string EmailVerificationSent = "email.verification_sent";
     public const string EmailVerified = "email.verified";
     public const string PasswordResetRequested = "password.reset_requested";

@@ -22,8 +22,17 @@ public static class AuthErrorCodes
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
     public const string Internal = "internal_error";
-    public const string InvalidToken = "invalid_token";
+    /// <summary>A wrong, reused or expired one-time code (emailed, texted, TOTP or recovery).</summary>
     public const string InvalidCode = "invalid_code";
+    /// <summary>An unknown, expired, used-up or already-used challenge ticket: start the ceremony again.</summary>
+    public const string InvalidChallenge = "invalid_challenge";
+    /// <summary>The session's last authentication is too old for a sensitive operation (step-up).</summary>
+    public const string ElevationRequired = "elevation_required";
+    /// <summary>The state forbids the change (a factor already enabled, a credential already registered).</summary>
+    public const string Conflict = "conflict";
+    /// <summary>A WebAuthn attestation or assertion failed verification.</summary>
+    public const string PasskeyRejected = "passkey_rejected";
+    public const string InvalidToken = "invalid_token";
     public const string EmailNotVerified = "email_not_verified";
     public const string SignUpNotAllowed = "sign_up_not_allowed";
     public const string RedirectNotAllowed = "redirect_not_allowed";
@@ -67,5 +76,6 @@ public static class AuthErrorCodes
         InvalidClient, InvalidGrant, UnauthorizedClient, UnsupportedGrantType, UnsupportedResponseType, InvalidScope,
         LoginRequired, ConsentRequired, InteractionRequired, AuthorizationPending, SlowDown, ExpiredToken,
         InsufficientScope, InvalidRedirectUri, InvalidClientMetadata, LimitReached,
+        InvalidChallenge, ElevationRequired, Conflict, PasskeyRejected,
     ];
 }

@@ -6,13 +6,16 @@ using Latchkey.Core.Users;
 namespace Latchkey.Core.Credentials;
 
 /// <summary>
-/// Changes a password with the current one as proof, then signs out every other session: whoever
-/// knew the old password must not keep a way in.
+/// Changes a password, then signs out every other session: whoever knew the old password must not
+/// keep a way in. The proof is the current password or, without it, a recent authentication of the
+/// session (step-up) — the only way for an account that signed in with a passkey and forgot it.
 /// </summary>
 public sealed class PasswordChangeService(
     IUserStore users,
     IPasswordHasher hasher,
     PasswordPolicy policy,
+    PasswordConfirmation confirmation,
+    StepUp stepUp,
     Lockout lockout,
     ISessionStore sessions,
     SessionStateCache sessionState,
@@ -22,22 +25,19 @@ public sealed class PasswordChangeService(
 {
     public async Task<Result<int>> ChangeAsync(Guid userId, Guid? currentSessionId, string? currentPassword, string? newPassword, RequestContext context, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(currentPassword)) return AuthError.Field("currentPassword", "Current password is required");
         if (string.IsNullOrEmpty(newPassword)) return AuthError.Field("newPassword", "New password is required");
 
         var user = await users.FindByIdAsync(userId, ct);
-        if (user?.PasswordHash is null) return new AuthError(AuthErrorCodes.InvalidCurrentPassword, "Current password is incorrect");
-        if (lockout.IsLocked(user)) return new AuthError(AuthErrorCodes.AccountLocked, "Account temporarily locked after too many failed attempts");
-
-        if (hasher.Verify(user.PasswordHash, currentPassword) == PasswordVerification.Failed)
+        if (user is null) return PasswordConfirmation.Wrong;
+        if (string.IsNullOrEmpty(currentPassword))
         {
-            // Wrong guesses here count toward lockout too: a stolen session must not become a password oracle.
-            lockout.RecordFailure(user);
-            activity.Record(ActivityTypes.PasswordChanged, user.Id, context, success: false, new { reason = "wrong_current_password" });
-            await unitOfWork.SaveChangesAsync(ct);
-            return new AuthError(AuthErrorCodes.InvalidCurrentPassword, "Current password is incorrect");
+            if (await stepUp.RequireAsync(currentSessionId, ct) is { } stale) return stale;
         }
-        if (currentPassword == newPassword) return AuthError.Field("newPassword", "The new password must differ from the current one");
+        else
+        {
+            if (await confirmation.CheckAsync(user, currentPassword, ActivityTypes.PasswordChanged, context, ct) is { } wrong) return wrong;
+            if (currentPassword == newPassword) return AuthError.Field("newPassword", "The new password must differ from the current one");
+        }
 
         var check = await policy.CheckAsync(newPassword, [user.Email, user.FirstName ?? "", user.LastName ?? ""], ct);
         if (!check.IsSuccess) return check.Error;

@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.Mfa;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
 
@@ -17,6 +18,7 @@ public sealed class PasswordSignInService(
     Lockout lockout,
     SignUpPolicy signUp,
     SessionIssuer sessions,
+    TwoFactorLoginService twoFactor,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -74,13 +76,16 @@ public sealed class PasswordSignInService(
         // Imported bcrypt/PBKDF2 hashes and Argon2id hashes with old parameters are upgraded now,
         // the only moment the clear password is at hand.
         if (verification == PasswordVerification.SuccessRehashNeeded) user.PasswordHash = hasher.Hash(password);
-        lockout.RecordSuccess(user);
 
         if (user.TwoFactorEnabled)
         {
+            // The failure count is reset only when the second factor passes: a known password must
+            // not buy an attacker fresh code guesses with every new challenge.
+            var challenge = await twoFactor.BeginAsync(user, sessionKind, AuthMethods.Password, ct);
             await unitOfWork.SaveChangesAsync(ct);
-            return new SignInOutcome(null, new TwoFactorChallenge(user.Id, [], null));
+            return new SignInOutcome(null, challenge);
         }
+        lockout.RecordSuccess(user);
 
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         var issued = sessions.Start(user, sessionKind, AuthMethods.Password, context);

@@ -11,6 +11,8 @@ public static class SessionKinds
 public static class AuthMethods
 {
     public const string Password = "password";
+    /// <summary>A passkey with user verification: possession and a biometric or PIN, both factors at once.</summary>
+    public const string Passkey = "passkey";
     public const string MagicLink = "magic_link";
     public const string EmailCode = "email_code";
     public const string SmsCode = "sms_code";

@@ -6,4 +6,8 @@ namespace Latchkey.Core.Sessions;
 /// </summary>
 public sealed record SignInOutcome(IssuedSession? Session, TwoFactorChallenge? Challenge);
 
-public sealed record TwoFactorChallenge(Guid UserId, IReadOnlyList<string> Methods, string? DefaultMethod);
+/// <summary>
+/// The password passed and a second factor is due. <see cref="Token"/> is the short-lived, single-use
+/// ticket the second-factor step must present; it is the only thing that links the two steps.
+/// </summary>
+public sealed record TwoFactorChallenge(Guid UserId, IReadOnlyList<string> Methods, string? DefaultMethod, string Token, DateTime ExpiresAt);

@@ -1,5 +1,6 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Mfa;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 
@@ -17,6 +18,7 @@ public sealed class SocialAccountService(
     SessionStateCache sessionState,
     UpstreamTokenVault vault,
     SessionIssuer sessions,
+    TwoFactorLoginService twoFactor,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -50,8 +52,9 @@ public sealed class SocialAccountService(
         Touch(identity!, profile, tokens);
         if (user.TwoFactorEnabled)
         {
+            var challenge = await twoFactor.BeginAsync(user, sessionKind, AuthMethods.Social, ct);
             await unitOfWork.SaveChangesAsync(ct);
-            return new SignInOutcome(null, new TwoFactorChallenge(user.Id, [], null));
+            return new SignInOutcome(null, challenge);
         }
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         var issued = sessions.Start(user, sessionKind, AuthMethods.Social, context);

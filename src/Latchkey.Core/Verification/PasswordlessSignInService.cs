@@ -1,5 +1,6 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Mfa;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 
@@ -15,6 +16,7 @@ public sealed class PasswordlessSignInService(
     TicketService tickets,
     SignUpPolicy signUp,
     SessionIssuer sessions,
+    TwoFactorLoginService twoFactor,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -70,8 +72,9 @@ public sealed class PasswordlessSignInService(
             if (method != AuthMethods.SmsCode) user.EmailVerified = true;
             if (user.TwoFactorEnabled)
             {
+                var challenge = await twoFactor.BeginAsync(user, sessionKind, method, tx);
                 await unitOfWork.SaveChangesAsync(tx);
-                return new SignInOutcome(null, new TwoFactorChallenge(user.Id, [], null));
+                return new SignInOutcome(null, challenge);
             }
             user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
             var issued = sessions.Start(user, sessionKind, method, context);

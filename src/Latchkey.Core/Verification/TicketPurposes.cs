@@ -10,4 +10,7 @@ public static class TicketPurposes
     public const string EmailCode = "email_code";
     public const string SmsCode = "sms_code";
     public const string PhoneVerification = "phone_verification";
+    /// <summary>Second-factor codes (login challenge, setup confirmation, step-up), per channel.</summary>
+    public const string TwoFactorEmail = "2fa_email";
+    public const string TwoFactorSms = "2fa_sms";
 }

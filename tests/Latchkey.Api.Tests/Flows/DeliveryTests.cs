@@ -42,7 +42,14 @@ public sealed class DeliveryFailureTests(UnreachableSmtpServer server) : IClassF
         var failed = await WaitForAsync(email, m => m.Status == "failed");
         Assert.Equal(2, failed.Attempts);
         Assert.Empty(failed.ProtectedContent);
-        Assert.True(await server.QueryAsync(db => db.Activity.AnyAsync(a => a.Type == "message.delivery_failed" && a.Details!.Contains(failed.Id.ToString()))));
+        // The failure is marked at once and its activity row is saved just after: wait for the row too.
+        var id = failed.Id.ToString();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await server.QueryAsync(db => db.Activity.AnyAsync(a => a.Type == "message.delivery_failed" && a.Details!.Contains(id))))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No message.delivery_failed activity row");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<Core.Messaging.OutgoingMessage> WaitForAsync(string to, Func<Core.Messaging.OutgoingMessage, bool> condition)

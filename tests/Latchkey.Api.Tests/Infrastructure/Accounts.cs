@@ -35,4 +35,13 @@ public static class Accounts
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
     }
+
+    /// <summary>A new account signed in through the Platform API on a client of its own.</summary>
+    public static async Task<(HttpClient Client, string Email)> SignedInAsync(this LatchkeyServer server)
+    {
+        var client = server.CreateClient();
+        var email = await client.RegisterAsync();
+        await client.PlatformLoginAsync(email);
+        return (client, email);
+    }
 }

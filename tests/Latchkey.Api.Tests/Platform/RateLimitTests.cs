@@ -87,4 +87,19 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/.well-known/jwks.json")).StatusCode);
         Assert.False((await client.GetAsync("/health/live")).Headers.Contains("X-RateLimit-Limit"));
     }
+
+    [Fact]
+    public async Task Two_factor_endpoints_share_10_per_15_minutes()
+    {
+        var client = server.CreateClient();
+        for (var i = 0; i < 10; i++)
+        {
+            var path = i % 2 == 0 ? "/api/auth/2fa/verify" : "/api/auth/2fa/setup";
+            var response = await client.PostJsonAsync(path, new { challengeToken = "x", code = "123456" });
+            Assert.Equal("10", response.Headers.GetValues("X-RateLimit-Limit").Single());
+        }
+        var limited = await client.PostJsonAsync("/api/auth/2fa/verify", new { challengeToken = "x", code = "123456" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
 }

@@ -5,7 +5,11 @@ namespace Latchkey.Api.Platform.Contracts;
 
 public sealed record UserResponse(bool Success, PlatformUser User, string? Message = null);
 
-public sealed record TwoFactorChallengeResponse(bool Success, bool RequiresTwoFactor, Guid UserId, IReadOnlyList<string> Methods, string? DefaultMethod);
+public sealed record TwoFactorChallengeResponse(
+    bool Success, bool RequiresTwoFactor, Guid UserId, IReadOnlyList<string> Methods, string? DefaultMethod, string ChallengeToken, DateTime ExpiresAt)
+{
+    public static TwoFactorChallengeResponse From(TwoFactorChallenge c) => new(true, true, c.UserId, c.Methods, c.DefaultMethod, c.Token, c.ExpiresAt);
+}
 
 public sealed record MessageResponse(bool Success, string Message);
 
