@@ -1,6 +1,7 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Health;
+using Latchkey.Api.Nhost;
 using Latchkey.Api.Platform;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Api.Simple;
@@ -21,6 +22,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
         services.AddSingleton<SlidingWindowCounter>();
         services.AddSingleton<PlatformSessionCookie>();
+        services.AddNhostApi(configuration);
         // Bad bodies throw so ErrorHandlingMiddleware can answer in the surface's shape (not an empty 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);
@@ -46,6 +48,7 @@ public static class ApiServiceCollectionExtensions
         app.MapJwks();
         app.MapPlatformApi();
         app.MapSimpleApi();
+        app.MapNhostApi();
         return app;
     }
 }

@@ -23,11 +23,16 @@ public static class CoreServiceCollectionExtensions
         Bind<TokenOptions>(services, configuration, "Latchkey:Tokens");
         Bind<LockoutOptions>(services, configuration, "Latchkey:Lockout");
         Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
+        Bind<RedirectOptions>(services, configuration, "Latchkey:Redirects");
+        Bind<UserDefaultsOptions>(services, configuration, "Latchkey:Users");
+        Bind<HasuraJwtOptions>(services, configuration, "Latchkey:Nhost:Jwt");
         services.AddLatchkeyPasswords(configuration);
         services.AddMemoryCache();
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HasuraJwtOptions>>().Value.ToPurpose());
+        services.AddSingleton<HasuraAccessTokenFormat>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SessionStateCache>();
@@ -42,6 +47,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<SessionStarter>();
+        services.AddScoped<AnonymousSignInService>();
+        services.AddScoped<DeanonymizeService>();
+        services.AddScoped<ApiKeySignInService>();
         services.AddScoped<CallerAuthenticator>();
         return services;
     }

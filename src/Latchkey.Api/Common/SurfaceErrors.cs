@@ -13,9 +13,13 @@ public abstract class SurfaceErrors
     public virtual int StatusFor(string code) => code switch
     {
         AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
-            or AuthErrorCodes.InvalidCurrentPassword => StatusCodes.Status400BadRequest,
-        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken => StatusCodes.Status401Unauthorized,
-        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired => StatusCodes.Status403Forbidden,
+            or AuthErrorCodes.InvalidCurrentPassword or AuthErrorCodes.RoleNotAllowed or AuthErrorCodes.DefaultRoleNotAllowed
+            or AuthErrorCodes.LocaleNotAllowed or AuthErrorCodes.RedirectNotAllowed or AuthErrorCodes.NotAnonymous => StatusCodes.Status400BadRequest,
+        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken
+            or AuthErrorCodes.InvalidApiKey => StatusCodes.Status401Unauthorized,
+        AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
+            or AuthErrorCodes.AnonymousForbidden or AuthErrorCodes.ElevationRequired
+            or AuthErrorCodes.FeatureDisabled => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
         AuthErrorCodes.EmailTaken => StatusCodes.Status409Conflict,
         AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,

@@ -12,4 +12,5 @@ public static class ActivityTypes
     public const string RefreshTokenReused = "session.refresh_token_reused";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyDeleted = "api_key.deleted";
+    public const string UserDeanonymized = "user.deanonymized";
 }

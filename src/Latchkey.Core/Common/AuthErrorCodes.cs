@@ -22,11 +22,21 @@ public static class AuthErrorCodes
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
     public const string Internal = "internal_error";
+    public const string RoleNotAllowed = "role_not_allowed";
+    public const string DefaultRoleNotAllowed = "default_role_not_allowed";
+    public const string LocaleNotAllowed = "locale_not_allowed";
+    public const string RedirectNotAllowed = "redirect_not_allowed";
+    public const string NotAnonymous = "user_not_anonymous";
+    public const string AnonymousForbidden = "anonymous_forbidden";
+    public const string ElevationRequired = "elevation_required";
+    public const string InvalidApiKey = "invalid_api_key";
+    public const string FeatureDisabled = "feature_disabled";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
-        RateLimited, PayloadTooLarge, Internal,
+        RateLimited, PayloadTooLarge, Internal, RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed, RedirectNotAllowed,
+        NotAnonymous, AnonymousForbidden, ElevationRequired, InvalidApiKey, FeatureDisabled,
     ];
 }

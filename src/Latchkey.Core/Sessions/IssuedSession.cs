@@ -15,4 +15,4 @@ public sealed record IssuedSession(
     DateTime ExpiresAt);
 
 /// <summary>The answer to a refresh: a new access token and the rotated refresh token.</summary>
-public sealed record RefreshedTokens(AccessToken AccessToken, string RefreshToken, TokenSubject Subject);
+public sealed record RefreshedTokens(AccessToken AccessToken, string RefreshToken, TokenSubject Subject, Guid SessionId);

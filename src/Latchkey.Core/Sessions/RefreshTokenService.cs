@@ -28,7 +28,11 @@ public sealed class RefreshTokenService(
 {
     private static readonly AuthError Invalid = new(AuthErrorCodes.InvalidRefreshToken, "Invalid or expired refresh token");
 
-    public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, RequestContext context, CancellationToken ct)
+    public Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, RequestContext context, CancellationToken ct) =>
+        RefreshAsync(refreshToken, DefaultAccessTokenFormat.Instance, context, ct);
+
+    /// <summary>Rotates the token and issues the new access token in <paramref name="format"/> (the caller's surface's).</summary>
+    public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, AccessTokenFormat format, RequestContext context, CancellationToken ct)
     {
         // 32 random bytes encode to 43 base64url characters; anything else was never issued by us.
         if (refreshToken is not { Length: 43 }) return Invalid;
@@ -46,11 +50,11 @@ public sealed class RefreshTokenService(
             // When this returns false a concurrent refresh of the same token won the race: the token was
             // rotated just now, inside the grace window, and the successor is the same one either way.
             await sessions.TryRotateAsync(found.TokenId, row, now, ct);
-            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId), successor, found.Subject);
+            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId, format), successor, found.Subject, found.SessionId);
         }
 
         if (now - found.RotatedAt.Value <= options.Value.RefreshGracePeriod)
-            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId), successor, found.Subject);
+            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId, format), successor, found.Subject, found.SessionId);
 
         await RevokeFamilyAsync(found, context, now, ct);
         return Invalid;

@@ -9,6 +9,8 @@ public static class SessionKinds
 public static class AuthMethods
 {
     public const string Password = "password";
+    public const string Anonymous = "anonymous";
+    public const string PersonalAccessToken = "personal_access_token";
 }
 
 public static class RevokeReasons

@@ -20,7 +20,9 @@ public sealed class AccessTokenIssuer(
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken Issue(TokenSubject subject, Guid sessionId)
+    public AccessToken Issue(TokenSubject subject, Guid sessionId) => Issue(subject, sessionId, DefaultAccessTokenFormat.Instance);
+
+    public AccessToken Issue(TokenSubject subject, Guid sessionId, AccessTokenFormat format)
     {
         var now = clock.GetUtcNow();
         var lifetime = tokenOptions.Value.AccessTokenLifetime;
@@ -35,12 +37,11 @@ public sealed class AccessTokenIssuer(
             json.WriteString("sid", sessionId);
             json.WriteNumber("iat", now.ToUnixTimeSeconds());
             json.WriteNumber("exp", expires.ToUnixTimeSeconds());
-            json.WriteString("email", subject.Email);
-            json.WriteString("role", subject.Role);
+            format.WriteClaims(json, subject, sessionId);
             json.WriteEndObject();
         }
         var payload = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        var token = _handler.CreateToken(payload, keys.CurrentCredentials(SigningKeyRing.AccessPurpose));
+        var token = _handler.CreateToken(payload, keys.CurrentCredentials(format.KeyPurpose));
         return new AccessToken(token, expires.UtcDateTime, (int)lifetime.TotalSeconds);
     }
 }

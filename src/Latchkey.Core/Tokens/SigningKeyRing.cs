@@ -17,12 +17,15 @@ public sealed class SigningKeyRing(
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
     IOptions<TokenOptions> options,
+    IEnumerable<SigningPurpose> extraPurposes,
     TimeProvider clock,
     ILogger<SigningKeyRing> logger)
 {
     public const string AccessPurpose = "access";
 
     private readonly IDataProtector _protector = protection.CreateProtector("Latchkey.SigningKeys.v1");
+    private readonly SigningPurpose[] _purposes =
+        [new SigningPurpose(AccessPurpose, options.Value.AccessTokenAlgorithm), .. extraPurposes];
     private volatile KeySnapshot? _snapshot;
     private int _reloading;
 
@@ -45,7 +48,10 @@ public sealed class SigningKeyRing(
         return null;
     }
 
-    /// <summary>The JWKS document, serialized once per snapshot.</summary>
+    /// <summary>Keys that verify tokens without a <c>kid</c>: the shared secrets of symmetric purposes.</summary>
+    public IReadOnlyList<SecurityKey> SymmetricKeys => Snapshot.Symmetric;
+
+    /// <summary>The JWKS document of every published key, serialized once per snapshot.</summary>
     public ReadOnlyMemory<byte> JwksJson
     {
         get
@@ -55,17 +61,28 @@ public sealed class SigningKeyRing(
         }
     }
 
-    /// <summary>Loads the keys, creating the current key when none exists. Called at start.</summary>
+    /// <summary>The JWKS document of one purpose's keys (empty for a symmetric purpose), serialized once per snapshot.</summary>
+    public ReadOnlyMemory<byte> JwksJsonFor(string purpose)
+    {
+        ReloadInBackgroundIfStale();
+        return Snapshot.JwksByPurpose.TryGetValue(purpose, out var json) ? json : EmptyJwks;
+    }
+
+    private static readonly byte[] EmptyJwks = JsonSerializer.SerializeToUtf8Bytes(new { keys = Array.Empty<object>() });
+
+    /// <summary>Loads the keys, creating a current key for each asymmetric purpose that has none. Called at start.</summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
-        var algorithm = options.Value.AccessTokenAlgorithm;
         var keys = await ReadAsync(ct);
-        if (!keys.Any(k => k.Purpose == AccessPurpose && k.Algorithm == algorithm && k.RetiredAt is null))
+        var created = false;
+        foreach (var purpose in _purposes.Where(p => !p.IsSymmetric))
         {
-            await CreateAsync(AccessPurpose, algorithm, ct);
-            keys = await ReadAsync(ct);
+            if (keys.Any(k => k.Purpose == purpose.Name && k.Algorithm == purpose.Algorithm && k.RetiredAt is null)) continue;
+            await CreateAsync(purpose.Name, purpose.Algorithm, ct);
+            created = true;
         }
-        _snapshot = Build(keys, algorithm);
+        if (created) keys = await ReadAsync(ct);
+        _snapshot = Build(keys);
     }
 
     private async Task CreateAsync(string purpose, string algorithm, CancellationToken ct)
@@ -92,22 +109,35 @@ public sealed class SigningKeyRing(
             .ListPublishedAsync(clock.GetUtcNow().UtcDateTime, ct);
     }
 
-    private KeySnapshot Build(IReadOnlyList<SigningKey> rows, string accessAlgorithm)
+    private KeySnapshot Build(IReadOnlyList<SigningKey> rows)
     {
         var byId = new Dictionary<string, SecurityKey>(StringComparer.Ordinal);
         var current = new Dictionary<string, SigningCredentials>(StringComparer.Ordinal);
         var jwks = new List<Dictionary<string, string>>();
+        var jwksByPurpose = new Dictionary<string, List<Dictionary<string, string>>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var key = KeyMaterial.Import(row.Algorithm, row.Id, _protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)));
             byId[row.Id] = key;
-            jwks.Add(KeyMaterial.PublicJwk(key, row.Algorithm));
+            var jwk = KeyMaterial.PublicJwk(key, row.Algorithm);
+            jwks.Add(jwk);
+            (jwksByPurpose.TryGetValue(row.Purpose, out var list) ? list : jwksByPurpose[row.Purpose] = []).Add(jwk);
             // Rows come newest first, so the first unretired key of a purpose is the one that signs.
-            if (row.RetiredAt is null && row.Algorithm == accessAlgorithm && !current.ContainsKey(row.Purpose))
+            if (row.RetiredAt is null && !current.ContainsKey(row.Purpose)
+                && _purposes.Any(p => p.Name == row.Purpose && p.Algorithm == row.Algorithm))
                 current[row.Purpose] = new SigningCredentials(key, row.Algorithm);
         }
-        var json = JsonSerializer.SerializeToUtf8Bytes(new { keys = jwks });
-        return new KeySnapshot(byId, current, json, clock.GetUtcNow());
+        var symmetric = new List<SecurityKey>();
+        foreach (var purpose in _purposes.Where(p => p.IsSymmetric))
+        {
+            var key = new SymmetricSecurityKey(purpose.SharedSecret);
+            symmetric.Add(key);
+            current[purpose.Name] = new SigningCredentials(key, purpose.Algorithm);
+        }
+        return new KeySnapshot(byId, current, symmetric,
+            JsonSerializer.SerializeToUtf8Bytes(new { keys = jwks }),
+            jwksByPurpose.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToUtf8Bytes(new { keys = p.Value }), StringComparer.Ordinal),
+            clock.GetUtcNow());
     }
 
     private void ReloadInBackgroundIfStale()
@@ -131,7 +161,7 @@ public sealed class SigningKeyRing(
         {
             try
             {
-                _snapshot = Build(await ReadAsync(CancellationToken.None), options.Value.AccessTokenAlgorithm);
+                _snapshot = Build(await ReadAsync(CancellationToken.None));
             }
             catch (Exception ex)
             {
@@ -147,6 +177,8 @@ public sealed class SigningKeyRing(
     private sealed record KeySnapshot(
         IReadOnlyDictionary<string, SecurityKey> ByKeyId,
         IReadOnlyDictionary<string, SigningCredentials> Current,
+        IReadOnlyList<SecurityKey> Symmetric,
         byte[] JwksJson,
+        IReadOnlyDictionary<string, byte[]> JwksByPurpose,
         DateTimeOffset LoadedAt);
 }

@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Users;
 
@@ -14,6 +15,7 @@ public sealed class RegistrationService(
     PasswordPolicy policy,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
+    IOptions<UserDefaultsOptions> defaults,
     TimeProvider clock)
 {
     public const int MaxNameLength = 100;
@@ -21,6 +23,7 @@ public sealed class RegistrationService(
     public async Task<Result<User>> RegisterAsync(NewAccount account, RequestContext context, CancellationToken ct)
     {
         if (Validate(account) is { } invalid) return invalid;
+        if (account.Profile is { } profile && UserProfile.Validate(profile, defaults.Value) is { } badProfile) return badProfile;
         var email = account.Email!.Trim();
 
         var policyCheck = await policy.CheckAsync(account.Password!, [email, account.FirstName ?? "", account.LastName ?? ""], ct);
@@ -28,7 +31,7 @@ public sealed class RegistrationService(
         var hash = hasher.Hash(account.Password!);
 
         var normalizedEmail = UserNormalizer.NormalizeEmail(email);
-        if (await users.EmailExistsAsync(normalizedEmail, ct)) return EmailTaken;
+        if (await users.EmailExistsAsync(normalizedEmail, ct)) return AccountEmail.Taken;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new User
@@ -45,20 +48,11 @@ public sealed class RegistrationService(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        UserProfile.Apply(user, account.Profile ?? new ProfileRequest(), defaults.Value);
         users.Add(user);
         activity.Record(ActivityTypes.UserRegistered, user.Id, context, details: new { method = "password" });
-        try
-        {
-            await unitOfWork.SaveChangesAsync(ct);
-        }
-        catch (UniqueConstraintException)
-        {
-            return EmailTaken;
-        }
-        return user;
+        return await AccountEmail.SaveAsync(unitOfWork, user, ct);
     }
-
-    private static readonly AuthError EmailTaken = new(AuthErrorCodes.EmailTaken, "An account with this email already exists");
 
     private static AuthError? Validate(NewAccount account)
     {
@@ -76,4 +70,6 @@ public sealed class RegistrationService(
 }
 
 /// <summary>What a sign-up supplies. <see cref="Role"/> and <see cref="EmailVerified"/> are set only by trusted callers (bootstrap, admin).</summary>
-public sealed record NewAccount(string? Email, string? Password, string? FirstName, string? LastName, string? Role = null, bool EmailVerified = false);
+public sealed record NewAccount(
+    string? Email, string? Password, string? FirstName, string? LastName, string? Role = null, bool EmailVerified = false,
+    ProfileRequest? Profile = null);

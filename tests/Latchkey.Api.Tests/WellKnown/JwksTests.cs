@@ -16,8 +16,9 @@ public sealed class JwksTests(LatchkeyServer server) : IClassFixture<LatchkeySer
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var jwks = new JsonWebKeySet(await response.Content.ReadAsStringAsync());
-        var key = Assert.Single(jwks.Keys);
-        Assert.Equal("EC", key.Kty);
+        // The access-token key; the Nhost surface's RS256 key is published beside it (NhostTokenTests).
+        var key = Assert.Single(jwks.Keys, k => k.Kty == "EC");
+        Assert.All(jwks.Keys, k => Assert.Null(k.D));
         Assert.Equal("P-256", key.Crv);
         Assert.Equal("ES256", key.Alg);
         Assert.Null(key.D); // never the private part
