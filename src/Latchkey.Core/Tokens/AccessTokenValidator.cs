@@ -30,7 +30,7 @@ public sealed class AccessTokenValidator
             // signed with it carry no kid, every asymmetric token does.
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256, SecurityAlgorithms.HmacSha256],
             IssuerSigningKeyResolver = (_, _, kid, _) =>
-                kid is null ? keys.SymmetricKeys : keys.FindKey(kid) is { } key ? [key] : [],
+                string.IsNullOrEmpty(kid) ? keys.SymmetricKeys : keys.FindKey(kid) is { } key ? [key] : [],
             RequireSignedTokens = true,
             RequireExpirationTime = true,
         };
