@@ -9,6 +9,7 @@ using Latchkey.Core.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core;
 
@@ -31,7 +32,8 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HasuraJwtOptions>>().Value.ToPurpose());
+        // The Nhost surface's tokens get their own signing purpose (own key or shared HS256 secret).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HasuraJwtOptions>>().Value.ToPurpose());
         services.AddSingleton<HasuraAccessTokenFormat>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();

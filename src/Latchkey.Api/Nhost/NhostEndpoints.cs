@@ -1,10 +1,14 @@
+using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Nhost.Contracts;
+using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Api.Nhost;
@@ -25,7 +29,7 @@ public static class NhostEndpoints
         return v1;
     }
 
-    public static IServiceCollection AddNhostApi(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public static IServiceCollection AddNhostApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NhostOptions>().Bind(configuration.GetSection("Latchkey:Nhost"));
         services.AddSingleton<NhostErrors>();
@@ -47,6 +51,13 @@ public static class NhostEndpoints
     internal static AuthError Missing(string field) => AuthError.Field(field, $"\"{field}\" is required");
 
     internal static IResult Ok(object body) => Results.Json(body);
+
+    /// <summary>For operations where the spec makes the bearer optional: authenticate only if one is present.</summary>
+    internal static async Task<Caller?> AuthenticatedCallerAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(LatchkeyAuthentication.Scheme);
+        return result.Succeeded ? http.Features.Get<CallerFeature>()?.Caller : null;
+    }
 
     /// <summary>The spec's OKResponse: the JSON string <c>"OK"</c>.</summary>
     internal static IResult OkString() => Results.Json("OK");

@@ -1,11 +1,9 @@
-using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -55,7 +53,7 @@ public static class TokenEndpoints
         var context = http.RequestContext();
         if (body.All == true)
         {
-            if (await AuthenticatedCallerAsync(http) is not { } caller)
+            if (await NhostEndpoints.AuthenticatedCallerAsync(http) is not { } caller)
                 return errors.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Signing out everywhere needs the bearer token"));
             await sessions.RevokeOthersAsync(caller.UserId, null, context, ct);
             return NhostEndpoints.OkString();
@@ -63,13 +61,6 @@ public static class TokenEndpoints
         if (string.IsNullOrEmpty(body.RefreshToken)) return errors.ToResult(NhostEndpoints.Missing("refreshToken"));
         var result = await sessions.LogoutByRefreshTokenAsync(body.RefreshToken, context, ct);
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
-    }
-
-    /// <summary>For operations where the spec makes the bearer optional: authenticate only if one is present.</summary>
-    internal static async Task<Caller?> AuthenticatedCallerAsync(HttpContext http)
-    {
-        var result = await http.AuthenticateAsync(LatchkeyAuthentication.Scheme);
-        return result.Succeeded ? http.Features.Get<CallerFeature>()?.Caller : null;
     }
 
     private static string? Bearer(HttpContext http)

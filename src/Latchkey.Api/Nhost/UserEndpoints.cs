@@ -53,7 +53,7 @@ public static class UserEndpoints
         if (string.IsNullOrEmpty(body.NewPassword)) return errors.ToResult(NhostEndpoints.Missing("newPassword"));
         if (body.Ticket is not null)
             return errors.ToResult(new AuthError(AuthErrorCodes.FeatureDisabled, "Password reset tickets are not available on this server"));
-        if (await TokenEndpoints.AuthenticatedCallerAsync(http) is not { SessionId: { } sessionId } caller)
+        if (await NhostEndpoints.AuthenticatedCallerAsync(http) is not { SessionId: { } sessionId } caller)
             return errors.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
 
         var result = await passwords.ChangeWithRecentSignInAsync(caller.UserId, sessionId, body.NewPassword, http.RequestContext(), ct);
