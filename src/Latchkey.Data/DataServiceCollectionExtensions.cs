@@ -19,12 +19,14 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddLatchkeyData(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = configuration.GetSection("Latchkey:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Latchkey:Database")).ValidateDataAnnotations().ValidateOnStart();
-        var connectionString = configuration.GetConnectionString("Latchkey");
 
-        services.AddDbContextPool<LatchkeyDbContext>(options =>
+        // Read when the first context is made, not now: a host (WebApplicationFactory in the tests) may add
+        // configuration after the services are registered, and an eager read would miss its database.
+        services.AddDbContextPool<LatchkeyDbContext>((provider, options) =>
         {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString("Latchkey");
             if (database.Provider == DatabaseOptions.Postgres)
             {
                 if (string.IsNullOrWhiteSpace(connectionString))
