@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Latchkey.Api.Nhost;
 using Latchkey.Api.Tests.Infrastructure;
+using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -83,7 +84,8 @@ public sealed class NhostAccountTests(NhostServer server) : IClassFixture<NhostS
     public async Task A_personal_access_token_stops_working_when_it_expires()
     {
         var client = server.CreateClient();
-        var access = (await client.SignUpAsync()).AccessToken();
+        var session = await client.SignUpAsync();
+        var access = session.AccessToken();
         await AssertErrorAsync(await client.PostJsonAsync("/v1/pat", new { expiresAt = server.Clock.GetUtcNow().AddMinutes(-1) }, access),
             HttpStatusCode.BadRequest, "invalid-request");
         var created = await client.PostJsonAsync("/v1/pat", new { expiresAt = server.Clock.GetUtcNow().AddDays(1) }, access);
@@ -94,6 +96,11 @@ public sealed class NhostAccountTests(NhostServer server) : IClassFixture<NhostS
         server.Clock.Advance(TimeSpan.FromDays(2));
         await AssertErrorAsync(await client.PostJsonAsync("/v1/signin/pat", new { personalAccessToken = pat }), HttpStatusCode.Unauthorized, "invalid-pat");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", pat)).StatusCode);
+
+        using var scope = server.Services.CreateScope();
+        var (activity, _) = await scope.ServiceProvider.GetRequiredService<IActivityStore>()
+            .ListForUserAsync(Guid.Parse(session.GetProperty("user").Str("id")), 1, 10, CancellationToken.None);
+        Assert.Contains(activity, a => a.Type == ActivityTypes.LoginFailed && !a.Success && a.Details!.Contains("expired"));
     }
 
     [Fact]
