@@ -23,6 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SlidingWindowCounter>();
         services.AddSingleton<PlatformSessionCookie>();
         services.AddNhostApi(configuration);
+        services.AddScoped<PlatformSignIn>();
         // Bad bodies throw so ErrorHandlingMiddleware can answer in the surface's shape (not an empty 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);

@@ -3,9 +3,11 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,10 +26,12 @@ public static class CoreServiceCollectionExtensions
         Bind<TokenOptions>(services, configuration, "Latchkey:Tokens");
         Bind<LockoutOptions>(services, configuration, "Latchkey:Lockout");
         Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
-        Bind<RedirectOptions>(services, configuration, "Latchkey:Redirects");
         Bind<UserDefaultsOptions>(services, configuration, "Latchkey:Users");
         Bind<HasuraJwtOptions>(services, configuration, "Latchkey:Nhost:Jwt");
+        Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
+        Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         services.AddLatchkeyPasswords(configuration);
+        services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
 
         services.AddSingleton<ServerSecrets>();
@@ -39,6 +43,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SessionStateCache>();
         services.AddSingleton<Lockout>();
+        services.AddSingleton<SignUpPolicy>();
+        services.AddSingleton<RedirectPolicy>();
 
         services.AddScoped<ActivityLog>();
         services.AddScoped<RegistrationService>();
@@ -54,6 +60,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DeanonymizeService>();
         services.AddScoped<ApiKeySignInService>();
         services.AddScoped<CallerAuthenticator>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<VerificationMessages>();
+        services.AddScoped<EmailVerificationService>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<EmailChangeService>();
+        services.AddScoped<PasswordlessRequestService>();
+        services.AddScoped<PasswordlessSignInService>();
+        services.AddScoped<PhoneVerificationService>();
         return services;
     }
 

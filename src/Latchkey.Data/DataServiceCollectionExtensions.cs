@@ -1,9 +1,11 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Latchkey.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -49,6 +51,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IActivityStore, ActivityStore>();
         services.AddScoped<ISigningKeyStore, SigningKeyStore>();
         services.AddScoped<IServerSecretStore, ServerSecretStore>();
+        services.AddScoped<IVerificationTicketStore, VerificationTicketStore>();
+        services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -1,17 +1,28 @@
 using Latchkey.Core.Common;
+using Latchkey.Core.Messaging;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Latchkey.Data;
 
-internal sealed class UnitOfWork(LatchkeyDbContext db) : IUnitOfWork
+/// <remarks>
+/// When a commit includes new outbox messages, the dispatcher is woken after it (not before: it would find
+/// nothing yet), so mail leaves at once and the poll is only for retries.
+/// </remarks>
+internal sealed class UnitOfWork(LatchkeyDbContext db, MessageDispatchSignal dispatch) : IUnitOfWork
 {
+    private bool _wakeAfterCommit;
+
     public async Task SaveChangesAsync(CancellationToken ct)
     {
+        var newMessages = db.ChangeTracker.Entries<OutgoingMessage>().Any(e => e.State == EntityState.Added);
         try
         {
             await db.SaveChangesAsync(ct);
+            if (!newMessages) return;
+            if (db.Database.CurrentTransaction is null) dispatch.Wake();
+            else _wakeAfterCommit = true;
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
@@ -29,6 +40,8 @@ internal sealed class UnitOfWork(LatchkeyDbContext db) : IUnitOfWork
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var result = await work(token);
             await transaction.CommitAsync(token);
+            if (_wakeAfterCommit) dispatch.Wake();
+            _wakeAfterCommit = false;
             return result;
         }, ct);
     }

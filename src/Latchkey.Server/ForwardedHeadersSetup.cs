@@ -11,9 +11,10 @@ internal static class ForwardedHeadersSetup
     /// </summary>
     public static void AddForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = configuration.GetSection("Latchkey:Network:TrustedProxies").Get<string[]>() ?? [];
-        services.Configure<ForwardedHeadersOptions>(o =>
+        // Read when the options are first used, so configuration added after registration counts too.
+        services.AddOptions<ForwardedHeadersOptions>().Configure(o =>
         {
+            var proxies = configuration.GetSection("Latchkey:Network:TrustedProxies").Get<string[]>() ?? [];
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();

@@ -3,6 +3,7 @@ using Latchkey.Core;
 using Latchkey.Core.Common;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Latchkey.Data;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +24,12 @@ internal static class LatchkeyHost
         services.AddForwardedHeaders(builder.Configuration);
 
         // The issuer defaults to the first address the server listens on.
-        var firstUrl = (builder.Configuration["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/');
-        services.PostConfigure<LatchkeyOptions>(o => o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? firstUrl : o.PublicUrl.TrimEnd('/'));
+        var configuration = builder.Configuration;
+        services.PostConfigure<LatchkeyOptions>(o =>
+        {
+            var firstUrl = (configuration["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/');
+            o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? firstUrl : o.PublicUrl.TrimEnd('/');
+        });
     }
 
     /// <summary>Migrations, server secrets, signing keys and the bootstrap admin, before the first request.</summary>
@@ -34,6 +39,7 @@ internal static class LatchkeyHost
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(ServerSecrets.RefreshSuccessorKey, ct);
+        await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(TicketService.CodeKeyName, ct);
         await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync(ct);
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);

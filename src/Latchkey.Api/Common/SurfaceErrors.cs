@@ -13,15 +13,16 @@ public abstract class SurfaceErrors
     public virtual int StatusFor(string code) => code switch
     {
         AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
-            or AuthErrorCodes.InvalidCurrentPassword or AuthErrorCodes.RoleNotAllowed or AuthErrorCodes.DefaultRoleNotAllowed
-            or AuthErrorCodes.LocaleNotAllowed or AuthErrorCodes.RedirectNotAllowed or AuthErrorCodes.NotAnonymous => StatusCodes.Status400BadRequest,
+            or AuthErrorCodes.InvalidCurrentPassword or AuthErrorCodes.InvalidToken or AuthErrorCodes.InvalidCode
+            or AuthErrorCodes.RedirectNotAllowed or AuthErrorCodes.RoleNotAllowed or AuthErrorCodes.DefaultRoleNotAllowed
+            or AuthErrorCodes.LocaleNotAllowed or AuthErrorCodes.NotAnonymous => StatusCodes.Status400BadRequest,
         AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken
             or AuthErrorCodes.InvalidApiKey => StatusCodes.Status401Unauthorized,
         AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
-            or AuthErrorCodes.AnonymousForbidden or AuthErrorCodes.ElevationRequired
-            or AuthErrorCodes.FeatureDisabled => StatusCodes.Status403Forbidden,
+            or AuthErrorCodes.EmailNotVerified or AuthErrorCodes.SignUpNotAllowed or AuthErrorCodes.AnonymousForbidden
+            or AuthErrorCodes.ElevationRequired or AuthErrorCodes.FeatureDisabled => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        AuthErrorCodes.EmailTaken => StatusCodes.Status409Conflict,
+        AuthErrorCodes.EmailTaken or AuthErrorCodes.PhoneTaken => StatusCodes.Status409Conflict,
         AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         AuthErrorCodes.AccountLocked => StatusCodes.Status423Locked,
         AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,

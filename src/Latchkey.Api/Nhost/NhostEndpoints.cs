@@ -4,6 +4,7 @@ using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,12 +39,12 @@ public static class NhostEndpoints
     }
 
     /// <summary>SignUpOptions as the core's profile request (roles, display name, locale, metadata).</summary>
-    internal static ProfileRequest ToProfile(this SignUpOptions? options) =>
+    internal static ProfileRequest ToProfile(this Contracts.SignUpOptions? options) =>
         options is null ? new ProfileRequest()
             : new ProfileRequest(options.DisplayName, options.Locale, options.Metadata, options.DefaultRole, options.AllowedRoles);
 
     /// <summary>The spec's <c>redirectTo</c>: absent, or exactly one of the allowed URLs.</summary>
-    internal static AuthError? CheckRedirect(this RedirectOptions redirects, string? redirectTo) =>
+    internal static AuthError? CheckRedirect(this RedirectPolicy redirects, string? redirectTo) =>
         redirectTo is null || redirects.IsAllowed(redirectTo) ? null
             : new AuthError(AuthErrorCodes.RedirectNotAllowed, "The redirect URL is not allowed");
 

@@ -17,7 +17,7 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
     private static readonly HashSet<string> Revealing =
     [
         AuthErrorCodes.EmailTaken, AuthErrorCodes.InvalidCredentials, AuthErrorCodes.AccountDisabled,
-        AuthErrorCodes.AccountLocked, AuthErrorCodes.NotAnonymous,
+        AuthErrorCodes.AccountLocked, AuthErrorCodes.NotAnonymous, AuthErrorCodes.EmailNotVerified, AuthErrorCodes.PhoneTaken,
     ];
 
     private const string ConcealedMessage = "The request payload is incorrect";
@@ -60,6 +60,11 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
         AuthErrorCodes.AnonymousForbidden => (403, "forbidden-anonymous"),
         AuthErrorCodes.InvalidApiKey => (401, "invalid-pat"),
         AuthErrorCodes.FeatureDisabled => (409, "disabled-endpoint"),
+        AuthErrorCodes.InvalidToken => (401, "invalid-ticket"),
+        AuthErrorCodes.InvalidCode => (401, "invalid-otp"),
+        AuthErrorCodes.EmailNotVerified => (401, "unverified-user"),
+        AuthErrorCodes.SignUpNotAllowed => (403, "signup-disabled"),
+        AuthErrorCodes.PhoneTaken => (409, "invalid-request"),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 }

@@ -7,7 +7,6 @@ using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.Nhost;
 
@@ -25,14 +24,14 @@ public static class SignUpEndpoints
     /// </summary>
     private static async Task<IResult> SignUpEmailPassword(
         SignUpEmailPasswordRequest body, RegistrationService registration, SessionStarter sessions, NhostSessions shapes,
-        NhostErrors errors, IOptions<RedirectOptions> redirects, HttpContext http, CancellationToken ct)
+        NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
         if (string.IsNullOrEmpty(body.Password)) return errors.ToResult(NhostEndpoints.Missing("password"));
-        if (redirects.Value.CheckRedirect(body.Options?.RedirectTo) is { } badRedirect) return errors.ToResult(badRedirect);
 
         var context = http.RequestContext();
-        var account = new NewAccount(body.Email, body.Password, null, null, Profile: body.Options.ToProfile());
+        // The core checks redirectTo against the allow-list and sends the verification email to it.
+        var account = new NewAccount(body.Email, body.Password, null, null, RedirectTo: body.Options?.RedirectTo, Profile: body.Options.ToProfile());
         var created = await registration.RegisterAsync(account, context, ct);
         if (!created.IsSuccess) return errors.ToResult(created.Error);
 

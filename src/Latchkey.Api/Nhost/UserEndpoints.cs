@@ -7,7 +7,7 @@ using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
+using Latchkey.Core.Verification;
 
 namespace Latchkey.Api.Nhost;
 
@@ -27,12 +27,12 @@ public static class UserEndpoints
             : errors.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
 
     private static async Task<IResult> Deanonymize(
-        UserDeanonymizeRequest body, DeanonymizeService deanonymize, NhostErrors errors, IOptions<RedirectOptions> redirects,
+        UserDeanonymizeRequest body, DeanonymizeService deanonymize, NhostErrors errors, RedirectPolicy redirects,
         HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(body.SignInMethod)) return errors.ToResult(NhostEndpoints.Missing("signInMethod"));
         if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
-        if (redirects.Value.CheckRedirect(body.Options?.RedirectTo) is { } badRedirect) return errors.ToResult(badRedirect);
+        if (redirects.CheckRedirect(body.Options?.RedirectTo) is { } badRedirect) return errors.ToResult(badRedirect);
         if (body.SignInMethod == "passwordless")
             return errors.ToResult(new AuthError(AuthErrorCodes.FeatureDisabled, "Passwordless sign-in is not available on this server"));
         if (body.SignInMethod != "email-password")

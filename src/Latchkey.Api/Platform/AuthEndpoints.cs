@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Latchkey.Api.Platform;
 
-/// <summary><c>/api/auth/*</c>: register, login, logout, me.</summary>
+/// <summary><c>/api/auth/*</c>: register, login, logout, me; the email flows and passwordless sign-in are mapped on the same group.</summary>
 public static class AuthEndpoints
 {
     public static void MapPlatformAuth(this RouteGroupBuilder api)
@@ -20,29 +20,20 @@ public static class AuthEndpoints
         auth.MapPost("/login", Login).RateLimited(RateLimitPolicies.Login);
         auth.MapPost("/logout", Logout).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
         auth.MapGet("/me", Me).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
+        auth.MapPlatformVerification();
+        auth.MapPlatformPasswordless();
     }
 
     private static async Task<IResult> Register(RegisterRequest body, RegistrationService registration, HttpContext http, CancellationToken ct)
     {
-        var result = await registration.RegisterAsync(new NewAccount(body.Email, body.Password, body.FirstName, body.LastName), http.RequestContext(), ct);
+        var result = await registration.RegisterAsync(new NewAccount(body.Email, body.Password, body.FirstName, body.LastName, RedirectTo: body.RedirectTo), http.RequestContext(), ct);
         return result.IsSuccess
             ? Results.Json(new UserResponse(true, PlatformUser.From(result.Value), "Account created"), statusCode: StatusCodes.Status201Created)
             : PlatformErrors.Instance.ToResult(result.Error);
     }
 
-    private static async Task<IResult> Login(LoginRequest body, PasswordSignInService signIn, IUserStore users, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
-    {
-        var result = await signIn.SignInAsync(body.Email, body.Password, SessionKinds.Cookie, http.RequestContext(), ct);
-        if (!result.IsSuccess) return PlatformErrors.Instance.ToResult(result.Error);
-
-        if (result.Value.Challenge is { } challenge)
-            return Results.Ok(new TwoFactorChallengeResponse(true, true, challenge.UserId, challenge.Methods, challenge.DefaultMethod));
-
-        var session = result.Value.Session!;
-        cookie.Set(http, session.CookieSecret!, session.ExpiresAt);
-        var user = await users.FindByIdAsync(session.Subject.UserId, ct);
-        return Results.Ok(new UserResponse(true, PlatformUser.From(user!)));
-    }
+    private static async Task<IResult> Login(LoginRequest body, PasswordSignInService signIn, PlatformSignIn respond, HttpContext http, CancellationToken ct) =>
+        await respond.RespondAsync(await signIn.SignInAsync(body.Email, body.Password, SessionKinds.Cookie, http.RequestContext(), ct), http, ct);
 
     private static async Task<IResult> Logout(SessionService sessions, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
     {

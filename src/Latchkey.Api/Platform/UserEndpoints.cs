@@ -23,6 +23,8 @@ public static class UserEndpoints
         user.MapPost("/sessions/revoke-all", RevokeAll).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
         user.MapPost("/password", ChangePassword).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
         user.MapGet("/activity", Activity).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
+        user.MapPlatformEmailChange();
+        user.MapPlatformPhone();
     }
 
     private static async Task<IResult> ListSessions(SessionService sessions, HttpContext http, CancellationToken ct)

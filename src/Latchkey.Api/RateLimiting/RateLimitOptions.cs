@@ -11,6 +11,9 @@ public sealed class RateLimitOptions
         [RateLimitPolicies.Register] = new(5, TimeSpan.FromMinutes(15)),
         [RateLimitPolicies.ForgotPassword] = new(5, TimeSpan.FromMinutes(15)),
         [RateLimitPolicies.TwoFactor] = new(10, TimeSpan.FromMinutes(15)),
+        // Latchkey's own: endpoints that send an email or SMS get forgot-password's budget, code checks the 2FA one.
+        [RateLimitPolicies.SendMessage] = new(5, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.VerifyCode] = new(10, TimeSpan.FromMinutes(15)),
         [RateLimitPolicies.Default] = new(100, TimeSpan.FromMinutes(15)),
     };
 }
@@ -26,6 +29,8 @@ public static class RateLimitPolicies
     public const string Register = "register";
     public const string ForgotPassword = "forgot-password";
     public const string TwoFactor = "two-factor";
+    public const string SendMessage = "send-message";
+    public const string VerifyCode = "verify-code";
     public const string Default = "default";
     /// <summary>Endpoints that must never be limited (health, JWKS behind caches).</summary>
     public const string None = "none";

@@ -13,4 +13,15 @@ public static class ActivityTypes
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyDeleted = "api_key.deleted";
     public const string UserDeanonymized = "user.deanonymized";
+    public const string EmailVerificationSent = "email.verification_sent";
+    public const string EmailVerified = "email.verified";
+    public const string PasswordResetRequested = "password.reset_requested";
+    public const string PasswordReset = "password.reset";
+    public const string EmailChangeRequested = "email.change_requested";
+    public const string EmailChanged = "email.changed";
+    public const string SignInCodeSent = "sign_in.code_sent";
+    public const string MagicLinkSent = "sign_in.magic_link_sent";
+    public const string PhoneVerificationSent = "phone.verification_sent";
+    public const string PhoneVerified = "phone.verified";
+    public const string MessageDeliveryFailed = "message.delivery_failed";
 }

@@ -25,18 +25,24 @@ public static class AuthErrorCodes
     public const string RoleNotAllowed = "role_not_allowed";
     public const string DefaultRoleNotAllowed = "default_role_not_allowed";
     public const string LocaleNotAllowed = "locale_not_allowed";
-    public const string RedirectNotAllowed = "redirect_not_allowed";
     public const string NotAnonymous = "user_not_anonymous";
     public const string AnonymousForbidden = "anonymous_forbidden";
     public const string ElevationRequired = "elevation_required";
     public const string InvalidApiKey = "invalid_api_key";
     public const string FeatureDisabled = "feature_disabled";
+    public const string InvalidToken = "invalid_token";
+    public const string InvalidCode = "invalid_code";
+    public const string EmailNotVerified = "email_not_verified";
+    public const string SignUpNotAllowed = "sign_up_not_allowed";
+    public const string RedirectNotAllowed = "redirect_not_allowed";
+    public const string PhoneTaken = "phone_taken";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
-        RateLimited, PayloadTooLarge, Internal, RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed, RedirectNotAllowed,
+        RateLimited, PayloadTooLarge, Internal, InvalidToken, InvalidCode, EmailNotVerified, SignUpNotAllowed,
+        RedirectNotAllowed, PhoneTaken, RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed,
         NotAnonymous, AnonymousForbidden, ElevationRequired, InvalidApiKey, FeatureDisabled,
     ];
 }

@@ -2,6 +2,7 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 
 namespace Latchkey.Core.Sessions;
 
@@ -14,6 +15,7 @@ public sealed class PasswordSignInService(
     IUserStore users,
     IPasswordHasher hasher,
     Lockout lockout,
+    SignUpPolicy signUp,
     SessionIssuer sessions,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
@@ -59,6 +61,14 @@ public sealed class PasswordSignInService(
             activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "disabled" });
             await unitOfWork.SaveChangesAsync(ct);
             return new AuthError(AuthErrorCodes.AccountDisabled, "This account is disabled");
+        }
+
+        if (signUp.RequireEmailVerification && !user.EmailVerified)
+        {
+            // Said only after the right password, so it tells nothing to someone guessing.
+            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "email_not_verified" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return new AuthError(AuthErrorCodes.EmailNotVerified, "Verify your email address before signing in");
         }
 
         // Imported bcrypt/PBKDF2 hashes and Argon2id hashes with old parameters are upgraded now,

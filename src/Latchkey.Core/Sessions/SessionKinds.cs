@@ -11,6 +11,9 @@ public static class AuthMethods
     public const string Password = "password";
     public const string Anonymous = "anonymous";
     public const string PersonalAccessToken = "personal_access_token";
+    public const string MagicLink = "magic_link";
+    public const string EmailCode = "email_code";
+    public const string SmsCode = "sms_code";
 }
 
 public static class RevokeReasons
@@ -18,5 +21,6 @@ public static class RevokeReasons
     public const string Logout = "logout";
     public const string RevokeAll = "revoke_all";
     public const string PasswordChanged = "password_changed";
+    public const string PasswordReset = "password_reset";
     public const string RefreshTokenReuse = "refresh_token_reuse";
 }

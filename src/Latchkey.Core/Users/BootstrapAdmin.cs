@@ -23,7 +23,7 @@ public sealed class BootstrapAdmin(IUserStore users, RegistrationService registr
             return;
         }
         var created = await registration.RegisterAsync(
-            new NewAccount(email, password, null, null, Roles.Admin, EmailVerified: true), RequestContext.Unknown, ct);
+            new NewAccount(email, password, null, null, Roles.Admin, EmailVerified: true, Trusted: true), RequestContext.Unknown, ct);
         if (!created.IsSuccess)
             throw new InvalidOperationException($"Latchkey:Admin: cannot create the bootstrap admin: {created.Error.Message}");
         logger.LogInformation("Created bootstrap admin {Email}", email);

@@ -7,6 +7,7 @@ public interface IUserStore
     Task<User?> FindByNormalizedEmailAsync(string normalizedEmail, CancellationToken ct);
     /// <summary>Finds by username or, failing that, by email: the Simple API signs in with either.</summary>
     Task<User?> FindByLoginAsync(string normalizedLogin, CancellationToken ct);
+    Task<User?> FindByPhoneNumberAsync(string e164, CancellationToken ct);
     Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken ct);
     void Add(User user);
 }

@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.Verification;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Users;
@@ -13,6 +14,9 @@ public sealed class RegistrationService(
     IUserStore users,
     IPasswordHasher hasher,
     PasswordPolicy policy,
+    SignUpPolicy signUp,
+    EmailVerificationService emailVerification,
+    RedirectPolicy redirects,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<UserDefaultsOptions> defaults,
@@ -25,6 +29,9 @@ public sealed class RegistrationService(
         if (Validate(account) is { } invalid) return invalid;
         if (account.Profile is { } profile && UserProfile.Validate(profile, defaults.Value) is { } badProfile) return badProfile;
         var email = account.Email!.Trim();
+        if (!account.Trusted && signUp.Check(email) is { } closed) return closed;
+        var verifyPage = redirects.Resolve(account.RedirectTo, LinkPages.VerifyEmail);
+        if (!verifyPage.IsSuccess) return verifyPage.Error;
 
         var policyCheck = await policy.CheckAsync(account.Password!, [email, account.FirstName ?? "", account.LastName ?? ""], ct);
         if (!policyCheck.IsSuccess) return policyCheck.Error;
@@ -51,6 +58,7 @@ public sealed class RegistrationService(
         UserProfile.Apply(user, account.Profile ?? new ProfileRequest(), defaults.Value);
         users.Add(user);
         activity.Record(ActivityTypes.UserRegistered, user.Id, context, details: new { method = "password" });
+        if (!user.EmailVerified) await emailVerification.QueueAsync(user, verifyPage.Value, context, ct);
         return await AccountEmail.SaveAsync(unitOfWork, user, ct);
     }
 
@@ -69,7 +77,11 @@ public sealed class RegistrationService(
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>What a sign-up supplies. <see cref="Role"/> and <see cref="EmailVerified"/> are set only by trusted callers (bootstrap, admin).</summary>
+/// <summary>
+/// What a sign-up supplies. <see cref="Role"/>, <see cref="EmailVerified"/> and <see cref="Trusted"/> (which
+/// bypasses the sign-up settings) are set only by trusted callers (bootstrap, admin). <see cref="RedirectTo"/>
+/// is the page the verification link opens; <see cref="Profile"/> the roles, locale, display name and metadata.
+/// </summary>
 public sealed record NewAccount(
     string? Email, string? Password, string? FirstName, string? LastName, string? Role = null, bool EmailVerified = false,
-    ProfileRequest? Profile = null);
+    bool Trusted = false, string? RedirectTo = null, ProfileRequest? Profile = null);

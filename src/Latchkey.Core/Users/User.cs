@@ -13,6 +13,9 @@ public sealed class User
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? AvatarUrl { get; set; }
+    /// <summary>E.164; unique. Set once verified by SMS (or by an administrator).</summary>
+    public string? PhoneNumber { get; set; }
+    public bool PhoneNumberVerified { get; set; }
     /// <summary>Argon2id (or an imported bcrypt/PBKDF2 hash until the next sign-in). Null for password-less accounts.</summary>
     public string? PasswordHash { get; set; }
     public string Role { get; set; } = Roles.User;

@@ -19,6 +19,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.FirstName).HasMaxLength(100);
         user.Property(u => u.LastName).HasMaxLength(100);
         user.Property(u => u.AvatarUrl).HasMaxLength(2048);
+        user.Property(u => u.PhoneNumber).HasMaxLength(16);
+        user.HasIndex(u => u.PhoneNumber).IsUnique();
         user.Property(u => u.PasswordHash).HasMaxLength(512);
         user.Property(u => u.Role).HasMaxLength(32);
         user.Ignore(u => u.DisplayName);

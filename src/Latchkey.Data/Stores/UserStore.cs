@@ -18,6 +18,9 @@ internal sealed class UserStore(LatchkeyDbContext db) : IUserStore
             : await db.Users.FirstOrDefaultAsync(u => u.NormalizedUsername == normalizedLogin, ct);
     }
 
+    public Task<User?> FindByPhoneNumberAsync(string e164, CancellationToken ct) =>
+        db.Users.FirstOrDefaultAsync(u => u.PhoneNumber == e164, ct);
+
     public Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken ct) =>
         db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct);
 

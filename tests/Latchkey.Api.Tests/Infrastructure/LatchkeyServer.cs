@@ -23,6 +23,8 @@ public class LatchkeyServer : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
     public string Provider => _database!.Provider;
+    /// <summary>This server's development outbox (.eml files, and sms/*.txt).</summary>
+    public string OutboxPath { get; } = Directory.CreateTempSubdirectory("latchkey-outbox-").FullName;
 
     /// <summary>Settings on top of the defaults below; override to add or change.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings) { }
@@ -30,8 +32,15 @@ public class LatchkeyServer : IAsyncLifetime
     /// <summary>Extra services for a test server (e.g. a failing component); override to add.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
+    /// <summary>Starts what the server talks to (a fake SMS provider...) before the server itself.</summary>
+    protected virtual ValueTask BeforeStartAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Stops what <see cref="BeforeStartAsync"/> started.</summary>
+    protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
+        await BeforeStartAsync();
         _database = await TestDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>(_database.Settings)
         {
@@ -40,6 +49,9 @@ public class LatchkeyServer : IAsyncLifetime
             ["Latchkey:Passwords:Hashing:Iterations"] = "1",
             ["Latchkey:Passwords:Hashing:MemoryKiB"] = "1024",
             ["Latchkey:RateLimits:Enabled"] = "false",
+            ["Latchkey:Email:Mode"] = "outbox",
+            ["Latchkey:Email:OutboxPath"] = OutboxPath,
+            ["Latchkey:Messaging:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
         };
@@ -62,6 +74,35 @@ public class LatchkeyServer : IAsyncLifetime
     }
 
     /// <summary>A client with its own cookie jar, speaking real HTTP to the server.</summary>
+    /// <summary>
+    /// Moves the clock once every queued message has gone out: a jump while a message is being sent would
+    /// make its claim lapse and send it twice (as a crash would), which tests counting messages must not see.
+    /// </summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                   db.OutgoingMessages, m => m.Status == Core.Messaging.MessageStatuses.Pending)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var stuck = await QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                    db.OutgoingMessages.Where(m => m.Status == Core.Messaging.MessageStatuses.Pending)));
+                throw new TimeoutException("The outbox did not empty: " + string.Join("; ",
+                    stuck.Select(m => $"{m.Template} to {m.Recipient} attempts={m.Attempts} next={m.NextAttemptAt:O} error={m.LastError}")) + $" clock={Clock.GetUtcNow():O}");
+            }
+            await Task.Delay(50);
+        }
+        Clock.Advance(by);
+    }
+
+    /// <summary>A database context of the server, for checks the API does not expose (the outbox table).</summary>
+    public async Task<T> QueryAsync<T>(Func<Latchkey.Data.LatchkeyDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Latchkey.Data.LatchkeyDbContext>());
+    }
+
     public HttpClient CreateClient()
     {
         var jar = new CookieContainer();
@@ -77,6 +118,8 @@ public class LatchkeyServer : IAsyncLifetime
     {
         if (_factory is not null) await _factory.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        if (Directory.Exists(OutboxPath) && Environment.GetEnvironmentVariable("LATCHKEY_TEST_KEEP_OUTBOX") is null) Directory.Delete(OutboxPath, recursive: true);
+        await AfterStopAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -15,7 +15,7 @@ public class NhostServer : LatchkeyServer
     protected override void Configure(IDictionary<string, string?> settings)
     {
         settings["Latchkey:Users:AnonymousSignInEnabled"] = "true";
-        settings["Latchkey:Redirects:AllowedUrls:0"] = AllowedRedirect;
+        settings["Latchkey:SignUp:AllowedRedirectUrls:0"] = AllowedRedirect;
     }
 }
 

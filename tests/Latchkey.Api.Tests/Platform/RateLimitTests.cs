@@ -58,6 +58,28 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
     }
 
     [Fact]
+    public async Task Forgot_password_allows_5_per_15_minutes()
+    {
+        var client = server.CreateClient();
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/auth/forgot-password", new { email = Accounts.NewEmail() })).StatusCode);
+        var limited = await client.PostJsonAsync("/api/auth/forgot-password", new { email = Accounts.NewEmail() });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("5", limited.Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.Equal("rate_limited", (await limited.JsonAsync()).Str("code"));
+    }
+
+    [Fact]
+    public async Task Code_checks_allow_10_per_15_minutes_per_client()
+    {
+        var client = server.CreateClient();
+        HttpResponseMessage last = new();
+        for (var i = 0; i < 11; i++)
+            last = await client.PostJsonAsync("/api/auth/email-otp/verify", new { email = "someone@example.com", code = "123456" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_and_jwks_are_never_limited()
     {
         var client = server.CreateClient();

@@ -12,11 +12,13 @@ public sealed record PlatformUser(
     string? Avatar,
     string Role,
     bool EmailVerified,
+    string? PhoneNumber,
+    bool PhoneNumberVerified,
     bool TwoFactorEnabled,
     DateTime CreatedAt,
     DateTime? LastLoginAt)
 {
     public static PlatformUser From(User user) => new(
         user.Id, user.Email, user.FirstName, user.LastName, user.DisplayName, user.AvatarUrl, user.Role,
-        user.EmailVerified, user.TwoFactorEnabled, user.CreatedAt, user.LastSignInAt);
+        user.EmailVerified, user.PhoneNumber, user.PhoneNumberVerified, user.TwoFactorEnabled, user.CreatedAt, user.LastSignInAt);
 }

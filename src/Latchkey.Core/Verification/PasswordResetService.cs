@@ -1,0 +1,80 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+using Latchkey.Core.Credentials;
+using Latchkey.Core.Sessions;
+using Latchkey.Core.Users;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Verification;
+
+/// <summary>
+/// Forgot / validate / reset. The request answers the same whether the account exists or not (the mail
+/// leaves through the outbox, so not even the timing of an SMTP exchange tells); the reset checks the
+/// password policy before the link is used up, then revokes every session of the account.
+/// </summary>
+public sealed class PasswordResetService(
+    IUserStore users,
+    TicketService tickets,
+    VerificationMessages messages,
+    RedirectPolicy redirects,
+    IPasswordHasher hasher,
+    PasswordPolicy policy,
+    Lockout lockout,
+    ISessionStore sessions,
+    SessionStateCache sessionState,
+    ActivityLog activity,
+    IUnitOfWork unitOfWork,
+    IOptions<VerificationOptions> options,
+    TimeProvider clock)
+{
+    public async Task<Result<Unit>> RequestAsync(string? email, string? redirectTo, RequestContext context, CancellationToken ct)
+    {
+        if (!UserNormalizer.IsValidEmail(email)) return AuthError.Field("email", "A valid email is required");
+        var page = redirects.Resolve(redirectTo, LinkPages.ResetPassword);
+        if (!page.IsSuccess) return page.Error;
+
+        var user = await users.FindByNormalizedEmailAsync(UserNormalizer.NormalizeEmail(email!), ct);
+        if (user is null || user.Disabled) return Unit.Value;
+        var issued = await tickets.IssueLinkAsync(TicketPurposes.PasswordReset, user.Id, user.NormalizedEmail, options.Value.PasswordResetLifetime, null, ct);
+        if (issued is null) return Unit.Value;
+        messages.EmailLink(user.Email, "reset-password", issued, page.Value, context, new() { ["email"] = user.Email });
+        activity.Record(ActivityTypes.PasswordResetRequested, user.Id, context);
+        await unitOfWork.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+
+    /// <summary>When the token is still usable, its expiry; it is not used up.</summary>
+    public async Task<Result<DateTime>> ValidateAsync(string? token, CancellationToken ct) =>
+        await tickets.PeekLinkAsync(TicketPurposes.PasswordReset, token, ct) is { } ticket ? ticket.ExpiresAt : TicketService.InvalidToken;
+
+    /// <summary>Sets the new password and returns how many sessions were revoked.</summary>
+    public async Task<Result<int>> ResetAsync(string? token, string? newPassword, RequestContext context, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(newPassword)) return AuthError.Field("password", "New password is required");
+        var ticket = await tickets.PeekLinkAsync(TicketPurposes.PasswordReset, token, ct);
+        var user = ticket?.UserId is { } id ? await users.FindByIdAsync(id, ct) : null;
+        if (ticket is null || user is null) return TicketService.InvalidToken;
+        var check = await policy.CheckAsync(newPassword, [user.Email, user.FirstName ?? "", user.LastName ?? ""], ct);
+        if (!check.IsSuccess) return check.Error;
+        var hash = hasher.Hash(newPassword);
+
+        var revoked = await unitOfWork.InTransactionAsync(async tx =>
+        {
+            if (!(await tickets.RedeemLinkAsync(TicketPurposes.PasswordReset, token, tx)).IsSuccess) return -1;
+            var now = clock.GetUtcNow().UtcDateTime;
+            user.PasswordHash = hash;
+            user.PasswordChangedAt = now;
+            user.UpdatedAt = now;
+            // The link reached the inbox, which proves it; a locked account is opened by its owner.
+            if (user.NormalizedEmail == ticket.Target) user.EmailVerified = true;
+            lockout.RecordSuccess(user);
+            var count = await sessions.RevokeAllAsync(user.Id, null, now, RevokeReasons.PasswordReset, tx);
+            activity.Record(ActivityTypes.PasswordReset, user.Id, context, details: new { sessionsRevoked = count });
+            await unitOfWork.SaveChangesAsync(tx);
+            return count;
+        }, ct);
+        if (revoked < 0) return TicketService.InvalidToken;
+        sessionState.ForgetUser(user.Id);
+        return revoked;
+    }
+}
