@@ -478,7 +478,7 @@ stage_nhost() {
   # shellcheck disable=SC2064  # expand the pid now: the server must not outlive this stage
   trap "kill $server_pid 2>/dev/null || true" EXIT
   log "nhost-js tests against $url"
-  LATCHKEY_NHOST_URL="$url" run_bounded 300 npm --prefix "$NHOST_CLIENT_DIR" test >"$out" 2>&1 || rc=$?
+  LATCHKEY_NHOST_URL="$url" LATCHKEY_NHOST_OUTBOX="$dir/outbox" run_bounded 300 npm --prefix "$NHOST_CLIENT_DIR" test >"$out" 2>&1 || rc=$?
   kill "$server_pid" 2>/dev/null || true
   grep -E '^(not )?ok |^# (pass|fail) ' "$out" || true
   local p f

@@ -23,6 +23,7 @@ public static class NhostEndpoints
         var v1 = app.MapGroup("/v1").WithTags("Nhost API").WithSurfaceErrors(errors).WithMetadata(BodySizeLimit.Json);
         v1.MapNhostSignUp();
         v1.MapNhostSignIn();
+        v1.MapNhostPasswordless();
         v1.MapNhostTokens();
         v1.MapNhostUser();
         v1.MapNhostPersonalAccessTokens();

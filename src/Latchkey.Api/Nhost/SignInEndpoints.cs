@@ -31,6 +31,13 @@ public static class SignInEndpoints
         if (!body.Email.Contains('@')) return errors.ToResult(AuthError.Field("email", "Email address is not valid"));
 
         var result = await signIn.SignInAsync(body.Email, body.Password, SessionKinds.Bearer, http.RequestContext(), ct);
+        return await SessionAnswerAsync(result, users, shapes, errors, ct);
+    }
+
+    /// <summary>The spec's SessionPayload for a core sign-in outcome (shared by every method that returns one).</summary>
+    internal static async Task<IResult> SessionAnswerAsync(
+        Result<SignInOutcome> result, IUserStore users, NhostSessions shapes, NhostErrors errors, CancellationToken ct)
+    {
         if (!result.IsSuccess) return errors.ToResult(result.Error);
         if (result.Value.Session is not { } session)
             return errors.ToResult(new AuthError(AuthErrorCodes.Forbidden,

@@ -32,6 +32,10 @@ public sealed class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy
             (await _client.SignInAnonymousAsync()).AccessToken()),
         "changeUserPassword" => await _client.PostJsonAsync("/v1/user/password",
             new { newPassword = "amber-Quarry-57-silent-Meadow" }, (await _client.SignUpAsync()).AccessToken()),
+        "signInOTPEmail" => await _client.PostJsonAsync("/v1/signin/otp/email", new { email = Accounts.NewEmail() }),
+        "verifySignInOTPEmail" => await VerifyEmailCodeAsync(right: true),
+        "signInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms", new { phoneNumber = NewPhone() }),
+        "verifySignInPasswordlessSms" => await VerifySmsCodeAsync(),
         _ => throw new InvalidOperationException($"No success scenario for {operationId}: add one"),
     };
 
@@ -52,8 +56,51 @@ public sealed class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy
             new { signInMethod = "email-password", email = Accounts.NewEmail(), password = Accounts.Password },
             (await _client.SignUpAsync()).AccessToken()),
         "changeUserPassword" => await _client.PostJsonAsync("/v1/user/password", new { newPassword = "amber-Quarry-57-silent-Meadow" }),
+        "signInOTPEmail" => await _client.PostJsonAsync("/v1/signin/otp/email", new { options = new { locale = "en" } }),
+        "verifySignInOTPEmail" => await VerifyEmailCodeAsync(right: false),
+        "signInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms", new { phoneNumber = "" }),
+        "verifySignInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms/otp", new { phoneNumber = NewPhone(), otp = "123456" }),
         _ => throw new InvalidOperationException($"No error scenario for {operationId}: add one"),
     };
+
+    private static string NewPhone() => "+4930" + Random.Shared.Next(1_000_000, 9_999_999);
+
+    /// <summary>An account's email code from the outbox (the sign-up's verification mail arrives too).</summary>
+    private async Task<HttpResponseMessage> VerifyEmailCodeAsync(bool right)
+    {
+        var email = Accounts.NewEmail();
+        await _client.SignUpAsync(email);
+        await _client.PostJsonAsync("/v1/signin/otp/email", new { email });
+        var mail = (await server.Explained(Mailboxes.WaitForAsync(server.OutboxPath, email, 2), email)).Single(m => m.Subject.Contains("sign-in code"));
+        var otp = right ? mail.Code : mail.Code == "000000" ? "111111" : "000000";
+        return await _client.PostJsonAsync("/v1/signin/otp/email/verify", new { email, otp });
+    }
+
+    /// <summary>A verified phone (through the Platform API), then an SMS code for it from the outbox.</summary>
+    private async Task<HttpResponseMessage> VerifySmsCodeAsync()
+    {
+        var platform = server.CreateClient();
+        await platform.PlatformLoginAsync(await platform.RegisterAsync());
+        var phone = NewPhone();
+        await platform.PostJsonAsync("/api/user/phone/send-code", new { phoneNumber = phone });
+        await platform.PostJsonAsync("/api/user/phone/verify", new { phoneNumber = phone, code = await SmsCodeAsync(phone, 1) });
+        await _client.PostJsonAsync("/v1/signin/passwordless/sms", new { phoneNumber = phone });
+        return await _client.PostJsonAsync("/v1/signin/passwordless/sms/otp", new { phoneNumber = phone, otp = await SmsCodeAsync(phone, 2) });
+    }
+
+    private async Task<string> SmsCodeAsync(string phone, int count)
+    {
+        var folder = Path.Combine(server.OutboxPath, "sms");
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            var texts = Directory.Exists(folder)
+                ? new DirectoryInfo(folder).GetFiles().OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name)
+                    .Select(f => File.ReadAllText(f.FullName)).Where(t => t.Contains(phone)).ToList()
+                : [];
+            if (texts.Count >= count) return System.Text.RegularExpressions.Regex.Match(texts[count - 1], @"\b\d{6}\b").Value;
+        }
+        throw new TimeoutException($"No SMS number {count} to {phone} in {folder}.");
+    }
 
     private HttpClient Unhealthy() => (unhealthy ?? throw new InvalidOperationException("This scenario needs the unhealthy server")).CreateClient();
 

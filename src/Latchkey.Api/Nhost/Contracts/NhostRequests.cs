@@ -33,3 +33,11 @@ public sealed record UserDeanonymizeRequest(string? SignInMethod, string? Email,
 public sealed record UserPasswordRequest(string? NewPassword, string? Ticket);
 
 public sealed record CreatePatRequest(DateTimeOffset? ExpiresAt, JsonElement? Metadata);
+
+public sealed record SignInOtpEmailRequest(string? Email, SignUpOptions? Options);
+
+public sealed record SignInOtpEmailVerifyRequest(string? Otp, string? Email);
+
+public sealed record SignInPasswordlessSmsRequest(string? PhoneNumber, SignUpOptions? Options);
+
+public sealed record SignInPasswordlessSmsOtpRequest(string? PhoneNumber, string? Otp);
