@@ -24,6 +24,7 @@ public static class NhostEndpoints
         v1.MapNhostSignUp();
         v1.MapNhostSignIn();
         v1.MapNhostPasswordless();
+        v1.MapNhostEmailLinks();
         v1.MapNhostTokens();
         v1.MapNhostUser();
         v1.MapNhostPersonalAccessTokens();

@@ -48,11 +48,16 @@ public static class UserEndpoints
     /// sign-in instead of the current password (<c>Latchkey:Sessions:RecentSignInWindow</c>).
     /// </summary>
     private static async Task<IResult> ChangePassword(
-        UserPasswordRequest body, PasswordChangeService passwords, NhostErrors errors, HttpContext http, CancellationToken ct)
+        UserPasswordRequest body, PasswordChangeService passwords, PasswordResetService resets, NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(body.NewPassword)) return errors.ToResult(NhostEndpoints.Missing("newPassword"));
-        if (body.Ticket is not null)
-            return errors.ToResult(new AuthError(AuthErrorCodes.FeatureDisabled, "Password reset tickets are not available on this server"));
+        if (body.Ticket is { } ticket)
+        {
+            if (!ticket.StartsWith(EmailLinkEndpoints.PasswordResetTicketPrefix, StringComparison.Ordinal))
+                return errors.ToResult(new AuthError(AuthErrorCodes.InvalidToken, "Invalid or expired ticket"));
+            var reset = await resets.ResetAsync(ticket[EmailLinkEndpoints.PasswordResetTicketPrefix.Length..], body.NewPassword, http.RequestContext(), ct);
+            return reset.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(reset.Error);
+        }
         if (await NhostEndpoints.AuthenticatedCallerAsync(http) is not { SessionId: { } sessionId } caller)
             return errors.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
 

@@ -104,6 +104,25 @@ public sealed class NhostAccountTests(NhostServer server) : IClassFixture<NhostS
     }
 
     [Fact]
+    public async Task A_password_reset_ticket_from_the_mail_sets_the_password_once()
+    {
+        var client = server.CreateClient();
+        var email = Accounts.NewEmail();
+        await client.SignUpAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/v1/user/password/reset", new { email })).StatusCode);
+        var mail = (await server.Explained(Mailboxes.WaitForAsync(server.OutboxPath, email, 2), email)).Single(m => m.Subject.Contains("Reset"));
+        var ticket = "passwordReset:" + mail.Token;
+        const string newPassword = "amber-Quarry-57-silent-Meadow";
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/v1/user/password", new { newPassword, ticket })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/v1/signin/email-password", new { email, password = newPassword })).StatusCode);
+        await AssertErrorAsync(await client.PostJsonAsync("/v1/user/password", new { newPassword = Accounts.Password, ticket }),
+            HttpStatusCode.Unauthorized, "invalid-ticket");
+        await AssertErrorAsync(await client.PostJsonAsync("/v1/user/password", new { newPassword, ticket = mail.Token }),
+            HttpStatusCode.Unauthorized, "invalid-ticket");
+    }
+
+    [Fact]
     public void Every_core_error_code_has_a_spec_error_code()
     {
         var translator = server.Services.GetRequiredService<NhostErrors>();

@@ -36,6 +36,8 @@ public sealed class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy
         "verifySignInOTPEmail" => await VerifyEmailCodeAsync(right: true),
         "signInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms", new { phoneNumber = NewPhone() }),
         "verifySignInPasswordlessSms" => await VerifySmsCodeAsync(),
+        "sendPasswordResetEmail" => await _client.PostJsonAsync("/v1/user/password/reset", new { email = Accounts.NewEmail(), options = new { redirectTo = NhostServer.AllowedRedirect } }),
+        "sendVerificationEmail" => await _client.PostJsonAsync("/v1/user/email/send-verification-email", new { email = Accounts.NewEmail() }),
         _ => throw new InvalidOperationException($"No success scenario for {operationId}: add one"),
     };
 
@@ -60,6 +62,8 @@ public sealed class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy
         "verifySignInOTPEmail" => await VerifyEmailCodeAsync(right: false),
         "signInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms", new { phoneNumber = "" }),
         "verifySignInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms/otp", new { phoneNumber = NewPhone(), otp = "123456" }),
+        "sendPasswordResetEmail" => await _client.PostJsonAsync("/v1/user/password/reset", new { email = Accounts.NewEmail(), options = new { redirectTo = "https://evil.example/" } }),
+        "sendVerificationEmail" => await _client.PostJsonAsync("/v1/user/email/send-verification-email", new { options = new { redirectTo = NhostServer.AllowedRedirect } }),
         _ => throw new InvalidOperationException($"No error scenario for {operationId}: add one"),
     };
 

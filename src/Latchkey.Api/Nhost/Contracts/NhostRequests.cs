@@ -41,3 +41,10 @@ public sealed record SignInOtpEmailVerifyRequest(string? Otp, string? Email);
 public sealed record SignInPasswordlessSmsRequest(string? PhoneNumber, SignUpOptions? Options);
 
 public sealed record SignInPasswordlessSmsOtpRequest(string? PhoneNumber, string? Otp);
+
+/// <summary>OptionsRedirectTo: where the emailed link leads.</summary>
+public sealed record OptionsRedirectTo(string? RedirectTo);
+
+public sealed record UserPasswordResetRequest(string? Email, OptionsRedirectTo? Options);
+
+public sealed record UserEmailSendVerificationEmailRequest(string? Email, OptionsRedirectTo? Options);

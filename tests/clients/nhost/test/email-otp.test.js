@@ -17,3 +17,16 @@ test('email OTP: the code from the mail signs in, a wrong one is invalid-otp', a
   assert.equal(body.session.user.email, email);
   assert.ok(nhost.getUserSession(), 'the SDK keeps the session');
 });
+
+test('password reset: the emailed link token, as a passwordReset ticket, sets the new password', async () => {
+  const { email } = await signedUpClient();
+  const nhost = newClient();
+  assert.equal((await nhost.auth.sendPasswordResetEmail({ email })).body, 'OK');
+  const token = await waitForMail(email, /reset-password\?token=([A-Za-z0-9_-]+)/);
+  const newPassword = 'amber-Quarry-57-silent-Meadow';
+  assert.equal((await nhost.auth.changeUserPassword({ newPassword, ticket: `passwordReset:${token}` })).body, 'OK');
+  const { body } = await newClient().auth.signInEmailPassword({ email, password: newPassword });
+  assert.equal(body.session.user.email, email);
+  const reused = await rejection(() => newClient().auth.changeUserPassword({ newPassword, ticket: `passwordReset:${token}` }));
+  assertErrorResponse(assert, reused, 401, 'invalid-ticket');
+});
