@@ -41,6 +41,10 @@ CONFIGURATION="Release"
 # Test stages, run in this order.
 STAGES=(dotnet nhost)
 
+# Node packages the tests run as local upstream servers (oidc-provider for
+# social sign-in); installed with `npm ci` when node_modules is missing.
+NPM_PROJECTS=(tests/upstreams)
+
 # Test projects (by directory name under tests/) that exercise storage: they
 # run twice, once per database, selected by LATCHKEY_TEST_DB.
 STORAGE_SUITES=(Latchkey.Api.Tests)
@@ -48,7 +52,7 @@ STORAGE_DBS=(sqlite postgres)
 
 # Debian packages the tests need. Only the missing ones are installed.
 # python3-yaml: the Nhost spec walker reads the OpenAPI YAML through it.
-APT_PACKAGES=(python3-aiosmtpd python3-yaml)
+APT_PACKAGES=(python3-aiosmtpd python3-yaml nodejs)
 
 PG_BIN="/usr/lib/postgresql/15/bin"
 PG_APT_PACKAGE="postgresql-15"
@@ -400,6 +404,19 @@ is_storage_suite() {
 # ---------------------------------------------------------------------------
 # Stages: stage_<name> runs in a subshell with `set -e`; report with add_counts.
 # ---------------------------------------------------------------------------
+
+# The .NET suites start node upstream servers (tests/upstreams): install their
+# locked packages once, before the build.
+prepare_dotnet() {
+  local dir
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || { warn "node and npm are required (Debian packages nodejs, npm)"; return 1; }
+  for dir in "${NPM_PROJECTS[@]}"; do
+    [[ -d "$dir/node_modules" ]] && continue
+    log "npm ci --prefix $dir"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+  done
+}
 
 # Every tests/*.Tests project; storage suites once per database.
 stage_dotnet() {

@@ -5,6 +5,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLatchkeyPasswords(configuration);
         services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
+        services.AddLatchkeySocial(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

@@ -3,6 +3,7 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
@@ -53,6 +54,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IServerSecretStore, ServerSecretStore>();
         services.AddScoped<IVerificationTicketStore, VerificationTicketStore>();
         services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
+        services.AddScoped<IUserIdentityStore, UserIdentityStore>();
+        services.AddScoped<ISocialStateStore, SocialStateStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -14,19 +14,22 @@ public abstract class SurfaceErrors
     {
         AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
             or AuthErrorCodes.InvalidCurrentPassword or AuthErrorCodes.InvalidToken or AuthErrorCodes.InvalidCode
-            or AuthErrorCodes.RedirectNotAllowed or AuthErrorCodes.RoleNotAllowed or AuthErrorCodes.DefaultRoleNotAllowed
-            or AuthErrorCodes.LocaleNotAllowed or AuthErrorCodes.NotAnonymous => StatusCodes.Status400BadRequest,
+            or AuthErrorCodes.RedirectNotAllowed or AuthErrorCodes.UnsupportedProvider
+            or AuthErrorCodes.InvalidState or AuthErrorCodes.EmailRequired or AuthErrorCodes.RoleNotAllowed
+            or AuthErrorCodes.DefaultRoleNotAllowed or AuthErrorCodes.LocaleNotAllowed or AuthErrorCodes.NotAnonymous => StatusCodes.Status400BadRequest,
         AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken
-            or AuthErrorCodes.InvalidApiKey => StatusCodes.Status401Unauthorized,
+            or AuthErrorCodes.InvalidIdToken or AuthErrorCodes.InvalidApiKey => StatusCodes.Status401Unauthorized,
         AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
-            or AuthErrorCodes.EmailNotVerified or AuthErrorCodes.SignUpNotAllowed or AuthErrorCodes.AnonymousForbidden
-            or AuthErrorCodes.ElevationRequired or AuthErrorCodes.FeatureDisabled => StatusCodes.Status403Forbidden,
+            or AuthErrorCodes.EmailNotVerified or AuthErrorCodes.SignUpNotAllowed or AuthErrorCodes.AccessDenied
+            or AuthErrorCodes.AnonymousForbidden or AuthErrorCodes.ElevationRequired or AuthErrorCodes.FeatureDisabled => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        AuthErrorCodes.EmailTaken or AuthErrorCodes.PhoneTaken => StatusCodes.Status409Conflict,
+        AuthErrorCodes.EmailTaken or AuthErrorCodes.PhoneTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
+            or AuthErrorCodes.LastSignInMethod => StatusCodes.Status409Conflict,
         AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         AuthErrorCodes.AccountLocked => StatusCodes.Status423Locked,
         AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         AuthErrorCodes.Internal => StatusCodes.Status500InternalServerError,
+        AuthErrorCodes.UpstreamError => StatusCodes.Status502BadGateway,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 

@@ -18,6 +18,7 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
     [
         AuthErrorCodes.EmailTaken, AuthErrorCodes.InvalidCredentials, AuthErrorCodes.AccountDisabled,
         AuthErrorCodes.AccountLocked, AuthErrorCodes.NotAnonymous, AuthErrorCodes.EmailNotVerified, AuthErrorCodes.PhoneTaken,
+        AuthErrorCodes.IdentityInUse, AuthErrorCodes.LinkRequired,
     ];
 
     private const string ConcealedMessage = "The request payload is incorrect";
@@ -64,7 +65,13 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
         AuthErrorCodes.InvalidCode => (401, "invalid-otp"),
         AuthErrorCodes.EmailNotVerified => (401, "unverified-user"),
         AuthErrorCodes.SignUpNotAllowed => (403, "signup-disabled"),
-        AuthErrorCodes.PhoneTaken => (409, "invalid-request"),
+        AuthErrorCodes.PhoneTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
+            or AuthErrorCodes.LastSignInMethod => (409, "invalid-request"),
+        AuthErrorCodes.UnsupportedProvider or AuthErrorCodes.EmailRequired => (400, "invalid-request"),
+        AuthErrorCodes.InvalidState => (400, "invalid-state"),
+        AuthErrorCodes.InvalidIdToken => (401, "invalid-request"),
+        AuthErrorCodes.AccessDenied => (403, "oauth-provider-error"),
+        AuthErrorCodes.UpstreamError => (502, "oauth-provider-error"),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 }

@@ -22,6 +22,7 @@ public static class AuthEndpoints
         auth.MapGet("/me", Me).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
         auth.MapPlatformVerification();
         auth.MapPlatformPasswordless();
+        auth.MapPlatformOAuth();
     }
 
     private static async Task<IResult> Register(RegisterRequest body, RegistrationService registration, HttpContext http, CancellationToken ct)

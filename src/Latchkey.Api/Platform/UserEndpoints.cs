@@ -25,6 +25,7 @@ public static class UserEndpoints
         user.MapGet("/activity", Activity).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
         user.MapPlatformEmailChange();
         user.MapPlatformPhone();
+        user.MapPlatformConnectedServices();
     }
 
     private static async Task<IResult> ListSessions(SessionService sessions, HttpContext http, CancellationToken ct)

@@ -24,4 +24,7 @@ public static class ActivityTypes
     public const string PhoneVerificationSent = "phone.verification_sent";
     public const string PhoneVerified = "phone.verified";
     public const string MessageDeliveryFailed = "message.delivery_failed";
+    public const string SocialLinked = "social.linked";
+    public const string SocialConnected = "social.connected";
+    public const string SocialDisconnected = "social.disconnected";
 }

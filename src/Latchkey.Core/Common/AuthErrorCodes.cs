@@ -36,13 +36,25 @@ public static class AuthErrorCodes
     public const string SignUpNotAllowed = "sign_up_not_allowed";
     public const string RedirectNotAllowed = "redirect_not_allowed";
     public const string PhoneTaken = "phone_taken";
+    // Social sign-in (upstream OAuth 2.0 / OpenID Connect providers).
+    public const string UnsupportedProvider = "unsupported_provider";
+    public const string InvalidState = "invalid_state";
+    public const string AccessDenied = "access_denied";
+    public const string UpstreamError = "upstream_error";
+    public const string LinkRequired = "link_required";
+    public const string IdentityInUse = "identity_in_use";
+    public const string EmailRequired = "email_required";
+    public const string LastSignInMethod = "last_sign_in_method";
+    public const string InvalidIdToken = "invalid_id_token";
 
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
         RateLimited, PayloadTooLarge, Internal, InvalidToken, InvalidCode, EmailNotVerified, SignUpNotAllowed,
-        RedirectNotAllowed, PhoneTaken, RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed,
-        NotAnonymous, AnonymousForbidden, ElevationRequired, InvalidApiKey, FeatureDisabled,
+        RedirectNotAllowed, PhoneTaken, UnsupportedProvider, InvalidState, AccessDenied,
+        UpstreamError, LinkRequired, IdentityInUse, EmailRequired, LastSignInMethod, InvalidIdToken,
+        RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed, NotAnonymous, AnonymousForbidden, ElevationRequired,
+        InvalidApiKey, FeatureDisabled,
     ];
 }
