@@ -21,10 +21,22 @@ public static class PasswordlessEndpoints
 {
     public static void MapNhostPasswordless(this RouteGroupBuilder v1)
     {
+        v1.MapPost("/signin/passwordless/email", SendMagicLink).RateLimited(RateLimitPolicies.SendMessage);
         v1.MapPost("/signin/otp/email", SendEmailCode).RateLimited(RateLimitPolicies.SendMessage);
         v1.MapPost("/signin/otp/email/verify", VerifyEmailCode).RateLimited(RateLimitPolicies.VerifyCode);
         v1.MapPost("/signin/passwordless/sms", SendSmsCode).RateLimited(RateLimitPolicies.SendMessage);
         v1.MapPost("/signin/passwordless/sms/otp", VerifySmsCode).RateLimited(RateLimitPolicies.VerifyCode);
+    }
+
+    /// <summary>The link opens <c>redirectTo</c> (or the server's own page) with the core's token, which signs in there.</summary>
+    private static async Task<IResult> SendMagicLink(
+        SignInPasswordlessEmailRequest body, PasswordlessRequestService passwordless, NhostErrors errors, RedirectPolicy redirects,
+        IOptions<UserDefaultsOptions> defaults, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
+        if (CheckOptions(body.Options, redirects, defaults.Value) is { } invalid) return errors.ToResult(invalid);
+        var result = await passwordless.SendMagicLinkAsync(body.Email, body.Options?.RedirectTo, http.RequestContext(), ct);
+        return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
     }
 
     private static async Task<IResult> SendEmailCode(

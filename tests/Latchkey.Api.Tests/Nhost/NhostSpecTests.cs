@@ -24,7 +24,6 @@ public sealed class NhostSpecTests(NhostServer server, UnhealthyNhostServer unhe
         ["verifyChangeUserMfa"] = "issue 4 (TOTP)",
         ["signInIdToken"] = "issue 6 (ID-token sign-in)",
         ["verifySignInMfaTotp"] = "issue 4 (MFA)",
-        ["signInPasswordlessEmail"] = "issue 3 (magic link)",
         ["signInProvider"] = "issue 6 (provider redirects)",
         ["signInProviderCallbackGet"] = "issue 6 (provider redirects)",
         ["signInProviderCallbackPost"] = "issue 6 (provider redirects)",

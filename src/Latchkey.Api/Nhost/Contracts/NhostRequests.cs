@@ -48,3 +48,5 @@ public sealed record OptionsRedirectTo(string? RedirectTo);
 public sealed record UserPasswordResetRequest(string? Email, OptionsRedirectTo? Options);
 
 public sealed record UserEmailSendVerificationEmailRequest(string? Email, OptionsRedirectTo? Options);
+
+public sealed record SignInPasswordlessEmailRequest(string? Email, SignUpOptions? Options);
