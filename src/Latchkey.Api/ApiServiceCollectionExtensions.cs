@@ -2,6 +2,7 @@ using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Health;
 using Latchkey.Api.Nhost;
+using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Api.Simple;
@@ -19,9 +20,9 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddLatchkeyApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLatchkeyAuthentication();
+        services.AddLatchkeyAntiforgery();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
         services.AddSingleton<SlidingWindowCounter>();
-        services.AddSingleton<PlatformSessionCookie>();
         services.AddNhostApi(configuration);
         services.AddScoped<PlatformSignIn>();
         services.AddSingleton<OAuthStateCookie>();
@@ -48,9 +49,11 @@ public static class ApiServiceCollectionExtensions
     {
         app.MapHealth();
         app.MapJwks();
+        app.MapDiscovery();
         app.MapPlatformApi();
         app.MapSimpleApi();
         app.MapNhostApi();
+        app.MapOAuthApi();
         return app;
     }
 }

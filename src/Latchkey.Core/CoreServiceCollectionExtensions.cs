@@ -4,6 +4,7 @@ using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Messaging;
+using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         Bind<HasuraJwtOptions>(services, configuration, "Latchkey:Nhost:Jwt");
         Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
         Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
+        Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
         services.AddLatchkeyPasswords(configuration);
         services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
@@ -70,6 +72,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordlessRequestService>();
         services.AddScoped<PasswordlessSignInService>();
         services.AddScoped<PhoneVerificationService>();
+        services.AddSingleton<SessionCookie>();
+        services.AddLatchkeyOAuth();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Messaging;
+using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
@@ -56,6 +57,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
         services.AddScoped<IUserIdentityStore, UserIdentityStore>();
         services.AddScoped<ISocialStateStore, SocialStateStore>();
+        services.AddScoped<IOAuthClientStore, OAuthClientStore>();
+        services.AddScoped<IAuthorizationCodeStore, AuthorizationCodeStore>();
+        services.AddScoped<IConsentStore, ConsentStore>();
+        services.AddScoped<IDeviceAuthorizationStore, DeviceAuthorizationStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

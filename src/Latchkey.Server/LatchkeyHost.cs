@@ -1,10 +1,12 @@
 using Latchkey.Api;
+using Latchkey.Api.RateLimiting;
 using Latchkey.Core;
 using Latchkey.Core.Common;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
 using Latchkey.Data;
+using Latchkey.Pages;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server;
@@ -19,6 +21,7 @@ internal static class LatchkeyHost
         services.AddLatchkeyCore(builder.Configuration);
         services.AddLatchkeyData(builder.Configuration);
         services.AddLatchkeyApi(builder.Configuration);
+        services.AddLatchkeyPages(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi();
         services.AddForwardedHeaders(builder.Configuration);
@@ -57,5 +60,6 @@ internal static class LatchkeyHost
             o.SwaggerEndpoint("/openapi/v1.json", "Latchkey");
         });
         app.MapLatchkeyApi();
+        app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login));
     }
 }

@@ -17,7 +17,12 @@ public static class AuthenticationServiceCollectionExtensions
             .AddPolicy(LatchkeyAuthentication.SessionRequired, p => p
                 .AddAuthenticationSchemes(LatchkeyAuthentication.Scheme)
                 .RequireAuthenticatedUser()
-                .RequireClaim(LatchkeyAuthentication.SessionClaim));
+                .RequireClaim(LatchkeyAuthentication.SessionClaim))
+            .AddPolicy(LatchkeyAuthentication.Admin, p => p
+                .AddAuthenticationSchemes(LatchkeyAuthentication.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(LatchkeyAuthentication.SessionClaim)
+                .RequireRole(Core.Users.Roles.Admin));
         return services;
     }
 }

@@ -21,7 +21,8 @@ public abstract class SurfaceErrors
             or AuthErrorCodes.InvalidIdToken or AuthErrorCodes.InvalidApiKey => StatusCodes.Status401Unauthorized,
         AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
             or AuthErrorCodes.EmailNotVerified or AuthErrorCodes.SignUpNotAllowed or AuthErrorCodes.AccessDenied
-            or AuthErrorCodes.AnonymousForbidden or AuthErrorCodes.ElevationRequired or AuthErrorCodes.FeatureDisabled => StatusCodes.Status403Forbidden,
+            or AuthErrorCodes.AnonymousForbidden or AuthErrorCodes.ElevationRequired or AuthErrorCodes.FeatureDisabled
+            or AuthErrorCodes.InsufficientScope => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
         AuthErrorCodes.EmailTaken or AuthErrorCodes.PhoneTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
             or AuthErrorCodes.LastSignInMethod => StatusCodes.Status409Conflict,
@@ -30,6 +31,13 @@ public abstract class SurfaceErrors
         AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         AuthErrorCodes.Internal => StatusCodes.Status500InternalServerError,
         AuthErrorCodes.UpstreamError => StatusCodes.Status502BadGateway,
+        AuthErrorCodes.InvalidGrant or AuthErrorCodes.UnauthorizedClient or AuthErrorCodes.UnsupportedGrantType
+            or AuthErrorCodes.UnsupportedResponseType or AuthErrorCodes.InvalidScope
+            or AuthErrorCodes.LoginRequired or AuthErrorCodes.ConsentRequired or AuthErrorCodes.InteractionRequired
+            or AuthErrorCodes.AuthorizationPending or AuthErrorCodes.SlowDown or AuthErrorCodes.ExpiredToken
+            or AuthErrorCodes.InvalidRedirectUri or AuthErrorCodes.InvalidClientMetadata or AuthErrorCodes.LimitReached
+            => StatusCodes.Status400BadRequest,
+        AuthErrorCodes.InvalidClient => StatusCodes.Status401Unauthorized,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 

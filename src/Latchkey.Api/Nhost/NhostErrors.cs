@@ -72,6 +72,13 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
         AuthErrorCodes.InvalidIdToken => (401, "invalid-request"),
         AuthErrorCodes.AccessDenied => (403, "oauth-provider-error"),
         AuthErrorCodes.UpstreamError => (502, "oauth-provider-error"),
+        // OAuth-provider codes: no Nhost operation produces them; the spec has no names for them.
+        AuthErrorCodes.InvalidClient or AuthErrorCodes.InvalidGrant or AuthErrorCodes.UnauthorizedClient
+            or AuthErrorCodes.UnsupportedGrantType or AuthErrorCodes.UnsupportedResponseType or AuthErrorCodes.InvalidScope
+            or AuthErrorCodes.LoginRequired or AuthErrorCodes.ConsentRequired or AuthErrorCodes.InteractionRequired
+            or AuthErrorCodes.AuthorizationPending or AuthErrorCodes.SlowDown or AuthErrorCodes.ExpiredToken
+            or AuthErrorCodes.InsufficientScope or AuthErrorCodes.InvalidRedirectUri or AuthErrorCodes.InvalidClientMetadata
+            or AuthErrorCodes.LimitReached => (base.StatusFor(code), "invalid-request"),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 }

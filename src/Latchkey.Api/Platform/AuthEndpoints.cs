@@ -36,7 +36,7 @@ public static class AuthEndpoints
     private static async Task<IResult> Login(LoginRequest body, PasswordSignInService signIn, PlatformSignIn respond, HttpContext http, CancellationToken ct) =>
         await respond.RespondAsync(await signIn.SignInAsync(body.Email, body.Password, SessionKinds.Cookie, http.RequestContext(), ct), http, ct);
 
-    private static async Task<IResult> Logout(SessionService sessions, PlatformSessionCookie cookie, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Logout(SessionService sessions, SessionCookie cookie, HttpContext http, CancellationToken ct)
     {
         var caller = http.Caller();
         await sessions.LogoutAsync(caller.UserId, caller.SessionId!.Value, http.RequestContext(), ct);

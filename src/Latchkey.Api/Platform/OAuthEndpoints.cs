@@ -42,7 +42,7 @@ public static class OAuthEndpoints
         return Results.Ok(new OAuthInitiateResponse(true, body.Provider.Trim().ToLowerInvariant(), started.Value.AuthorizationUrl, started.Value.ExpiresAt));
     }
 
-    private static async Task<IResult> Callback(SocialFlowService flow, OAuthStateCookie stateCookie, PlatformSessionCookie sessionCookie, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Callback(SocialFlowService flow, OAuthStateCookie stateCookie, SessionCookie sessionCookie, HttpContext http, CancellationToken ct)
     {
         var parameters = await ReadParametersAsync(http, stateCookie.Read(http), ct);
         var finished = await flow.CompleteAsync(parameters, SessionKinds.Cookie, http.RequestContext(), ct);

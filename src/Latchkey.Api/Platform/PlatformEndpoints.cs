@@ -14,6 +14,8 @@ public static class PlatformEndpoints
         var api = app.MapGroup("/api").WithSurfaceErrors(PlatformErrors.Instance).WithMetadata(BodySizeLimit.Json);
         api.MapPlatformAuth();
         api.MapPlatformUser();
+        api.MapPlatformOAuthClients();
+        api.MapPlatformAuthorizedApps();
         // Unknown /api paths answer in the surface's shape rather than with an empty 404.
         api.MapFallback(() => PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.NotFound, "No such endpoint")))
             .ExcludeFromDescription();

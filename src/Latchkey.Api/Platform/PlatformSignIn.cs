@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Latchkey.Api.Platform;
 
 /// <summary>The Platform answer to any sign-in method: the session cookie and the user, or the 2FA challenge.</summary>
-public sealed class PlatformSignIn(IUserStore users, PlatformSessionCookie cookie)
+public sealed class PlatformSignIn(IUserStore users, SessionCookie cookie)
 {
     public async Task<IResult> RespondAsync(Result<SignInOutcome> result, HttpContext http, CancellationToken ct)
     {

@@ -15,6 +15,10 @@ public sealed class RateLimitOptions
         [RateLimitPolicies.SendMessage] = new(5, TimeSpan.FromMinutes(15)),
         [RateLimitPolicies.VerifyCode] = new(10, TimeSpan.FromMinutes(15)),
         [RateLimitPolicies.Default] = new(100, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.OAuthAuthorize] = new(100, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.OAuthToken] = new(100, TimeSpan.FromMinutes(15)),
+        // Guessing an 8-letter user code (2^34.6) at 20 tries per 15 minutes per IP is hopeless within its lifetime.
+        [RateLimitPolicies.OAuthDeviceVerify] = new(20, TimeSpan.FromMinutes(15)),
     };
 }
 
@@ -32,6 +36,9 @@ public static class RateLimitPolicies
     public const string SendMessage = "send-message";
     public const string VerifyCode = "verify-code";
     public const string Default = "default";
+    public const string OAuthAuthorize = "oauth-authorize";
+    public const string OAuthToken = "oauth-token";
+    public const string OAuthDeviceVerify = "oauth-device-verify";
     /// <summary>Endpoints that must never be limited (health, JWKS behind caches).</summary>
     public const string None = "none";
 }

@@ -27,4 +27,14 @@ public static class ActivityTypes
     public const string SocialLinked = "social.linked";
     public const string SocialConnected = "social.connected";
     public const string SocialDisconnected = "social.disconnected";
+    public const string OAuthClientCreated = "oauth_client.created";
+    public const string OAuthClientUpdated = "oauth_client.updated";
+    public const string OAuthClientDeleted = "oauth_client.deleted";
+    public const string OAuthConsentGranted = "oauth.consent_granted";
+    public const string OAuthConsentRevoked = "oauth.consent_revoked";
+    public const string OAuthCodeReused = "oauth.code_reused";
+    public const string OAuthTokenIssued = "oauth.token_issued";
+    public const string OAuthDeviceApproved = "oauth.device_approved";
+    public const string OAuthEndSession = "oauth.end_session";
+    public const string OidcKeyRotated = "oidc_key.rotated";
 }

@@ -8,7 +8,10 @@ public enum CredentialKind
     ApiKey,
 }
 
-/// <summary>The authenticated user of a request, whichever credential it used.</summary>
+/// <summary>
+/// The authenticated user of a request, whichever credential it used. <see cref="AuthTime"/> (cookie
+/// sessions) is when the user last proved their credentials: OIDC's auth_time.
+/// </summary>
 public sealed record Caller(
     Guid UserId,
     string Email,
@@ -16,7 +19,8 @@ public sealed record Caller(
     string Role,
     CredentialKind Credential,
     Guid? SessionId,
-    Guid? ApiKeyId)
+    Guid? ApiKeyId,
+    DateTime? AuthTime = null)
 {
     /// <summary>Account-changing operations need a signed-in session, not a long-lived API key.</summary>
     public bool HasSession => SessionId is not null;

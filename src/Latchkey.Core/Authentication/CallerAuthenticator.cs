@@ -29,7 +29,7 @@ public sealed class CallerAuthenticator(
         if (now - found.LastActivityAt > options.Value.IdleTimeout) return null;
         if (now - found.LastActivityAt > options.Value.ActivityWriteInterval) await sessions.TouchAsync(found.SessionId, now, ct);
         var s = found.Subject;
-        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null);
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null, found.ElevatedAt);
     }
 
     public async Task<Caller?> FromAccessTokenAsync(string token, CancellationToken ct)

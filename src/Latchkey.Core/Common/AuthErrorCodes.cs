@@ -47,6 +47,24 @@ public static class AuthErrorCodes
     public const string LastSignInMethod = "last_sign_in_method";
     public const string InvalidIdToken = "invalid_id_token";
 
+    // OAuth 2.0 / OIDC (RFC 6749 §4.1.2.1, §5.2; OIDC Core §3.1.2.6; RFC 8628 §3.5; RFC 7591 §3.2.2; RFC 6750 §3.1).
+    public const string InvalidClient = "invalid_client";
+    public const string InvalidGrant = "invalid_grant";
+    public const string UnauthorizedClient = "unauthorized_client";
+    public const string UnsupportedGrantType = "unsupported_grant_type";
+    public const string UnsupportedResponseType = "unsupported_response_type";
+    public const string InvalidScope = "invalid_scope";
+    public const string LoginRequired = "login_required";
+    public const string ConsentRequired = "consent_required";
+    public const string InteractionRequired = "interaction_required";
+    public const string AuthorizationPending = "authorization_pending";
+    public const string SlowDown = "slow_down";
+    public const string ExpiredToken = "expired_token";
+    public const string InsufficientScope = "insufficient_scope";
+    public const string InvalidRedirectUri = "invalid_redirect_uri";
+    public const string InvalidClientMetadata = "invalid_client_metadata";
+    public const string LimitReached = "limit_reached";
+
     public static readonly IReadOnlyList<string> All =
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
@@ -54,6 +72,9 @@ public static class AuthErrorCodes
         RateLimited, PayloadTooLarge, Internal, InvalidToken, InvalidCode, EmailNotVerified, SignUpNotAllowed,
         RedirectNotAllowed, PhoneTaken, UnsupportedProvider, InvalidState, AccessDenied,
         UpstreamError, LinkRequired, IdentityInUse, EmailRequired, LastSignInMethod, InvalidIdToken,
+        InvalidClient, InvalidGrant, UnauthorizedClient, UnsupportedGrantType, UnsupportedResponseType, InvalidScope,
+        LoginRequired, ConsentRequired, InteractionRequired, AuthorizationPending, SlowDown, ExpiredToken,
+        InsufficientScope, InvalidRedirectUri, InvalidClientMetadata, LimitReached,
         RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed, NotAnonymous, AnonymousForbidden, ElevationRequired,
         InvalidApiKey, FeatureDisabled,
     ];

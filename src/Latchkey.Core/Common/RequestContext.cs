@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Latchkey.Core.Common;
 
 /// <summary>
@@ -7,4 +9,16 @@ namespace Latchkey.Core.Common;
 public sealed record RequestContext(string? IpAddress, string? UserAgent, string? Locale = null)
 {
     public static readonly RequestContext Unknown = new(null, null);
+
+    public static RequestContext From(HttpContext context) =>
+        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+            PreferredLanguage(context.Request));
+
+    /// <summary>The Accept-Language tag with the highest quality (the template loader accepts only well-formed tags).</summary>
+    private static string? PreferredLanguage(HttpRequest request)
+    {
+        if (request.Headers.AcceptLanguage.Count == 0) return null;
+        var languages = request.GetTypedHeaders().AcceptLanguage;
+        return languages.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault(l => l.Value != "*")?.Value.Value;
+    }
 }

@@ -31,6 +31,15 @@ public interface ISessionStore
     /// </summary>
     Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct);
 
+    /// <summary>Active OAuth grants started from a browser session (for RP-initiated and back-channel logout).</summary>
+    Task<IReadOnlyList<Session>> ListGrantsOfBrowserSessionAsync(Guid browserSessionId, DateTime now, CancellationToken ct);
+
+    /// <summary>Revokes active grants to one client, of one user (consent withdrawn) or of all (client removed); returns how many.</summary>
+    Task<int> RevokeClientGrantsAsync(Guid? userId, Guid clientRowId, DateTime now, string reason, CancellationToken ct);
+
+    /// <summary>Whether a session is active, with its OAuth grant facts, in one read.</summary>
+    Task<Session?> FindActiveAsync(Guid sessionId, DateTime now, CancellationToken ct);
+
     /// <summary>Moves last-activity forward (callers throttle this so it is not a write per request).</summary>
     Task TouchAsync(Guid sessionId, DateTime now, CancellationToken ct);
 }
@@ -43,7 +52,11 @@ public sealed record RefreshTokenLookup(
     DateTime? RotatedAt,
     DateTime SessionExpiresAt,
     DateTime? SessionRevokedAt,
-    TokenSubject Subject);
+    TokenSubject Subject,
+    OAuthGrantInfo? Grant);
+
+/// <summary>The OAuth side of a session that is a client grant (null for first-party sessions).</summary>
+public sealed record OAuthGrantInfo(Guid ClientRowId, string Scope, Guid? BrowserSessionId, DateTime? AuthTime);
 
 /// <summary>A session together with the user fields a request or token needs.</summary>
 public sealed record SessionWithUser(Guid SessionId, DateTime LastActivityAt, DateTime? ElevatedAt, TokenSubject Subject);

@@ -28,11 +28,24 @@ public sealed class RefreshTokenService(
 {
     private static readonly AuthError Invalid = new(AuthErrorCodes.InvalidRefreshToken, "Invalid or expired refresh token");
 
+    /// <summary>First-party refresh (Simple/Platform): OAuth grants' tokens are refused here.</summary>
     public Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, RequestContext context, CancellationToken ct) =>
         RefreshAsync(refreshToken, DefaultAccessTokenFormat.Instance, context, ct);
 
-    /// <summary>Rotates the token and issues the new access token in <paramref name="format"/> (the caller's surface's).</summary>
+    /// <summary>First-party refresh issuing the new access token in <paramref name="format"/> (the caller's surface's).</summary>
     public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, AccessTokenFormat format, RequestContext context, CancellationToken ct)
+    {
+        var rotated = await RotateAsync(refreshToken, null, context, ct);
+        if (!rotated.IsSuccess) return rotated.Error;
+        var r = rotated.Value;
+        return new RefreshedTokens(accessTokens.Issue(r.Subject, r.SessionId, format), r.Successor, r.Subject, r.SessionId);
+    }
+
+    /// <summary>
+    /// Rotates a refresh token of the family that belongs to <paramref name="clientRowId"/> (null: a
+    /// first-party session). The one mechanism behind every refresh, whatever tokens the caller then mints.
+    /// </summary>
+    public async Task<Result<RotatedRefreshToken>> RotateAsync(string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct)
     {
         // 32 random bytes encode to 43 base64url characters; anything else was never issued by us.
         if (refreshToken is not { Length: 43 }) return Invalid;
@@ -40,21 +53,21 @@ public sealed class RefreshTokenService(
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await sessions.FindRefreshTokenAsync(SecretHash.Sha256(refreshToken), ct);
         if (found is null || found.SessionRevokedAt is not null || found.SessionExpiresAt <= now
-            || found.TokenExpiresAt <= now || found.Subject.Disabled)
+            || found.TokenExpiresAt <= now || found.Subject.Disabled || found.Grant?.ClientRowId != clientRowId)
             return Invalid;
 
         var successor = DeriveSuccessor(refreshToken);
+        var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant);
         if (found.RotatedAt is null)
         {
             var row = issuer.NewRefreshToken(found.SessionId, found.Subject.UserId, successor, now, found.SessionExpiresAt);
             // When this returns false a concurrent refresh of the same token won the race: the token was
             // rotated just now, inside the grace window, and the successor is the same one either way.
             await sessions.TryRotateAsync(found.TokenId, row, now, ct);
-            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId, format), successor, found.Subject, found.SessionId);
+            return result;
         }
 
-        if (now - found.RotatedAt.Value <= options.Value.RefreshGracePeriod)
-            return new RefreshedTokens(accessTokens.Issue(found.Subject, found.SessionId, format), successor, found.Subject, found.SessionId);
+        if (now - found.RotatedAt.Value <= options.Value.RefreshGracePeriod) return result;
 
         await RevokeFamilyAsync(found, context, now, ct);
         return Invalid;

@@ -24,5 +24,12 @@ public sealed class Session
     public DateTime? RevokedAt { get; set; }
     public string? RevokedReason { get; set; }
 
+    // OAuth grants (Kind "oauth"): the client, the granted scope, the browser session that approved it
+    // (the id token's sid, for back-channel logout) and when the user authenticated (auth_time).
+    public Guid? ClientRowId { get; set; }
+    public string? Scope { get; set; }
+    public Guid? BrowserSessionId { get; set; }
+    public DateTime? AuthTime { get; set; }
+
     public bool IsActive(DateTime now) => RevokedAt is null && ExpiresAt > now;
 }

@@ -45,6 +45,38 @@ public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer acce
         return new IssuedSession(session.Id, subject, accessTokens.Issue(subject, session.Id), refreshToken, null, session.ExpiresAt);
     }
 
+    /// <summary>
+    /// Starts an OAuth grant: a session of kind "oauth" bound to the client and scope, with a refresh-token
+    /// family when <paramref name="withRefreshToken"/> (rotation and reuse detection as for every session).
+    /// </summary>
+    public (Guid SessionId, string? RefreshToken) StartGrant(
+        Guid userId, OAuthGrantInfo grant, bool withRefreshToken, RequestContext context, Guid? sessionId = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new Session
+        {
+            Id = sessionId ?? Ids.New(),
+            UserId = userId,
+            Kind = SessionKinds.OAuth,
+            AuthMethod = AuthMethods.OAuth,
+            IpAddress = context.IpAddress,
+            UserAgent = context.UserAgent is { Length: > 512 } ua ? ua[..512] : context.UserAgent,
+            DeviceType = DeviceTypes.FromUserAgent(context.UserAgent),
+            CreatedAt = now,
+            LastActivityAt = now,
+            ExpiresAt = now + options.Value.AbsoluteLifetime,
+            ClientRowId = grant.ClientRowId,
+            Scope = grant.Scope,
+            BrowserSessionId = grant.BrowserSessionId,
+            AuthTime = grant.AuthTime,
+        };
+        sessions.Add(session);
+        if (!withRefreshToken) return (session.Id, null);
+        var refreshToken = RandomSecrets.Base64Url();
+        sessions.Add(NewRefreshToken(session.Id, userId, refreshToken, now, session.ExpiresAt));
+        return (session.Id, refreshToken);
+    }
+
     internal RefreshToken NewRefreshToken(Guid sessionId, Guid userId, string secret, DateTime now, DateTime sessionExpiresAt) => new()
     {
         Id = Ids.New(),

@@ -4,6 +4,8 @@ public static class SessionKinds
 {
     public const string Cookie = "cookie";
     public const string Bearer = "bearer";
+    /// <summary>A grant to an OAuth client: scoped tokens, never a first-party credential.</summary>
+    public const string OAuth = "oauth";
 }
 
 public static class AuthMethods
@@ -16,6 +18,7 @@ public static class AuthMethods
     public const string SmsCode = "sms_code";
     /// <summary>An upstream provider (code flow or ID token); the activity row names which.</summary>
     public const string Social = "social";
+    public const string OAuth = "oauth";
 }
 
 public static class RevokeReasons
@@ -27,4 +30,9 @@ public static class RevokeReasons
     public const string RefreshTokenReuse = "refresh_token_reuse";
     /// <summary>A social sign-in took over an account whose address had never been proven.</summary>
     public const string EmailOwnershipProven = "email_proven_upstream";
+    public const string CodeReuse = "authorization_code_reuse";
+    public const string TokenRevoked = "token_revoked";
+    public const string ConsentRevoked = "consent_revoked";
+    public const string ClientRemoved = "client_removed";
+    public const string EndSession = "end_session";
 }

@@ -5,3 +5,7 @@ public sealed record AccessToken(string Value, DateTime ExpiresAt, int ExpiresIn
 
 /// <summary>What a verified access token says.</summary>
 public sealed record AccessTokenClaims(Guid UserId, Guid SessionId, string? Email, string Role, DateTime ExpiresAt);
+
+/// <summary>What a verified OAuth client access token says. <see cref="UserId"/> is null for client_credentials.</summary>
+public sealed record ClientAccessTokenClaims(
+    string Subject, Guid? UserId, Guid? SessionId, string ClientId, string Scope, DateTime IssuedAt, DateTime ExpiresAt, string? TokenId);

@@ -20,9 +20,36 @@ public sealed class AccessTokenIssuer(
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    private static readonly Dictionary<string, object> AtJwtHeader = new() { ["typ"] = "at+jwt" };
+
     public AccessToken Issue(TokenSubject subject, Guid sessionId) => Issue(subject, sessionId, DefaultAccessTokenFormat.Instance);
 
-    public AccessToken Issue(TokenSubject subject, Guid sessionId, AccessTokenFormat format)
+    /// <summary>A first-party access token in <paramref name="format"/> (its claims and its signing key).</summary>
+    public AccessToken Issue(TokenSubject subject, Guid sessionId, AccessTokenFormat format) =>
+        Sign(json =>
+        {
+            json.WriteString("sub", subject.UserId);
+            json.WriteString("sid", sessionId);
+            format.WriteClaims(json, subject, sessionId);
+        }, null, format.KeyPurpose);
+
+    /// <summary>
+    /// An access token for an OAuth client (RFC 9068 profile, <c>typ: at+jwt</c>). It carries
+    /// <c>client_id</c> and <c>scope</c>, which first-party endpoints refuse: a scoped grant never becomes
+    /// full account access. <paramref name="grantSessionId"/> is null for client_credentials.
+    /// </summary>
+    public AccessToken IssueForClient(string subject, string clientId, string scope, Guid? grantSessionId) =>
+        Sign(json =>
+        {
+            json.WriteString("sub", subject);
+            json.WriteString("aud", latchkeyOptions.Value.PublicUrl);
+            json.WriteString("client_id", clientId);
+            json.WriteString("scope", scope);
+            if (grantSessionId is { } sid) json.WriteString("sid", sid);
+            json.WriteString("jti", Ids.New());
+        }, AtJwtHeader, SigningKeyRing.AccessPurpose);
+
+    private AccessToken Sign(Action<Utf8JsonWriter> claims, Dictionary<string, object>? header, string purpose)
     {
         var now = clock.GetUtcNow();
         var lifetime = tokenOptions.Value.AccessTokenLifetime;
@@ -33,15 +60,14 @@ public sealed class AccessTokenIssuer(
         {
             json.WriteStartObject();
             json.WriteString("iss", latchkeyOptions.Value.PublicUrl);
-            json.WriteString("sub", subject.UserId);
-            json.WriteString("sid", sessionId);
             json.WriteNumber("iat", now.ToUnixTimeSeconds());
             json.WriteNumber("exp", expires.ToUnixTimeSeconds());
-            format.WriteClaims(json, subject, sessionId);
+            claims(json);
             json.WriteEndObject();
         }
         var payload = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        var token = _handler.CreateToken(payload, keys.CurrentCredentials(format.KeyPurpose));
+        var credentials = keys.CurrentCredentials(purpose);
+        var token = header is null ? _handler.CreateToken(payload, credentials) : _handler.CreateToken(payload, credentials, header);
         return new AccessToken(token, expires.UtcDateTime, (int)lifetime.TotalSeconds);
     }
 }

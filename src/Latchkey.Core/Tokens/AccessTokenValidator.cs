@@ -27,27 +27,46 @@ public sealed class AccessTokenValidator
             // Lifetime is checked below against the injected clock, so tests can move time.
             ValidateLifetime = false,
             // HS256 verifies only with a configured shared secret (Nhost/Hasura compatibility); tokens
-            // signed with it carry no kid, every asymmetric token does.
+            // signed with it carry no kid, every asymmetric token does. Access and Nhost keys verify, id-token keys never.
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256, SecurityAlgorithms.HmacSha256],
             IssuerSigningKeyResolver = (_, _, kid, _) =>
-                string.IsNullOrEmpty(kid) ? keys.SymmetricKeys : keys.FindKey(kid) is { } key ? [key] : [],
+                string.IsNullOrEmpty(kid) ? keys.SymmetricKeys
+                : (keys.FindKey(kid, SigningKeyRing.AccessPurpose) ?? keys.FindKey(kid, HasuraJwtOptions.KeyPurpose)) is { } key ? [key] : [],
             RequireSignedTokens = true,
             RequireExpirationTime = true,
         };
     }
 
+    /// <summary>A first-party access token; OAuth client tokens (they carry client_id) are refused.</summary>
     public async Task<AccessTokenClaims?> ValidateAsync(string token)
     {
-        if (token.Length > 8192 || !_handler.CanReadToken(token)) return null;
-        var result = await _handler.ValidateTokenAsync(token, _parameters);
-        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt) return null;
-
-        var now = _clock.GetUtcNow().UtcDateTime;
-        if (jwt.ValidTo == DateTime.MinValue || jwt.ValidTo + _skew <= now) return null;
+        var jwt = await ReadAsync(token);
+        if (jwt is null || jwt.TryGetPayloadValue<string>("client_id", out _)) return null;
         if (!jwt.TryGetPayloadValue<string>("sub", out var sub) || !Guid.TryParse(sub, out var userId)) return null;
         if (!jwt.TryGetPayloadValue<string>("sid", out var sid) || !Guid.TryParse(sid, out var sessionId)) return null;
         jwt.TryGetPayloadValue<string>("email", out var email);
         jwt.TryGetPayloadValue<string>("role", out var role);
         return new AccessTokenClaims(userId, sessionId, email, role ?? "user", jwt.ValidTo);
+    }
+
+    /// <summary>An access token issued to an OAuth client (signature, issuer, lifetime checked).</summary>
+    public async Task<ClientAccessTokenClaims?> ValidateClientTokenAsync(string token)
+    {
+        var jwt = await ReadAsync(token);
+        if (jwt is null || !jwt.TryGetPayloadValue<string>("client_id", out var clientId)) return null;
+        jwt.TryGetPayloadValue<string>("sub", out var sub);
+        jwt.TryGetPayloadValue<string>("scope", out var scope);
+        Guid? sessionId = jwt.TryGetPayloadValue<string>("sid", out var sid) && Guid.TryParse(sid, out var s) ? s : null;
+        Guid? userId = Guid.TryParse(sub, out var u) && sessionId is not null ? u : null;
+        return new ClientAccessTokenClaims(sub ?? clientId, userId, sessionId, clientId, scope ?? "", jwt.IssuedAt, jwt.ValidTo, jwt.Id);
+    }
+
+    private async Task<JsonWebToken?> ReadAsync(string token)
+    {
+        if (token.Length > 8192 || !_handler.CanReadToken(token)) return null;
+        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt) return null;
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return jwt.ValidTo == DateTime.MinValue || jwt.ValidTo + _skew <= now ? null : jwt;
     }
 }

@@ -7,4 +7,7 @@ public interface ISigningKeyStore
 
     /// <summary>Inserts a key at once; false if another node inserted a current key for the same purpose first.</summary>
     Task<bool> TryAddAsync(SigningKey key, CancellationToken ct);
+
+    /// <summary>Retires the current keys of a purpose (set-based, at once), keeping them published until <paramref name="publishUntil"/>.</summary>
+    Task RetireCurrentAsync(string purpose, DateTime now, DateTime publishUntil, CancellationToken ct);
 }

@@ -22,10 +22,13 @@ public sealed class SigningKeyRing(
     ILogger<SigningKeyRing> logger)
 {
     public const string AccessPurpose = "access";
+    /// <summary>OpenID Connect id tokens: always RS256, the algorithm every relying party must support.</summary>
+    public const string IdPurpose = "id";
+    public const string IdTokenAlgorithm = SecurityAlgorithms.RsaSha256;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Latchkey.SigningKeys.v1");
     private readonly SigningPurpose[] _purposes =
-        [new SigningPurpose(AccessPurpose, options.Value.AccessTokenAlgorithm), .. extraPurposes];
+        [new SigningPurpose(AccessPurpose, options.Value.AccessTokenAlgorithm), new SigningPurpose(IdPurpose, IdTokenAlgorithm), .. extraPurposes];
     private volatile KeySnapshot? _snapshot;
     private int _reloading;
 
@@ -39,11 +42,15 @@ public sealed class SigningKeyRing(
             : throw new InvalidOperationException($"No current signing key for '{purpose}'.");
     }
 
-    public SecurityKey? FindKey(string? keyId)
+    /// <summary>
+    /// A published key of <paramref name="purpose"/>: an id token never verifies as an access token
+    /// (nor the reverse), whatever its claims say.
+    /// </summary>
+    public SecurityKey? FindKey(string? keyId, string purpose)
     {
         if (keyId is null) return null;
         var snapshot = Snapshot;
-        if (snapshot.ByKeyId.TryGetValue(keyId, out var key)) return key;
+        if (snapshot.ByKeyId.TryGetValue(keyId, out var entry)) return entry.Purpose == purpose ? entry.Key : null;
         ReloadInBackground(); // A key made on another node since our last read.
         return null;
     }
@@ -85,7 +92,27 @@ public sealed class SigningKeyRing(
         _snapshot = Build(keys);
     }
 
-    private async Task CreateAsync(string purpose, string algorithm, CancellationToken ct)
+    /// <summary>
+    /// Replaces the current key of <paramref name="purpose"/> with a new one. The old public key stays in
+    /// JWKS for <paramref name="keepPublished"/> (the longest lifetime of a token it signed, plus skew).
+    /// Returns the new key id.
+    /// </summary>
+    public async Task<string> RotateAsync(string purpose, TimeSpan keepPublished, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ISigningKeyStore>()
+                .RetireCurrentAsync(purpose, now, now + keepPublished + options.Value.ClockSkew, ct);
+        var id = await CreateAsync(purpose, AlgorithmFor(purpose) ?? throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Not a configured signing purpose."), ct);
+        _snapshot = Build(await ReadAsync(ct));
+        logger.LogInformation("Rotated the {Purpose} signing key; new key {KeyId}", purpose, id);
+        return id;
+    }
+
+    /// <summary>The algorithm a purpose signs with now; null for a purpose no longer configured (its keys only verify).</summary>
+    private string? AlgorithmFor(string purpose) => _purposes.FirstOrDefault(p => p.Name == purpose)?.Algorithm;
+
+    private async Task<string> CreateAsync(string purpose, string algorithm, CancellationToken ct)
     {
         var (key, pkcs8) = KeyMaterial.Generate(algorithm);
         key.Dispose();
@@ -100,6 +127,7 @@ public sealed class SigningKeyRing(
         await using var scope = scopes.CreateAsyncScope();
         if (await scope.ServiceProvider.GetRequiredService<ISigningKeyStore>().TryAddAsync(row, ct))
             logger.LogInformation("Created {Algorithm} signing key {KeyId} for {Purpose} tokens", algorithm, row.Id, purpose);
+        return row.Id;
     }
 
     private async Task<IReadOnlyList<SigningKey>> ReadAsync(CancellationToken ct)
@@ -111,22 +139,26 @@ public sealed class SigningKeyRing(
 
     private KeySnapshot Build(IReadOnlyList<SigningKey> rows)
     {
-        var byId = new Dictionary<string, SecurityKey>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, (SecurityKey Key, string Purpose)>(StringComparer.Ordinal);
         var current = new Dictionary<string, SigningCredentials>(StringComparer.Ordinal);
         var jwks = new List<Dictionary<string, string>>();
         var jwksByPurpose = new Dictionary<string, List<Dictionary<string, string>>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var key = KeyMaterial.Import(row.Algorithm, row.Id, _protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)));
-            byId[row.Id] = key;
+            byId[row.Id] = (key, row.Purpose);
             var jwk = KeyMaterial.PublicJwk(key, row.Algorithm);
             jwks.Add(jwk);
             (jwksByPurpose.TryGetValue(row.Purpose, out var list) ? list : jwksByPurpose[row.Purpose] = []).Add(jwk);
             // Rows come newest first, so the first unretired key of a purpose is the one that signs.
-            if (row.RetiredAt is null && !current.ContainsKey(row.Purpose)
-                && _purposes.Any(p => p.Name == row.Purpose && p.Algorithm == row.Algorithm))
+            if (row.RetiredAt is null && row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
                 current[row.Purpose] = new SigningCredentials(key, row.Algorithm);
         }
+        // A rotation on another node retires the old key, then inserts the new one. A read between the two
+        // steps finds no current key: keep signing with the newest published one until the next read.
+        foreach (var row in rows)
+            if (row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
+                current[row.Purpose] = new SigningCredentials(byId[row.Id].Key, row.Algorithm);
         var symmetric = new List<SecurityKey>();
         foreach (var purpose in _purposes.Where(p => p.IsSymmetric))
         {
@@ -175,7 +207,7 @@ public sealed class SigningKeyRing(
     }
 
     private sealed record KeySnapshot(
-        IReadOnlyDictionary<string, SecurityKey> ByKeyId,
+        IReadOnlyDictionary<string, (SecurityKey Key, string Purpose)> ByKeyId,
         IReadOnlyDictionary<string, SigningCredentials> Current,
         IReadOnlyList<SecurityKey> Symmetric,
         byte[] JwksJson,

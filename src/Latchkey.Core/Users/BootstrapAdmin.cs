@@ -24,6 +24,12 @@ public sealed class BootstrapAdmin(IUserStore users, RegistrationService registr
         }
         var created = await registration.RegisterAsync(
             new NewAccount(email, password, null, null, Roles.Admin, EmailVerified: true, Trusted: true), RequestContext.Unknown, ct);
+        // Another node starting at the same moment may have created it between our check and our insert.
+        if (created.Error?.Code == AuthErrorCodes.EmailTaken)
+        {
+            logger.LogInformation("Bootstrap admin {Email} was created concurrently", email);
+            return;
+        }
         if (!created.IsSuccess)
             throw new InvalidOperationException($"Latchkey:Admin: cannot create the bootstrap admin: {created.Error.Message}");
         logger.LogInformation("Created bootstrap admin {Email}", email);

@@ -20,5 +20,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.Property(s => s.RevokedReason).HasMaxLength(32);
         session.HasIndex(s => s.CookieSecretHash).IsUnique();
         session.HasIndex(s => new { s.UserId, s.RevokedAt });
+        session.Property(s => s.Scope).HasMaxLength(1000);
+        // Grants are found by the browser session that approved them (end-session, back-channel logout).
+        session.HasIndex(s => s.BrowserSessionId);
     }
 }

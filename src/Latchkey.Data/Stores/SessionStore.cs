@@ -24,7 +24,8 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
 
     public async Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTime now, CancellationToken ct) =>
         await db.Sessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            // OAuth grants are listed as authorized apps, not as sign-ins.
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now && s.Kind != SessionKinds.OAuth)
             .OrderByDescending(s => s.LastActivityAt)
             .ToListAsync(ct);
 
@@ -44,7 +45,8 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
          join u in db.Users on s.UserId equals u.Id
          where t.TokenHash == tokenHash
          select new RefreshTokenLookup(t.Id, s.Id, t.ExpiresAt, t.RotatedAt, s.ExpiresAt, s.RevokedAt,
-             new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles)))
+             new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles),
+             s.ClientRowId == null ? null : new OAuthGrantInfo(s.ClientRowId.Value, s.Scope ?? "", s.BrowserSessionId, s.AuthTime)))
         .FirstOrDefaultAsync(ct);
 
     public async Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct)
@@ -73,6 +75,19 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
             db.ChangeTracker.Clear();
         }
     }
+
+    public async Task<IReadOnlyList<Session>> ListGrantsOfBrowserSessionAsync(Guid browserSessionId, DateTime now, CancellationToken ct) =>
+        await db.Sessions.AsNoTracking()
+            .Where(s => s.BrowserSessionId == browserSessionId && s.RevokedAt == null && s.ExpiresAt > now)
+            .ToListAsync(ct);
+
+    public Task<int> RevokeClientGrantsAsync(Guid? userId, Guid clientRowId, DateTime now, string reason, CancellationToken ct) =>
+        db.Sessions
+            .Where(s => (userId == null || s.UserId == userId) && s.ClientRowId == clientRowId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), ct);
+
+    public Task<Session?> FindActiveAsync(Guid sessionId, DateTime now, CancellationToken ct) =>
+        db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, ct);
 
     public Task TouchAsync(Guid sessionId, DateTime now, CancellationToken ct) =>
         db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityAt, now), ct);

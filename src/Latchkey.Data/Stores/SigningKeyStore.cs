@@ -13,4 +13,8 @@ internal sealed class SigningKeyStore(LatchkeyDbContext db) : ISigningKeyStore
 
     public Task<bool> TryAddAsync(SigningKey key, CancellationToken ct) =>
         db.TryInsertAsync(key, ct);
+
+    public Task RetireCurrentAsync(string purpose, DateTime now, DateTime publishUntil, CancellationToken ct) =>
+        db.SigningKeys.Where(k => k.Purpose == purpose && k.RetiredAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(k => k.RetiredAt, now).SetProperty(k => k.PublishUntil, publishUntil), ct);
 }

@@ -16,6 +16,11 @@ namespace Latchkey.Api.Tests.Infrastructure;
 /// </summary>
 public class LatchkeyServer : IAsyncLifetime
 {
+    // WebApplicationFactory finds the app's builder through a process-wide diagnostic event while the
+    // entry point runs; two factories starting at once can pick up each other's builder (and so share a
+    // database and settings). Starting one server at a time keeps every class on its own server.
+    private static readonly SemaphoreSlim StartLock = new(1, 1);
+
     private WebApplicationFactory<Program>? _factory;
     private TestDatabase? _database;
 
@@ -68,7 +73,15 @@ public class LatchkeyServer : IAsyncLifetime
             });
         });
         _factory.UseKestrel(0);
-        _factory.StartServer();
+        await StartLock.WaitAsync();
+        try
+        {
+            _factory.StartServer();
+        }
+        finally
+        {
+            StartLock.Release();
+        }
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
     }

@@ -1,15 +1,14 @@
 using Latchkey.Core.Common;
-using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace Latchkey.Api.Platform;
+namespace Latchkey.Core.Sessions;
 
 /// <summary>
-/// The <c>auth_token</c> cookie: HttpOnly (no script reads it), Secure whenever the server is reached
+/// The session cookie (<c>auth_token</c>) of the Platform API and the hosted pages: HttpOnly (no script reads it), Secure whenever the server is reached
 /// over HTTPS, SameSite=Lax (sent on top-level navigations, the OAuth redirects, but not on cross-site posts).
 /// </summary>
-public sealed class PlatformSessionCookie(IOptions<SessionOptions> sessions, IOptions<LatchkeyOptions> latchkey)
+public sealed class SessionCookie(IOptions<SessionOptions> sessions, IOptions<LatchkeyOptions> latchkey)
 {
     public void Set(HttpContext context, string secret, DateTime expiresAt) =>
         context.Response.Cookies.Append(sessions.Value.CookieName, secret, Options(context, expiresAt));

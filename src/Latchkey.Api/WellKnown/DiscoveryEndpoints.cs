@@ -1,0 +1,65 @@
+using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Common;
+using Latchkey.Core.OAuth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Api.WellKnown;
+
+/// <summary><c>GET /.well-known/openid-configuration</c> (OpenID Connect Discovery 1.0 §3, RFC 8414).</summary>
+public static class DiscoveryEndpoints
+{
+    public static void MapDiscovery(this IEndpointRouteBuilder app) =>
+        app.MapGet("/.well-known/openid-configuration", (IOptions<LatchkeyOptions> latchkey, IOptions<OAuthOptions> oauth, HttpContext http) =>
+            {
+                http.Response.Headers.CacheControl = "public, max-age=300";
+                return Results.Json(Document(latchkey.Value.PublicUrl!, oauth.Value));
+            })
+            .RateLimited(RateLimitPolicies.None)
+            .WithTags("Well-known");
+
+    public static Dictionary<string, object> Document(string issuer, OAuthOptions oauth)
+    {
+        string[] clientAuth = [.. ClientAuthMethods.All];
+        string[] assertionAlgs = ["RS256", "ES256", "PS256"];
+        var doc = new Dictionary<string, object>
+        {
+            ["issuer"] = issuer,
+            ["authorization_endpoint"] = issuer + "/api/oauth/authorize",
+            ["token_endpoint"] = issuer + "/api/oauth/token",
+            ["userinfo_endpoint"] = issuer + "/api/oauth/userinfo",
+            ["jwks_uri"] = issuer + "/.well-known/jwks.json",
+            ["introspection_endpoint"] = issuer + "/api/oauth/introspect",
+            ["revocation_endpoint"] = issuer + "/api/oauth/revoke",
+            ["device_authorization_endpoint"] = issuer + "/api/oauth/device",
+            ["end_session_endpoint"] = issuer + "/api/oauth/end-session",
+            ["scopes_supported"] = Scopes.Supported,
+            ["response_types_supported"] = new[] { "code" },
+            ["response_modes_supported"] = new[] { ResponseModes.Query, ResponseModes.FormPost },
+            ["grant_types_supported"] = GrantTypes.All,
+            ["subject_types_supported"] = new[] { "public" },
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["token_endpoint_auth_methods_supported"] = clientAuth,
+            ["token_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,
+            ["introspection_endpoint_auth_methods_supported"] = clientAuth,
+            ["introspection_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,
+            ["revocation_endpoint_auth_methods_supported"] = clientAuth,
+            ["revocation_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,
+            ["code_challenge_methods_supported"] = new[] { "S256" },
+            ["prompt_values_supported"] = new[] { "none", "login", "consent", "select_account" },
+            ["claims_supported"] = new[] { "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "sid", "at_hash", "azp",
+                "name", "given_name", "family_name", "preferred_username", "picture", "updated_at", "email", "email_verified" },
+            ["claims_parameter_supported"] = false,
+            ["request_parameter_supported"] = false,
+            ["request_uri_parameter_supported"] = false,
+            ["authorization_response_iss_parameter_supported"] = true,
+            ["backchannel_logout_supported"] = true,
+            ["backchannel_logout_session_supported"] = true,
+            ["frontchannel_logout_supported"] = false,
+        };
+        if (oauth.Registration != "off") doc["registration_endpoint"] = issuer + "/api/oauth/register";
+        return doc;
+    }
+}

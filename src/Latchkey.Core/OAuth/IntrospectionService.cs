@@ -1,0 +1,30 @@
+using Latchkey.Core.Common;
+
+namespace Latchkey.Core.OAuth;
+
+/// <summary>
+/// Token introspection (RFC 7662). A client learns about its own tokens only; first-party clients (the
+/// operator's resource servers) may introspect any. Everything else is just <c>{"active": false}</c> (§2.2).
+/// </summary>
+public sealed class IntrospectionService(OAuthTokenResolver resolver, Microsoft.Extensions.Options.IOptions<LatchkeyOptions> latchkey)
+{
+    public async Task<IReadOnlyList<KeyValuePair<string, object?>>> IntrospectAsync(OAuthClient caller, string? token, string? hint, CancellationToken ct)
+    {
+        var found = await resolver.ResolveAsync(token, hint, ct);
+        if (found is null || !found.Active || (found.Client.Id != caller.Id && !caller.FirstParty))
+            return [new("active", false)];
+        var claims = new List<KeyValuePair<string, object?>>
+        {
+            new("active", true),
+            new("scope", found.Scope),
+            new("client_id", found.Client.ClientId),
+            new("sub", found.Subject),
+            new("token_type", found.Kind == "access_token" ? "Bearer" : "refresh_token"),
+            new("exp", new DateTimeOffset(found.ExpiresAt, TimeSpan.Zero).ToUnixTimeSeconds()),
+            new("iss", latchkey.Value.PublicUrl),
+        };
+        if (found.IssuedAt is { } iat) claims.Add(new("iat", new DateTimeOffset(iat, TimeSpan.Zero).ToUnixTimeSeconds()));
+        if (found.TokenId is { } jti) claims.Add(new("jti", jti));
+        return claims;
+    }
+}

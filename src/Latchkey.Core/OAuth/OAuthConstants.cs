@@ -1,0 +1,31 @@
+namespace Latchkey.Core.OAuth;
+
+public static class ClientAuthMethods
+{
+    public const string SecretBasic = "client_secret_basic";
+    public const string SecretPost = "client_secret_post";
+    public const string PrivateKeyJwt = "private_key_jwt";
+    public const string None = "none";
+
+    public static readonly IReadOnlyList<string> All = [SecretBasic, SecretPost, PrivateKeyJwt, None];
+}
+
+public static class GrantTypes
+{
+    public const string AuthorizationCode = "authorization_code";
+    public const string RefreshToken = "refresh_token";
+    public const string ClientCredentials = "client_credentials";
+    public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
+
+    public static readonly IReadOnlyList<string> All = [AuthorizationCode, RefreshToken, ClientCredentials, DeviceCode];
+}
+
+/// <summary>Where the hosted pages live; the authorize endpoint sends browsers there.</summary>
+public static class HostedPages
+{
+    public const string Login = "/login";
+    public const string Consent = "/consent";
+    public const string Device = "/device";
+    public const string Logout = "/logout";
+    public const string Error = "/oauth/error";
+}

@@ -1,0 +1,26 @@
+using Latchkey.Core.Tokens;
+
+namespace Latchkey.Core.OAuth;
+
+/// <summary>Mints the tokens of a grant: access token, id token when openid was granted, and the refresh token given.</summary>
+public sealed class OAuthTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssuer idTokens)
+{
+    /// <summary>
+    /// Refresh tokens go to clients allowed the refresh_token grant; for OpenID requests only when
+    /// offline_access was granted (OIDC Core §11), for plain OAuth requests always.
+    /// </summary>
+    public static bool GetsRefreshToken(OAuthClient client, string scope) =>
+        client.Allows(GrantTypes.RefreshToken) && (Scopes.Has(scope, Scopes.OfflineAccess) || !Scopes.Has(scope, Scopes.OpenId));
+
+    public TokenResponse Mint(OAuthClient client, Guid userId, Guid grantSessionId, string scope, string? refreshToken, IdTokenFacts? id)
+    {
+        var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId);
+        string? idToken = null;
+        if (id is not null && Scopes.Has(scope, Scopes.OpenId))
+            idToken = idTokens.Issue(new IdTokenContent(userId.ToString(), client.ClientId, id.AuthTime, id.Nonce, id.BrowserSessionId, access.Value));
+        return new TokenResponse(access.Value, access.ExpiresInSeconds, scope, refreshToken, idToken);
+    }
+}
+
+/// <summary>What the id token of a grant states about the authentication.</summary>
+public sealed record IdTokenFacts(DateTime AuthTime, string? Nonce, Guid? BrowserSessionId);

@@ -1,0 +1,28 @@
+using Latchkey.Core.Common;
+using Latchkey.Core.Sessions;
+
+namespace Latchkey.Core.OAuth;
+
+/// <summary>
+/// The refresh_token grant (RFC 6749 §6) on the shared rotation and reuse-detection mechanism of
+/// <see cref="RefreshTokenService"/>: a token is accepted only from the client whose grant it belongs to.
+/// </summary>
+public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTokenMinter minter)
+{
+    public async Task<Result<TokenResponse>> RefreshAsync(OAuthClient client, string? refreshToken, string? scope, RequestContext context, CancellationToken ct)
+    {
+        if (!client.Allows(GrantTypes.RefreshToken)) return new AuthError(AuthErrorCodes.UnauthorizedClient, "This client may not use the refresh_token grant");
+        var requested = Scopes.Parse(scope);
+        if (requested is null) return new AuthError(AuthErrorCodes.InvalidScope, "scope is malformed");
+
+        var rotated = await refreshTokens.RotateAsync(refreshToken, client.Id, context, ct);
+        if (!rotated.IsSuccess) return new AuthError(AuthErrorCodes.InvalidGrant, "Invalid, expired or revoked refresh token");
+        var r = rotated.Value;
+        var grant = r.Grant!;
+        // A narrower scope may be asked for this access token; never a wider one (§6).
+        if (!Scopes.IsSubset(requested, grant.Scope)) return new AuthError(AuthErrorCodes.InvalidScope, "scope exceeds what was granted");
+        var tokenScope = requested.Count > 0 ? Scopes.Join(requested) : grant.Scope;
+        var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId);
+        return minter.Mint(client, r.Subject.UserId, r.SessionId, tokenScope, r.Successor, facts);
+    }
+}

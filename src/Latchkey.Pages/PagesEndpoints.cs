@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Pages;
+
+public static class PagesEndpoints
+{
+    public static IServiceCollection AddLatchkeyPages(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PagesOptions>().Bind(configuration.GetSection("Latchkey:Pages"));
+        return services;
+    }
+
+    /// <summary>
+    /// The hosted pages: sign-in, consent, device, logout and the OAuth error page. The host passes
+    /// <paramref name="signInPost"/> to put the password form under the same rate limit as the login API.
+    /// </summary>
+    public static IEndpointRouteBuilder MapLatchkeyPages(this IEndpointRouteBuilder app, Action<IEndpointConventionBuilder> signInPost)
+    {
+        signInPost(app.MapLoginPage());
+        app.MapConsentPage();
+        app.MapDevicePage();
+        app.MapLogoutPage();
+        app.MapErrorPage();
+        return app;
+    }
+}
