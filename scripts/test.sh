@@ -39,7 +39,7 @@ SOLUTION="Latchkey.slnx"
 CONFIGURATION="Release"
 
 # Test stages, run in this order.
-STAGES=(dotnet node nhost)
+STAGES=(dotnet node nhost bench)
 
 # Node packages the tests run as local upstream servers (oidc-provider for
 # social sign-in); installed with `npm ci` when node_modules is missing.
@@ -52,7 +52,7 @@ STORAGE_DBS=(sqlite postgres)
 
 # Debian packages the tests need. Only the missing ones are installed.
 # python3-yaml: the Nhost spec walker reads the OpenAPI YAML through it.
-APT_PACKAGES=(python3-aiosmtpd python3-yaml nodejs curl)
+APT_PACKAGES=(python3-aiosmtpd python3-yaml nodejs curl wrk)
 
 PG_BIN="/usr/lib/postgresql/15/bin"
 PG_APT_PACKAGE="postgresql-15"
@@ -104,12 +104,16 @@ PROBLEMS_FILE="$STATE_DIR/problems"      # one line per crash / missing result
 
 SUMMARY=()            # lines of the final summary, filled as stages end
 FINAL_PRINTED=0
-PG_DATA="" SMTP_PID="" STAGE_PID="" STOPPED=0
+SMTP_PID="" STAGE_PID="" STOPPED=0
 CURRENT_STAGE="setup"
 
 log()  { printf '==> %s\n' "$*"; }
 warn() { printf 'test.sh: %s\n' "$*" >&2; }
 now()  { date +%s; }
+
+# The private PostgreSQL cluster (pg_start/pg_stop, free_port, port_open), shared with bench/run.sh.
+# shellcheck source=scripts/lib/postgres.sh
+source "$REPO_ROOT/scripts/lib/postgres.sh"
 
 # add_counts <passed> <failed> [label] [seconds]
 # For stages that count their own results (node test runner, browser tests).
@@ -138,11 +142,6 @@ totals() {  # prints "<passed> <failed>" over all counts, problems added to fail
 # Cleanup: always stop what we started and remove the temp dir, whether the
 # run succeeds, fails early, or is interrupted.
 # ---------------------------------------------------------------------------
-as_postgres() {
-  # PostgreSQL refuses to run as root; as a normal user, run as that user.
-  if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
 stop_services() {
   ((STOPPED == 0)) || return 0
   STOPPED=1
@@ -151,15 +150,7 @@ stop_services() {
     wait "$SMTP_PID" 2>/dev/null || true
     SMTP_PID=""
   fi
-  if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
-    # immediate: the cluster is thrown away, no need for a clean checkpoint.
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
-    if [[ -f "$PG_DATA/postmaster.pid" ]]; then   # pg_ctl failed: kill by pid
-      local pid; pid=$(head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)
-      if [[ -n "$pid" ]]; then kill -9 "$pid" 2>/dev/null || true; fi
-    fi
-  fi
-  PG_DATA=""
+  pg_stop
   if [[ "${CI:-}" == "true" ]]; then
     # The compiler server would outlive the CI run.
     dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -245,55 +236,7 @@ install_requirements() {
 # ---------------------------------------------------------------------------
 # Services
 # ---------------------------------------------------------------------------
-free_port() {
-  # Let the kernel pick a free loopback port. It is released before the server
-  # binds it, so callers retry on the (rare) race.
-  "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-start_postgres() {
-  local pgdir="$TMP_ROOT/pg"
-  mkdir -p "$pgdir"
-  [[ $EUID -eq 0 ]] && chown postgres:postgres "$pgdir"
-  PG_DATA="$pgdir/data"
-
-  # Trust auth is safe here: the cluster listens on 127.0.0.1 and a socket in
-  # our temp dir only, and lives for this run only. C locale: same on every
-  # machine. --no-sync: nothing to make durable.
-  (cd "$pgdir" && as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust \
-      --encoding=UTF8 --locale=C --no-sync) >"$pgdir/initdb.log" 2>&1 \
-    || { cat "$pgdir/initdb.log" >&2; warn "initdb failed"; return 1; }
-
-  # Durability off for speed; enough connections for parallel test classes
-  # that each hold a pool.
-  cat >>"$PG_DATA/postgresql.conf" <<EOF
-
-# --- scripts/test.sh: private throwaway test cluster ---
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$pgdir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-max_connections = 300
-EOF
-
-  local attempt port
-  for attempt in 1 2 3; do
-    port=$(free_port)
-    # The port goes on the command line so a retry can pick another one.
-    if (cd "$pgdir" && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$pgdir/server.log" \
-          -o "-p $port" -w -t 60 start) >/dev/null 2>&1; then
-      PG_PORT="$port"
-      log "PostgreSQL on 127.0.0.1:$PG_PORT (data $PG_DATA)"
-      return 0
-    fi
-    warn "PostgreSQL did not start on port $port (attempt $attempt)"
-    tail -n 20 "$pgdir/server.log" >&2 2>/dev/null || true
-  done
-  return 1
-}
+start_postgres() { pg_start "$TMP_ROOT/pg"; }
 
 start_smtp() {
   MAILDIR="$TMP_ROOT/maildir"
@@ -542,6 +485,24 @@ stage_nhost() {
   if ((f > 0)); then grep -A 20 '^not ok' "$out" | head -n 80; tail -n 30 "$dir/server.log"; fi
   add_counts "$p" "$f" "nhost-js"
   if ((rc != 0 && f == 0)); then stage_problem "npm test exit $rc with no failed test"; fi
+}
+
+# bench/run.sh --smoke: every benchmark scenario (Latchkey on SQLite and PostgreSQL, the peers, the raw
+# limits) for a few seconds on a tiny seed, so the harness cannot rot. One count per scenario that
+# completed with zero errors; the figures themselves are not judged here.
+stage_bench() {
+  local out="$RESULTS_DIR/bench-smoke.txt" rc=0 verdict name
+  run_bounded 600 bash bench/run.sh --smoke --skip-build >"$out" 2>&1 || rc=$?
+  while read -r _ verdict name; do
+    if [[ "$verdict" == PASS ]]; then add_counts 1 0 "bench $name"; else add_counts 0 1 "bench $name"; fi
+  done < <(grep -E '^SMOKE (PASS|FAIL) ' "$out" | sed 's/ (.*//')
+  if ! grep -q '^SMOKE ' "$out"; then
+    tail -n 40 "$out" >&2
+    stage_problem "bench/run.sh --smoke reported no scenario (exit $rc)"
+  elif ((rc != 0)) && ! grep -q '^SMOKE FAIL' "$out"; then
+    tail -n 40 "$out" >&2
+    stage_problem "bench/run.sh --smoke exit $rc with no failed scenario"
+  fi
 }
 
 # run_stage <name>: runs stage_<name> in a subshell, times it, records result.

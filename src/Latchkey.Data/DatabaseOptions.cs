@@ -14,6 +14,15 @@ public sealed class DatabaseOptions
     /// <summary>The SQLite file, relative to the working directory, when no connection string is given.</summary>
     public string SqlitePath { get; set; } = "data/latchkey.db";
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting (WAL mode). <c>normal</c> syncs the log at checkpoints rather than at
+    /// every commit: the database cannot be corrupted and a crash of Latchkey loses nothing, but a power loss
+    /// may undo the last commits (as PostgreSQL's synchronous_commit=off). <c>full</c> syncs every commit,
+    /// which on a disk with a 5 ms sync caps writes (refreshes, sign-ins) near a few hundred per second.
+    /// </summary>
+    [RegularExpression("^(normal|full)$", ErrorMessage = "Latchkey:Database:SqliteSynchronous must be 'normal' or 'full'.")]
+    public string SqliteSynchronous { get; set; } = "normal";
+
     /// <summary>Apply pending migrations at start (turn off when `latchkey migrate` runs in a deploy step).</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

@@ -5,6 +5,23 @@ namespace Latchkey.Data.Stores;
 
 internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
 {
+    // Compiled once: the refresh and token-verification hot paths skip building and funcletizing the
+    // expression tree and the query-cache lookup on every call (a profile showed it per request).
+    private static readonly Func<LatchkeyDbContext, byte[], CancellationToken, Task<RefreshTokenLookup?>> FindRefreshToken =
+        EF.CompileAsyncQuery((LatchkeyDbContext db, byte[] tokenHash, CancellationToken ct) =>
+            (from t in db.RefreshTokens.AsNoTracking()
+             join s in db.Sessions on t.SessionId equals s.Id
+             join u in db.Users on s.UserId equals u.Id
+             where t.TokenHash == tokenHash
+             select new RefreshTokenLookup(t.Id, s.Id, t.ExpiresAt, t.RotatedAt, s.ExpiresAt, s.RevokedAt,
+                 new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles),
+                 s.ClientRowId == null ? null : new OAuthGrantInfo(s.ClientRowId.Value, s.Scope ?? "", s.BrowserSessionId, s.AuthTime)))
+            .FirstOrDefault());
+
+    private static readonly Func<LatchkeyDbContext, Guid, DateTime, CancellationToken, Task<bool>> IsActive =
+        EF.CompileAsyncQuery((LatchkeyDbContext db, Guid sessionId, DateTime now, CancellationToken ct) =>
+            db.Sessions.Any(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now));
+
     public void Add(Session session) => db.Sessions.Add(session);
 
     public void Add(RefreshToken token) => db.RefreshTokens.Add(token);
@@ -19,8 +36,7 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
              new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles)))
         .FirstOrDefaultAsync(ct);
 
-    public Task<bool> IsActiveAsync(Guid sessionId, DateTime now, CancellationToken ct) =>
-        db.Sessions.AnyAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, ct);
+    public Task<bool> IsActiveAsync(Guid sessionId, DateTime now, CancellationToken ct) => IsActive(db, sessionId, now, ct);
 
     public async Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTime now, CancellationToken ct) =>
         await db.Sessions.AsNoTracking()
@@ -39,15 +55,7 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
             .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now && s.Id != keepSessionId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), ct);
 
-    public Task<RefreshTokenLookup?> FindRefreshTokenAsync(byte[] tokenHash, CancellationToken ct) =>
-        (from t in db.RefreshTokens.AsNoTracking()
-         join s in db.Sessions on t.SessionId equals s.Id
-         join u in db.Users on s.UserId equals u.Id
-         where t.TokenHash == tokenHash
-         select new RefreshTokenLookup(t.Id, s.Id, t.ExpiresAt, t.RotatedAt, s.ExpiresAt, s.RevokedAt,
-             new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles),
-             s.ClientRowId == null ? null : new OAuthGrantInfo(s.ClientRowId.Value, s.Scope ?? "", s.BrowserSessionId, s.AuthTime)))
-        .FirstOrDefaultAsync(ct);
+    public Task<RefreshTokenLookup?> FindRefreshTokenAsync(byte[] tokenHash, CancellationToken ct) => FindRefreshToken(db, tokenHash, ct);
 
     public async Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct)
     {
@@ -57,6 +65,10 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
         db.RefreshTokens.Attach(current);
         current.RotatedAt = now;
         db.RefreshTokens.Add(successor);
+        // PostgreSQL runs a batch of statements in one implicit transaction, so EF's explicit BEGIN/COMMIT
+        // would only add a round trip (the COMMIT) to every refresh. SQLite keeps the explicit transaction.
+        var postgres = db.Database.IsNpgsql();
+        if (postgres) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -73,6 +85,7 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
         finally
         {
             db.ChangeTracker.Clear();
+            if (postgres) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
         }
     }
 

@@ -80,6 +80,28 @@ public sealed class SimpleAuthTests(LatchkeyServer server) : IClassFixture<Latch
     }
 
     [Fact]
+    public async Task Many_sessions_refreshing_at_once_all_rotate()
+    {
+        // Concurrent writers: on SQLite they queue in the write gate rather than meeting the file lock
+        // (which blocked threads and, past its timeout, failed); on PostgreSQL rotation runs without an
+        // explicit transaction. Every token must still rotate exactly once into a working successor.
+        var email = await _client.RegisterAsync();
+        var tokens = new List<string>();
+        for (var i = 0; i < 12; i++) tokens.Add((await _client.SimpleLoginAsync(email)).Refresh);
+
+        var responses = await Task.WhenAll(tokens.Select(token =>
+            server.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = token })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var successors = new List<string>();
+        foreach (var r in responses) successors.Add((await r.JsonAsync()).Str("refreshToken"));
+        Assert.Equal(tokens.Count, successors.Distinct().Count());
+        var again = await Task.WhenAll(successors.Select(token =>
+            server.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = token })));
+        Assert.All(again, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+
+    [Fact]
     public async Task Concurrent_refreshes_inside_the_grace_window_both_succeed_with_the_same_successor()
     {
         var email = await _client.RegisterAsync();

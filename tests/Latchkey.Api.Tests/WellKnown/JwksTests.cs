@@ -16,9 +16,11 @@ public sealed class JwksTests(LatchkeyServer server) : IClassFixture<LatchkeySer
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var jwks = new JsonWebKeySet(await response.Content.ReadAsStringAsync());
-        // The access-token key; the Nhost surface's RS256 key is published beside it (NhostTokenTests).
-        var key = Assert.Single(jwks.Keys, k => k.Kty == "EC");
+        // One key per purpose: ES256 for access tokens, RS256 for OpenID Connect id tokens.
+        Assert.Contains(jwks.Keys, k => k.Kty == "RSA" && k.Alg == "RS256");
         Assert.All(jwks.Keys, k => Assert.Null(k.D));
+        var key = Assert.Single(jwks.Keys, k => k.Alg == "ES256");
+        Assert.Equal("EC", key.Kty);
         Assert.Equal("P-256", key.Crv);
         Assert.Equal("ES256", key.Alg);
         Assert.Null(key.D); // never the private part
@@ -28,7 +30,7 @@ public sealed class JwksTests(LatchkeyServer server) : IClassFixture<LatchkeySer
         {
             ValidIssuer = "http://latchkey.test",
             ValidateAudience = false,
-            IssuerSigningKeys = jwks.GetSigningKeys(),
+            IssuerSigningKeys = jwks.GetSigningKeys().Where(k => k.KeyId == key.Kid),
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         var jwt = (JsonWebToken)result.SecurityToken;

@@ -1,0 +1,13 @@
+-- The same request every time: JWKS, token verification with one bearer token, client_credentials.
+--   BENCH_METHOD (GET), BENCH_BODY, BENCH_CONTENT_TYPE, BENCH_AUTH (full Authorization header value)
+package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
+local common = require("common")
+setup, done = common.setup, common.done
+
+wrk.method = common.env("BENCH_METHOD", "GET")
+local body = common.env("BENCH_BODY", "")
+if body ~= "" then wrk.body = body end
+local content_type = common.env("BENCH_CONTENT_TYPE", "")
+if content_type ~= "" then wrk.headers["Content-Type"] = content_type end
+local auth = common.env("BENCH_AUTH", "")
+if auth ~= "" then wrk.headers["Authorization"] = auth end

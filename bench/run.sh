@@ -1,0 +1,352 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317  # scenario functions and traps are called indirectly
+# bench/run.sh: Latchkey against its peers and the machine's limits, in one run, on loopback only.
+#
+#   bench/run.sh                 full run (about 15 minutes on 2 cores): builds Release, writes
+#                                bench/results/latest.{tsv,md} and the table in docs/benchmarks.md
+#   bench/run.sh --smoke         tiny seed, 3 s per scenario at 4 connections; exits non-zero unless
+#                                every scenario completes with zero errors (scripts/test.sh runs it)
+#   bench/run.sh --skip-build    reuse the last Release build
+#
+# What runs, in order: the raw cost of the work (Argon2id hashes/s and ES256 signatures/s on all
+# cores, an ASP.NET Core endpoint that signs an ES256 JWT with no database), oidc-provider
+# (client_credentials), then on SQLite and on PostgreSQL: Latchkey and a minimal ASP.NET Core
+# Identity app (MapIdentityApi), and finally Latchkey on PostgreSQL with 1 million users and sessions.
+# Load comes from wrk (a separate process, Lua scripts in bench/lua/). Servers run with rate limits
+# off (--Latchkey:RateLimits:Enabled=false), otherwise sign-in and sign-up would answer 429.
+#
+# Adding a scenario: write lk_<name> (or idp_<name>) calling `measure` with a Lua script and its
+# BENCH_* settings, and add <name> to LATCHKEY_SCENARIOS (or IDENTITY_SCENARIOS). Scenarios whose
+# endpoint may not exist yet get an available_<name> check; when it fails the row says
+# "not available yet".
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(dirname "$BENCH_DIR")"
+cd "$REPO_ROOT"
+
+# ---------------------------------------------------------------------------
+# Arguments and settings
+# ---------------------------------------------------------------------------
+SMOKE=0 SKIP_BUILD=0
+while (($#)); do
+  case "$1" in
+    --smoke)      SMOKE=1; shift ;;
+    --skip-build) SKIP_BUILD=1; shift ;;
+    -h|--help)    sed -n '3,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *)            echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+THREADS=2                        # wrk threads: one per core of this machine
+PASSWORD="tundra-Velvet-9-quasar"
+if ((SMOKE)); then
+  DURATION=3 WARMUP=0 CONCURRENCIES=(4) USERS=200 SCALE_USERS=0 MICRO_SECONDS=1
+else
+  DURATION=10 WARMUP=3 CONCURRENCIES=(32 64) USERS=10000 SCALE_USERS=1000000 MICRO_SECONDS=5
+fi
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo)
+IDENTITY_SCENARIOS=(signup signin refresh)
+RESULTS_DIR="$BENCH_DIR/results"
+RESULTS="$RESULTS_DIR/$( ((SMOKE)) && echo smoke || echo latest).tsv"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+TMP_ROOT="$(mktemp -d -t latchkey-bench.XXXXXX)"
+chmod 755 "$TMP_ROOT"            # the postgres user must reach pg/ inside
+PIDS=()
+
+log()  { printf '==> %s\n' "$*"; }
+warn() { printf 'bench: %s\n' "$*" >&2; }
+# shellcheck source=scripts/lib/postgres.sh
+source "$REPO_ROOT/scripts/lib/postgres.sh"
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pg_stop
+  rm -rf "$TMP_ROOT"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------
+# Requirements and build
+# ---------------------------------------------------------------------------
+install_requirements() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v node >/dev/null || missing+=(nodejs npm)
+  command -v curl >/dev/null || missing+=(curl)
+  [[ -x "$PG_BIN/initdb" ]] || missing+=("$PG_APT_PACKAGE")
+  if ((${#missing[@]})); then
+    log "installing: ${missing[*]}"
+    local sudo=(); [[ $EUID -eq 0 ]] || sudo=(sudo)
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  if [[ ! -d "$BENCH_DIR/peers/oidc-provider/node_modules/oidc-provider" ]]; then
+    log "npm ci (oidc-provider peer)"
+    npm --prefix "$BENCH_DIR/peers/oidc-provider" ci --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
+BIN_SERVER="$REPO_ROOT/src/Latchkey.Server/bin/Release/net10.0"
+BIN_SEED="$BENCH_DIR/Latchkey.Bench.Seed/bin/Release/net10.0/Latchkey.Bench.Seed.dll"
+BIN_RAW="$BENCH_DIR/Latchkey.Bench.Raw/bin/Release/net10.0/Latchkey.Bench.Raw.dll"
+BIN_IDENTITY="$BENCH_DIR/Latchkey.Bench.IdentityPeer/bin/Release/net10.0/Latchkey.Bench.IdentityPeer.dll"
+
+# Processes, measurement and results: start_server, measure, record, ...
+# shellcheck source=bench/lib/measure.sh
+source "$BENCH_DIR/lib/measure.sh"
+
+# ---------------------------------------------------------------------------
+# The raw cost of the work, and oidc-provider
+# ---------------------------------------------------------------------------
+run_micro() {
+  local kind line
+  for kind in argon2 es256; do
+    line=$(dotnet "$BIN_RAW" "$kind" --seconds "$MICRO_SECONDS" --threads 2)
+    log "raw $line"
+    record raw - "$kind" 2 "$(awk '{print $2}' <<<"$line")" - - 0 - ok "$(field cpu_ms "$line")"
+  done
+}
+
+run_raw_jwt() {
+  local port; port=$(free_port)
+  start_server "$TMP_ROOT/raw.log" "http://127.0.0.1:$port/token" \
+    dotnet "$BIN_RAW" serve --urls "http://127.0.0.1:$port"
+  measure raw - signed_jwt static.lua "http://127.0.0.1:$port/token"
+  stop_server
+}
+
+run_oidc_provider() {
+  local port secret; port=$(free_port); secret="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  start_server "$TMP_ROOT/oidc-provider.log" "http://127.0.0.1:$port/.well-known/openid-configuration" \
+    node "$BENCH_DIR/peers/oidc-provider/server.js" "$port" bench-client "$secret"
+  measure oidc-provider - client_credentials static.lua "http://127.0.0.1:$port/token" \
+    BENCH_METHOD=POST BENCH_CONTENT_TYPE=application/x-www-form-urlencoded \
+    BENCH_BODY="grant_type=client_credentials&scope=api" \
+    BENCH_AUTH="Basic $(printf '%s' "bench-client:$secret" | base64 -w0)"
+  stop_server
+}
+
+# ---------------------------------------------------------------------------
+# Latchkey
+# ---------------------------------------------------------------------------
+# latchkey_args <db> <database name>: configuration shared by migrate, seed and serve.
+latchkey_args() {
+  if [[ "$1" == postgres ]]; then
+    echo "--Latchkey:Database:Provider=postgres"
+    echo "--ConnectionStrings:Latchkey=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$2"
+  else
+    echo "--Latchkey:Database:Provider=sqlite"
+    echo "--Latchkey:Database:SqlitePath=$TMP_ROOT/$2.db"
+  fi
+}
+
+create_pg_database() {
+  as_postgres "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE $1" >/dev/null
+}
+
+# start_latchkey <db> <database name> <users>: migrate, seed, start; sets LK_URL, SECRETS, TOKEN_OFFSET.
+start_latchkey() {
+  local db="$1" name="$2" users="$3" args port
+  mapfile -t args < <(latchkey_args "$db" "$name")
+  [[ "$db" == postgres ]] && create_pg_database "$name"
+  dotnet "$BIN_SERVER/Latchkey.Server.dll" migrate --contentRoot "$BIN_SERVER" "${args[@]}" \
+    --Logging:LogLevel:Default=Warning >"$TMP_ROOT/migrate-$name.log" 2>&1 \
+    || { cat "$TMP_ROOT/migrate-$name.log" >&2; return 1; }
+  SECRETS="$TMP_ROOT/secrets-$name.txt"
+  log "seeding $users users and sessions ($db)"
+  dotnet "$BIN_SEED" "${args[@]}" --users "$users" --password "$PASSWORD" \
+    --secrets-out "$SECRETS" --secrets-count "$((users < 20000 ? users : 20000))"
+  TOKEN_OFFSET=0
+  port=$(free_port)
+  LK_URL="http://127.0.0.1:$port"
+  start_server "$TMP_ROOT/latchkey-$name.log" "$LK_URL/health" \
+    dotnet "$BIN_SERVER/Latchkey.Server.dll" --contentRoot "$BIN_SERVER" --urls "$LK_URL" "${args[@]}" \
+      --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox"
+  # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
+  local last; last=$(wc -l <"$SECRETS")
+  ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
+    -d "{\"refreshToken\":\"$(sed -n "${last}p" "$SECRETS")\"}" "$LK_URL/api/v1/auth/refresh" | json_field token)
+}
+
+lk_jwks()   { measure latchkey "$1" jwks static.lua "$LK_URL/.well-known/jwks.json"; }
+lk_verify() { measure latchkey "$1" verify static.lua "$LK_URL/api/auth/me" BENCH_AUTH="Bearer $ACCESS_TOKEN"; }
+
+available_nhost_verify() { [[ $(http_status -X POST -H "Authorization: Bearer $ACCESS_TOKEN" "$LK_URL/v1/token/verify") == 200 ]]; }
+lk_nhost_verify() {
+  measure latchkey "$1" nhost_verify static.lua "$LK_URL/v1/token/verify" BENCH_METHOD=POST BENCH_AUTH="Bearer $ACCESS_TOKEN"
+}
+
+lk_refresh() {
+  local db="$1" conc url="$LK_URL/api/v1/auth/refresh"
+  # Each run, warm-up included, needs its own unused block of seeded tokens.
+  if ((WARMUP)); then
+    take_token_block "${CONCURRENCIES[0]}"
+    run_wrk "${CONCURRENCIES[0]}" "$WARMUP" refresh.lua "$url" \
+      BENCH_TOKENS="$SECRETS" BENCH_OFFSET="$BLOCK_OFFSET" BENCH_PER_THREAD="$(per_thread_tokens "${CONCURRENCIES[0]}")" \
+      BENCH_TEMPLATE='{"refreshToken":"%s"}' >/dev/null 2>&1 || true
+  fi
+  local WARMUP=0 RUN_CONCS
+  for conc in "${CONCURRENCIES[@]}"; do
+    RUN_CONCS="$conc"
+    take_token_block "$conc"
+    measure latchkey "$db" refresh refresh.lua "$url" BENCH_TOKENS="$SECRETS" BENCH_OFFSET="$BLOCK_OFFSET" \
+      BENCH_PER_THREAD="$(per_thread_tokens "$conc")" BENCH_TEMPLATE='{"refreshToken":"%s"}'
+  done
+}
+
+lk_signin() {
+  measure latchkey "$1" signin login.lua "$LK_URL/api/v1/auth/login" BENCH_USERS="$SEEDED_USERS" \
+    BENCH_TEMPLATE="{\"username\":\"bench%d\",\"password\":\"$PASSWORD\"}"
+}
+
+lk_signup() {
+  measure latchkey "$1" signup signup.lua "$LK_URL/api/auth/register" BENCH_NONCE="$RANDOM$RANDOM" \
+    BENCH_TEMPLATE="{\"email\":\"signup-%s@bench.test\",\"password\":\"$PASSWORD\",\"firstName\":\"Bench\",\"lastName\":\"User\"}"
+}
+
+# The OAuth scenarios need a confidential client: registered through dynamic client registration
+# (RFC 7591) at /api/oauth/register, the seed's path.
+available_client_credentials() {
+  [[ $(http_status -X POST -d grant_type=client_credentials "$LK_URL/api/oauth/token") != 404 ]] || return 1
+  local reply
+  reply=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
+    -d '{"client_name":"latchkey-bench","grant_types":["client_credentials"],"token_endpoint_auth_method":"client_secret_basic"}' \
+    "$LK_URL/api/oauth/register") || return 1
+  OAUTH_BASIC="Basic $(printf '%s:%s' "$(json_field client_id <<<"$reply")" "$(json_field client_secret <<<"$reply")" | base64 -w0)" \
+    || return 1
+  CC_TOKEN=$(curl -s --max-time 10 -H "Authorization: $OAUTH_BASIC" -d grant_type=client_credentials \
+    "$LK_URL/api/oauth/token" | json_field access_token) || return 1
+}
+lk_client_credentials() {
+  measure latchkey "$1" client_credentials static.lua "$LK_URL/api/oauth/token" BENCH_METHOD=POST \
+    BENCH_CONTENT_TYPE=application/x-www-form-urlencoded BENCH_BODY="grant_type=client_credentials" BENCH_AUTH="$OAUTH_BASIC"
+}
+
+available_introspection() {
+  [[ -n "${CC_TOKEN:-}" ]] || available_client_credentials || return 1
+  [[ $(http_status -H "Authorization: $OAUTH_BASIC" -d "token=$CC_TOKEN" "$LK_URL/api/oauth/introspect") == 200 ]]
+}
+lk_introspection() {
+  measure latchkey "$1" introspection static.lua "$LK_URL/api/oauth/introspect" BENCH_METHOD=POST \
+    BENCH_CONTENT_TYPE=application/x-www-form-urlencoded BENCH_BODY="token=$CC_TOKEN" BENCH_AUTH="$OAUTH_BASIC"
+}
+
+available_userinfo() { [[ $(http_status -H "Authorization: Bearer $ACCESS_TOKEN" "$LK_URL/api/oauth/userinfo") == 200 ]]; }
+lk_userinfo() { measure latchkey "$1" userinfo static.lua "$LK_URL/api/oauth/userinfo" BENCH_AUTH="Bearer $ACCESS_TOKEN"; }
+
+run_latchkey() {
+  local db="$1" scenario
+  log "Latchkey on $db"
+  SEEDED_USERS="$USERS"
+  start_latchkey "$db" latchkey_bench "$USERS"
+  # Measured before the scenarios add sessions (sign-in, sign-up) and rotated tokens (refresh).
+  [[ "$db" == postgres ]] && bytes_per_session latchkey_bench 10k
+  for scenario in "${LATCHKEY_SCENARIOS[@]}"; do
+    if declare -F "available_$scenario" >/dev/null && ! "available_$scenario"; then
+      not_available latchkey "$db" "$scenario" "not available yet"
+      continue
+    fi
+    "lk_$scenario" "$db"
+  done
+  stop_server
+}
+
+# Scale: refresh and sign-in with 1 million users and sessions, at the highest concurrency only.
+run_scale() {
+  log "Latchkey on postgres with $SCALE_USERS users and sessions"
+  SEEDED_USERS="$SCALE_USERS"
+  start_latchkey postgres latchkey_scale "$SCALE_USERS"
+  # Dynamic scoping: the scenario functions see only the highest concurrency.
+  local CONCURRENCIES=("${CONCURRENCIES[-1]}")
+  bytes_per_session latchkey_scale 1M
+  lk_refresh postgres-1M
+  lk_signin postgres-1M
+  stop_server
+}
+
+bytes_per_session() {  # bytes_per_session <database> <label>: sessions + refresh tokens, tables and indexes
+  local bytes
+  bytes=$(as_postgres "$PG_BIN/psql" -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$1" -c \
+    "SELECT round((pg_total_relation_size('sessions') + pg_total_relation_size('refresh_tokens'))::numeric
+                  / (SELECT count(*) FROM sessions))")
+  log "bytes per session ($2): $bytes"
+  record latchkey "postgres-$2" bytes_per_session - "$bytes" - - 0 - ok
+}
+
+# ---------------------------------------------------------------------------
+# ASP.NET Core Identity (MapIdentityApi)
+# ---------------------------------------------------------------------------
+run_identity() {
+  local db="$1" conn port
+  log "ASP.NET Core Identity on $db"
+  if [[ "$db" == postgres ]]; then
+    create_pg_database identity_bench
+    conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=identity_bench"
+  else
+    conn="Data Source=$TMP_ROOT/identity_bench.db"
+  fi
+  dotnet "$BIN_IDENTITY" seed --provider "$db" --connection "$conn" --users "$USERS" --password "$PASSWORD"
+  port=$(free_port)
+  IDP_URL="http://127.0.0.1:$port"
+  # Any answer will do (MapIdentityApi has no health endpoint): 401 means it is up.
+  start_server "$TMP_ROOT/identity-$db.log" "$IDP_URL/manage/info" \
+    dotnet "$BIN_IDENTITY" --provider "$db" --connection "$conn" --urls "$IDP_URL"
+  local scenario
+  for scenario in "${IDENTITY_SCENARIOS[@]}"; do "idp_$scenario" "$db"; done
+  stop_server
+}
+
+idp_signup() {
+  measure identity "$1" signup signup.lua "$IDP_URL/register" BENCH_NONCE="$RANDOM$RANDOM" \
+    BENCH_TEMPLATE="{\"email\":\"signup-%s@bench.test\",\"password\":\"$PASSWORD\"}"
+}
+
+idp_signin() {
+  measure identity "$1" signin login.lua "$IDP_URL/login" BENCH_USERS="$USERS" \
+    BENCH_TEMPLATE="{\"email\":\"bench%d@bench.test\",\"password\":\"$PASSWORD\"}"
+}
+
+# Identity's refresh tokens are not single-use (a used one stays valid), so every run can start from
+# the same tokens; they come from real sign-ins since they are Data Protection tickets.
+idp_refresh() {
+  local top="${CONCURRENCIES[-1]}" count i tokens="$TMP_ROOT/identity-refresh-$1.txt"
+  count=$(( $(per_thread_tokens "$top") * THREADS ))
+  for ((i = 0; i < count; i++)); do echo "$i"; done \
+    | xargs -P 4 -I{} curl -s --max-time 30 -H 'Content-Type: application/json' \
+        -d "{\"email\":\"bench{}@bench.test\",\"password\":\"$PASSWORD\"}" "$IDP_URL/login" \
+    | /usr/bin/python3 -c 'import json,sys; [print(json.loads(l)["refreshToken"]) for l in sys.stdin.read().replace("}{", "}\n{").splitlines()]' \
+    >"$tokens"
+  measure identity "$1" refresh refresh.lua "$IDP_URL/refresh" BENCH_TOKENS="$tokens" BENCH_OFFSET=0 \
+    BENCH_PER_THREAD="$(per_thread_tokens "$top")" BENCH_TEMPLATE='{"refreshToken":"%s"}'
+}
+
+# ---------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------
+T0=$(date +%s)
+install_requirements
+if ((SKIP_BUILD == 0)); then
+  log "dotnet build Latchkey.slnx -c Release"
+  dotnet build Latchkey.slnx -c Release -nodeReuse:false -v quiet -clp:ErrorsOnly </dev/null
+fi
+mkdir -p "$RESULTS_DIR"
+printf 'target\tdb\tscenario\tconnections\trps\tp50_ms\tp99_ms\terrors\tpeak_rss_mb\tstatus\tcpu_ms\n' >"$RESULTS"
+
+run_micro
+run_raw_jwt
+run_oidc_provider
+pg_start "$TMP_ROOT/pg" "shared_buffers = 1GB"
+for db in sqlite postgres; do
+  run_latchkey "$db"
+  run_identity "$db"
+done
+((SCALE_USERS == 0)) || run_scale
+
+ELAPSED=$(( $(date +%s) - T0 ))
+/usr/bin/python3 "$BENCH_DIR/report.py" "$RESULTS" --elapsed "$ELAPSED" $( ((SMOKE)) && echo --check-errors || echo --update-docs "$REPO_ROOT/docs/benchmarks.md" )
