@@ -1,6 +1,7 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Health;
+using Latchkey.Api.Nhost;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
 using Latchkey.Api.RateLimiting;
@@ -22,6 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddLatchkeyAntiforgery();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
         services.AddSingleton<SlidingWindowCounter>();
+        services.AddNhostApi(configuration);
         services.AddScoped<PlatformSignIn>();
         services.AddSingleton<OAuthStateCookie>();
         // Bad bodies throw so ErrorHandlingMiddleware can answer in the surface's shape (not an empty 400).
@@ -50,6 +52,7 @@ public static class ApiServiceCollectionExtensions
         app.MapDiscovery();
         app.MapPlatformApi();
         app.MapSimpleApi();
+        app.MapNhostApi();
         app.MapOAuthApi();
         return app;
     }

@@ -34,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         Bind<TwoFactorOptions>(services, configuration, "Latchkey:TwoFactor");
         Bind<StepUpOptions>(services, configuration, "Latchkey:StepUp");
         Bind<PasskeyOptions>(services, configuration, "Latchkey:Passkeys");
+        Bind<UserDefaultsOptions>(services, configuration, "Latchkey:Users");
+        Bind<HasuraJwtOptions>(services, configuration, "Latchkey:Nhost:Jwt");
         Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
         Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
@@ -44,6 +46,9 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();
+        // The Nhost surface's tokens get their own signing purpose (own key or shared HS256 secret).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HasuraJwtOptions>>().Value.ToPurpose());
+        services.AddSingleton<HasuraAccessTokenFormat>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SessionStateCache>();
@@ -60,6 +65,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<SessionStarter>();
+        services.AddScoped<AnonymousSignInService>();
+        services.AddScoped<DeanonymizeService>();
+        services.AddScoped<ApiKeySignInService>();
         services.AddScoped<CallerAuthenticator>();
         services.AddScoped<TicketService>();
         services.AddScoped<VerificationMessages>();

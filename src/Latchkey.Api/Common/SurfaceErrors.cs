@@ -15,12 +15,15 @@ public abstract class SurfaceErrors
         AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.WeakPassword
             or AuthErrorCodes.InvalidCurrentPassword or AuthErrorCodes.InvalidToken or AuthErrorCodes.InvalidCode
             or AuthErrorCodes.RedirectNotAllowed or AuthErrorCodes.UnsupportedProvider
-            or AuthErrorCodes.InvalidState or AuthErrorCodes.EmailRequired or AuthErrorCodes.PasskeyRejected => StatusCodes.Status400BadRequest,
+            or AuthErrorCodes.InvalidState or AuthErrorCodes.EmailRequired or AuthErrorCodes.PasskeyRejected
+            or AuthErrorCodes.RoleNotAllowed or AuthErrorCodes.DefaultRoleNotAllowed or AuthErrorCodes.LocaleNotAllowed
+            or AuthErrorCodes.NotAnonymous => StatusCodes.Status400BadRequest,
         AuthErrorCodes.InvalidCredentials or AuthErrorCodes.Unauthenticated or AuthErrorCodes.InvalidRefreshToken
-            or AuthErrorCodes.InvalidIdToken or AuthErrorCodes.InvalidChallenge => StatusCodes.Status401Unauthorized,
+            or AuthErrorCodes.InvalidIdToken or AuthErrorCodes.InvalidChallenge or AuthErrorCodes.InvalidApiKey => StatusCodes.Status401Unauthorized,
         AuthErrorCodes.Forbidden or AuthErrorCodes.AccountDisabled or AuthErrorCodes.SessionRequired
             or AuthErrorCodes.EmailNotVerified or AuthErrorCodes.SignUpNotAllowed or AuthErrorCodes.AccessDenied
-            or AuthErrorCodes.InsufficientScope or AuthErrorCodes.ElevationRequired => StatusCodes.Status403Forbidden,
+            or AuthErrorCodes.InsufficientScope or AuthErrorCodes.ElevationRequired or AuthErrorCodes.AnonymousForbidden
+            or AuthErrorCodes.FeatureDisabled => StatusCodes.Status403Forbidden,
         AuthErrorCodes.NotFound => StatusCodes.Status404NotFound,
         AuthErrorCodes.EmailTaken or AuthErrorCodes.PhoneTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
             or AuthErrorCodes.LastSignInMethod or AuthErrorCodes.Conflict => StatusCodes.Status409Conflict,

@@ -24,7 +24,8 @@ public static class HealthEndpoints
             .WithTags("Health");
     }
 
-    private static readonly string Version =
+    /// <summary>The server's informational version (shared with the Nhost surface's <c>/v1/version</c>).</summary>
+    internal static readonly string Version =
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     private sealed record VersionResponse(string Name, string Version);

@@ -14,4 +14,10 @@ public sealed class ApiKey
     public required string Prefix { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    /// <summary>After this the key stops working (personal access tokens always have one; API keys may not).</summary>
+    public DateTime? ExpiresAt { get; set; }
+    /// <summary>Free-form JSON object the owner attached (personal access tokens).</summary>
+    public string? Metadata { get; set; }
+
+    public bool IsExpired(DateTime now) => ExpiresAt is { } expires && expires <= now;
 }

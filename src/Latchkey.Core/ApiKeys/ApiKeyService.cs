@@ -1,18 +1,32 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Users;
 
 namespace Latchkey.Core.ApiKeys;
 
 /// <summary>Creates, lists and deletes a user's API keys. Creating one is a sensitive operation (step-up).</summary>
-public sealed class ApiKeyService(IApiKeyStore keys, StepUp stepUp, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class ApiKeyService(IApiKeyStore keys, IUserStore users, StepUp stepUp, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
     public const int MaxKeysPerUser = 50;
     public const string DefaultName = "API key";
+    public const int MaxMetadataLength = 4096;
 
-    public async Task<Result<(ApiKey Key, string Secret)>> CreateAsync(Guid userId, Guid? sessionId, string? name, RequestContext context, CancellationToken ct)
+    public Task<Result<(ApiKey Key, string Secret)>> CreateAsync(Guid userId, Guid? sessionId, string? name, RequestContext context, CancellationToken ct) =>
+        CreateAsync(userId, sessionId, name, null, null, context, ct);
+
+    /// <summary>A key that stops working at <paramref name="expiresAt"/> (in the future), with the owner's metadata.</summary>
+    public async Task<Result<(ApiKey Key, string Secret)>> CreateAsync(
+        Guid userId, Guid? sessionId, string? name, DateTime? expiresAt, string? metadataJson, RequestContext context, CancellationToken ct)
     {
+        if (expiresAt is { } expires && expires <= clock.GetUtcNow().UtcDateTime)
+            return AuthError.Field("expiresAt", "The expiry must be in the future");
+        if (metadataJson is { Length: > MaxMetadataLength })
+            return AuthError.Field("metadata", $"Metadata must be at most {MaxMetadataLength} characters");
+        // A guest has proven nothing about itself; a long-lived credential would outlive the guest session.
+        if (await users.FindByIdAsync(userId, ct) is not { IsAnonymous: false })
+            return new AuthError(AuthErrorCodes.AnonymousForbidden, "Anonymous users cannot create keys or tokens");
         var trimmed = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
         if (trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
             return AuthError.Field("name", $"Name must be at most {MaxNameLength} characters without control characters");
@@ -29,6 +43,8 @@ public sealed class ApiKeyService(IApiKeyStore keys, StepUp stepUp, ActivityLog 
             SecretHash = SecretHash.Sha256(secret),
             Prefix = secret[..12],
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ExpiresAt = expiresAt,
+            Metadata = metadataJson,
         };
         keys.Add(key);
         activity.Record(ActivityTypes.ApiKeyCreated, userId, context, details: new { keyId = ApiKeyFormat.PublicId(key.Id), name = key.Name });

@@ -15,4 +15,4 @@ public interface IApiKeyStore
     Task TouchAsync(Guid keyId, DateTime now, CancellationToken ct);
 }
 
-public sealed record ApiKeyLookup(Guid KeyId, DateTime? LastUsedAt, TokenSubject Subject);
+public sealed record ApiKeyLookup(Guid KeyId, DateTime? LastUsedAt, DateTime? ExpiresAt, TokenSubject Subject);

@@ -48,8 +48,8 @@ public sealed class CallerAuthenticator(
     {
         if (!ApiKeyFormat.LooksLikeSecret(secret)) return null;
         var found = await apiKeys.FindBySecretHashAsync(SecretHash.Sha256(secret), ct);
-        if (found is null || found.Subject.Disabled) return null;
         var now = clock.GetUtcNow().UtcDateTime;
+        if (found is null || found.Subject.Disabled || found.ExpiresAt <= now) return null;
         if (found.LastUsedAt is null || now - found.LastUsedAt.Value > options.Value.ActivityWriteInterval)
             await apiKeys.TouchAsync(found.KeyId, now, ct);
         var s = found.Subject;

@@ -22,6 +22,13 @@ public static class AuthErrorCodes
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
     public const string Internal = "internal_error";
+    public const string RoleNotAllowed = "role_not_allowed";
+    public const string DefaultRoleNotAllowed = "default_role_not_allowed";
+    public const string LocaleNotAllowed = "locale_not_allowed";
+    public const string NotAnonymous = "user_not_anonymous";
+    public const string AnonymousForbidden = "anonymous_forbidden";
+    public const string InvalidApiKey = "invalid_api_key";
+    public const string FeatureDisabled = "feature_disabled";
     /// <summary>A wrong, reused or expired one-time code (emailed, texted, TOTP or recovery).</summary>
     public const string InvalidCode = "invalid_code";
     /// <summary>An unknown, expired, used-up or already-used challenge ticket: start the ceremony again.</summary>
@@ -77,5 +84,7 @@ public static class AuthErrorCodes
         LoginRequired, ConsentRequired, InteractionRequired, AuthorizationPending, SlowDown, ExpiredToken,
         InsufficientScope, InvalidRedirectUri, InvalidClientMetadata, LimitReached,
         InvalidChallenge, ElevationRequired, Conflict, PasskeyRejected,
+        RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed, NotAnonymous, AnonymousForbidden,
+        InvalidApiKey, FeatureDisabled,
     ];
 }

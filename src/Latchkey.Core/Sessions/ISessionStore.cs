@@ -61,5 +61,10 @@ public sealed record OAuthGrantInfo(Guid ClientRowId, string Scope, Guid? Browse
 /// <summary>A session together with the user fields a request or token needs.</summary>
 public sealed record SessionWithUser(Guid SessionId, DateTime LastActivityAt, DateTime? ElevatedAt, TokenSubject Subject);
 
-/// <summary>The user as tokens and requests see it.</summary>
-public sealed record TokenSubject(Guid UserId, string Email, string? Username, string Role, bool Disabled);
+/// <summary>
+/// The user as tokens and requests see it. The role fields feed tokens that carry Hasura claims; they are
+/// read in the same query as the rest, so a refresh stays one read.
+/// </summary>
+public sealed record TokenSubject(
+    Guid UserId, string Email, string? Username, string Role, bool Disabled,
+    bool IsAnonymous = false, string? DefaultRole = null, string? AllowedRoles = null);

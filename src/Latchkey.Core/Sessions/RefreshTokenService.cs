@@ -29,12 +29,16 @@ public sealed class RefreshTokenService(
     private static readonly AuthError Invalid = new(AuthErrorCodes.InvalidRefreshToken, "Invalid or expired refresh token");
 
     /// <summary>First-party refresh (Simple/Platform): OAuth grants' tokens are refused here.</summary>
-    public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, RequestContext context, CancellationToken ct)
+    public Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, RequestContext context, CancellationToken ct) =>
+        RefreshAsync(refreshToken, DefaultAccessTokenFormat.Instance, context, ct);
+
+    /// <summary>First-party refresh issuing the new access token in <paramref name="format"/> (the caller's surface's).</summary>
+    public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, AccessTokenFormat format, RequestContext context, CancellationToken ct)
     {
         var rotated = await RotateAsync(refreshToken, null, context, ct);
         if (!rotated.IsSuccess) return rotated.Error;
         var r = rotated.Value;
-        return new RefreshedTokens(accessTokens.Issue(r.Subject, r.SessionId), r.Successor, r.Subject);
+        return new RefreshedTokens(accessTokens.Issue(r.Subject, r.SessionId, format), r.Successor, r.Subject, r.SessionId);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer acce
             ElevatedAt = now,
             ExpiresAt = now + settings.AbsoluteLifetime,
         };
-        var subject = new TokenSubject(user.Id, user.Email, user.Username, user.Role, user.Disabled);
+        var subject = new TokenSubject(user.Id, user.Email, user.Username, user.Role, user.Disabled, user.IsAnonymous, user.DefaultRole, user.AllowedRoles);
 
         if (kind == SessionKinds.Cookie)
         {

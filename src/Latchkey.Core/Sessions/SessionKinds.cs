@@ -13,6 +13,8 @@ public static class AuthMethods
     public const string Password = "password";
     /// <summary>A passkey with user verification: possession and a biometric or PIN, both factors at once.</summary>
     public const string Passkey = "passkey";
+    public const string Anonymous = "anonymous";
+    public const string PersonalAccessToken = "personal_access_token";
     public const string MagicLink = "magic_link";
     public const string EmailCode = "email_code";
     public const string SmsCode = "sms_code";

@@ -26,4 +26,8 @@ public sealed class SessionOptions
     public TimeSpan StateCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     public string CookieName { get; set; } = "auth_token";
+
+    /// <summary>How recent a sign-in (or elevation) must be to change the password without the current one.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan RecentSignInWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

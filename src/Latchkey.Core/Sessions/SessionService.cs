@@ -30,6 +30,18 @@ public sealed class SessionService(
         sessionState.Forget(sessionId);
     }
 
+    /// <summary>Ends the session a refresh token belongs to: signing out needs only what the client holds.</summary>
+    public async Task<Result<Guid>> LogoutByRefreshTokenAsync(string? refreshToken, RequestContext context, CancellationToken ct)
+    {
+        if (refreshToken is not { Length: 43 }) return InvalidRefreshToken;
+        var found = await sessions.FindRefreshTokenAsync(SecretHash.Sha256(refreshToken), ct);
+        if (found is null || found.SessionRevokedAt is not null) return InvalidRefreshToken;
+        await LogoutAsync(found.Subject.UserId, found.SessionId, context, ct);
+        return found.SessionId;
+    }
+
+    private static readonly AuthError InvalidRefreshToken = new(AuthErrorCodes.InvalidRefreshToken, "Invalid or expired refresh token");
+
     /// <summary>Revokes every session except <paramref name="currentSessionId"/>; returns how many ended.</summary>
     public async Task<int> RevokeOthersAsync(Guid userId, Guid? currentSessionId, RequestContext context, CancellationToken ct)
     {

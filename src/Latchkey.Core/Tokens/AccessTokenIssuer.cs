@@ -22,14 +22,16 @@ public sealed class AccessTokenIssuer(
 
     private static readonly Dictionary<string, object> AtJwtHeader = new() { ["typ"] = "at+jwt" };
 
-    public AccessToken Issue(TokenSubject subject, Guid sessionId) =>
+    public AccessToken Issue(TokenSubject subject, Guid sessionId) => Issue(subject, sessionId, DefaultAccessTokenFormat.Instance);
+
+    /// <summary>A first-party access token in <paramref name="format"/> (its claims and its signing key).</summary>
+    public AccessToken Issue(TokenSubject subject, Guid sessionId, AccessTokenFormat format) =>
         Sign(json =>
         {
             json.WriteString("sub", subject.UserId);
             json.WriteString("sid", sessionId);
-            json.WriteString("email", subject.Email);
-            json.WriteString("role", subject.Role);
-        }, null);
+            format.WriteClaims(json, subject, sessionId);
+        }, null, format.KeyPurpose);
 
     /// <summary>
     /// An access token for an OAuth client (RFC 9068 profile, <c>typ: at+jwt</c>). It carries
@@ -45,9 +47,9 @@ public sealed class AccessTokenIssuer(
             json.WriteString("scope", scope);
             if (grantSessionId is { } sid) json.WriteString("sid", sid);
             json.WriteString("jti", Ids.New());
-        }, AtJwtHeader);
+        }, AtJwtHeader, SigningKeyRing.AccessPurpose);
 
-    private AccessToken Sign(Action<Utf8JsonWriter> claims, Dictionary<string, object>? header)
+    private AccessToken Sign(Action<Utf8JsonWriter> claims, Dictionary<string, object>? header, string purpose)
     {
         var now = clock.GetUtcNow();
         var lifetime = tokenOptions.Value.AccessTokenLifetime;
@@ -64,7 +66,7 @@ public sealed class AccessTokenIssuer(
             json.WriteEndObject();
         }
         var payload = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        var credentials = keys.CurrentCredentials(SigningKeyRing.AccessPurpose);
+        var credentials = keys.CurrentCredentials(purpose);
         var token = header is null ? _handler.CreateToken(payload, credentials) : _handler.CreateToken(payload, credentials, header);
         return new AccessToken(token, expires.UtcDateTime, (int)lifetime.TotalSeconds);
     }

@@ -26,8 +26,12 @@ public sealed class AccessTokenValidator
             ValidateAudience = false,
             // Lifetime is checked below against the injected clock, so tests can move time.
             ValidateLifetime = false,
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256],
-            IssuerSigningKeyResolver = (_, _, kid, _) => keys.FindKey(kid, SigningKeyRing.AccessPurpose) is { } key ? [key] : [],
+            // HS256 verifies only with a configured shared secret (Nhost/Hasura compatibility); tokens
+            // signed with it carry no kid, every asymmetric token does. Access and Nhost keys verify, id-token keys never.
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256, SecurityAlgorithms.HmacSha256],
+            IssuerSigningKeyResolver = (_, _, kid, _) =>
+                string.IsNullOrEmpty(kid) ? keys.SymmetricKeys
+                : (keys.FindKey(kid, SigningKeyRing.AccessPurpose) ?? keys.FindKey(kid, HasuraJwtOptions.KeyPurpose)) is { } key ? [key] : [],
             RequireSignedTokens = true,
             RequireExpirationTime = true,
         };

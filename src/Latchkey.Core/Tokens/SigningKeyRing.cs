@@ -17,6 +17,7 @@ public sealed class SigningKeyRing(
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
     IOptions<TokenOptions> options,
+    IEnumerable<SigningPurpose> extraPurposes,
     TimeProvider clock,
     ILogger<SigningKeyRing> logger)
 {
@@ -26,6 +27,8 @@ public sealed class SigningKeyRing(
     public const string IdTokenAlgorithm = SecurityAlgorithms.RsaSha256;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Latchkey.SigningKeys.v1");
+    private readonly SigningPurpose[] _purposes =
+        [new SigningPurpose(AccessPurpose, options.Value.AccessTokenAlgorithm), new SigningPurpose(IdPurpose, IdTokenAlgorithm), .. extraPurposes];
     private volatile KeySnapshot? _snapshot;
     private int _reloading;
 
@@ -52,7 +55,10 @@ public sealed class SigningKeyRing(
         return null;
     }
 
-    /// <summary>The JWKS document, serialized once per snapshot.</summary>
+    /// <summary>Keys that verify tokens without a <c>kid</c>: the shared secrets of symmetric purposes.</summary>
+    public IReadOnlyList<SecurityKey> SymmetricKeys => Snapshot.Symmetric;
+
+    /// <summary>The JWKS document of every published key, serialized once per snapshot.</summary>
     public ReadOnlyMemory<byte> JwksJson
     {
         get
@@ -62,16 +68,24 @@ public sealed class SigningKeyRing(
         }
     }
 
-    /// <summary>Loads the keys, creating a current key for each purpose when none exists. Called at start.</summary>
+    /// <summary>The JWKS document of one purpose's keys (empty for a symmetric purpose), serialized once per snapshot.</summary>
+    public ReadOnlyMemory<byte> JwksJsonFor(string purpose)
+    {
+        ReloadInBackgroundIfStale();
+        return Snapshot.JwksByPurpose.TryGetValue(purpose, out var json) ? json : EmptyJwks;
+    }
+
+    private static readonly byte[] EmptyJwks = JsonSerializer.SerializeToUtf8Bytes(new { keys = Array.Empty<object>() });
+
+    /// <summary>Loads the keys, creating a current key for each asymmetric purpose that has none. Called at start.</summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
         var keys = await ReadAsync(ct);
         var created = false;
-        foreach (var purpose in (string[])[AccessPurpose, IdPurpose])
+        foreach (var purpose in _purposes.Where(p => !p.IsSymmetric))
         {
-            var algorithm = AlgorithmFor(purpose);
-            if (keys.Any(k => k.Purpose == purpose && k.Algorithm == algorithm && k.RetiredAt is null)) continue;
-            await CreateAsync(purpose, algorithm, ct);
+            if (keys.Any(k => k.Purpose == purpose.Name && k.Algorithm == purpose.Algorithm && k.RetiredAt is null)) continue;
+            await CreateAsync(purpose.Name, purpose.Algorithm, ct);
             created = true;
         }
         if (created) keys = await ReadAsync(ct);
@@ -89,13 +103,14 @@ public sealed class SigningKeyRing(
         await using (var scope = scopes.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ISigningKeyStore>()
                 .RetireCurrentAsync(purpose, now, now + keepPublished + options.Value.ClockSkew, ct);
-        var id = await CreateAsync(purpose, AlgorithmFor(purpose), ct);
+        var id = await CreateAsync(purpose, AlgorithmFor(purpose) ?? throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Not a configured signing purpose."), ct);
         _snapshot = Build(await ReadAsync(ct));
         logger.LogInformation("Rotated the {Purpose} signing key; new key {KeyId}", purpose, id);
         return id;
     }
 
-    private string AlgorithmFor(string purpose) => purpose == IdPurpose ? IdTokenAlgorithm : options.Value.AccessTokenAlgorithm;
+    /// <summary>The algorithm a purpose signs with now; null for a purpose no longer configured (its keys only verify).</summary>
+    private string? AlgorithmFor(string purpose) => _purposes.FirstOrDefault(p => p.Name == purpose)?.Algorithm;
 
     private async Task<string> CreateAsync(string purpose, string algorithm, CancellationToken ct)
     {
@@ -127,11 +142,14 @@ public sealed class SigningKeyRing(
         var byId = new Dictionary<string, (SecurityKey Key, string Purpose)>(StringComparer.Ordinal);
         var current = new Dictionary<string, SigningCredentials>(StringComparer.Ordinal);
         var jwks = new List<Dictionary<string, string>>();
+        var jwksByPurpose = new Dictionary<string, List<Dictionary<string, string>>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var key = KeyMaterial.Import(row.Algorithm, row.Id, _protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)));
             byId[row.Id] = (key, row.Purpose);
-            jwks.Add(KeyMaterial.PublicJwk(key, row.Algorithm));
+            var jwk = KeyMaterial.PublicJwk(key, row.Algorithm);
+            jwks.Add(jwk);
+            (jwksByPurpose.TryGetValue(row.Purpose, out var list) ? list : jwksByPurpose[row.Purpose] = []).Add(jwk);
             // Rows come newest first, so the first unretired key of a purpose is the one that signs.
             if (row.RetiredAt is null && row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
                 current[row.Purpose] = new SigningCredentials(key, row.Algorithm);
@@ -141,8 +159,17 @@ public sealed class SigningKeyRing(
         foreach (var row in rows)
             if (row.Algorithm == AlgorithmFor(row.Purpose) && !current.ContainsKey(row.Purpose))
                 current[row.Purpose] = new SigningCredentials(byId[row.Id].Key, row.Algorithm);
-        var json = JsonSerializer.SerializeToUtf8Bytes(new { keys = jwks });
-        return new KeySnapshot(byId, current, json, clock.GetUtcNow());
+        var symmetric = new List<SecurityKey>();
+        foreach (var purpose in _purposes.Where(p => p.IsSymmetric))
+        {
+            var key = new SymmetricSecurityKey(purpose.SharedSecret);
+            symmetric.Add(key);
+            current[purpose.Name] = new SigningCredentials(key, purpose.Algorithm);
+        }
+        return new KeySnapshot(byId, current, symmetric,
+            JsonSerializer.SerializeToUtf8Bytes(new { keys = jwks }),
+            jwksByPurpose.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToUtf8Bytes(new { keys = p.Value }), StringComparer.Ordinal),
+            clock.GetUtcNow());
     }
 
     private void ReloadInBackgroundIfStale()
@@ -182,6 +209,8 @@ public sealed class SigningKeyRing(
     private sealed record KeySnapshot(
         IReadOnlyDictionary<string, (SecurityKey Key, string Purpose)> ByKeyId,
         IReadOnlyDictionary<string, SigningCredentials> Current,
+        IReadOnlyList<SecurityKey> Symmetric,
         byte[] JwksJson,
+        IReadOnlyDictionary<string, byte[]> JwksByPurpose,
         DateTimeOffset LoadedAt);
 }

@@ -2,6 +2,7 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Verification;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Users;
 
@@ -18,6 +19,7 @@ public sealed class RegistrationService(
     RedirectPolicy redirects,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
+    IOptions<UserDefaultsOptions> defaults,
     TimeProvider clock)
 {
     public const int MaxNameLength = 100;
@@ -25,6 +27,7 @@ public sealed class RegistrationService(
     public async Task<Result<User>> RegisterAsync(NewAccount account, RequestContext context, CancellationToken ct)
     {
         if (Validate(account) is { } invalid) return invalid;
+        if (account.Profile is { } profile && UserProfile.Validate(profile, defaults.Value) is { } badProfile) return badProfile;
         var email = account.Email!.Trim();
         if (!account.Trusted && signUp.Check(email) is { } closed) return closed;
         var verifyPage = redirects.Resolve(account.RedirectTo, LinkPages.VerifyEmail);
@@ -35,7 +38,7 @@ public sealed class RegistrationService(
         var hash = hasher.Hash(account.Password!);
 
         var normalizedEmail = UserNormalizer.NormalizeEmail(email);
-        if (await users.EmailExistsAsync(normalizedEmail, ct)) return EmailTaken;
+        if (await users.EmailExistsAsync(normalizedEmail, ct)) return AccountEmail.Taken;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new User
@@ -52,21 +55,12 @@ public sealed class RegistrationService(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        UserProfile.Apply(user, account.Profile ?? new ProfileRequest(), defaults.Value);
         users.Add(user);
         activity.Record(ActivityTypes.UserRegistered, user.Id, context, details: new { method = "password" });
         if (!user.EmailVerified) await emailVerification.QueueAsync(user, verifyPage.Value, context, ct);
-        try
-        {
-            await unitOfWork.SaveChangesAsync(ct);
-        }
-        catch (UniqueConstraintException)
-        {
-            return EmailTaken;
-        }
-        return user;
+        return await AccountEmail.SaveAsync(unitOfWork, user, ct);
     }
-
-    private static readonly AuthError EmailTaken = new(AuthErrorCodes.EmailTaken, "An account with this email already exists");
 
     private static AuthError? Validate(NewAccount account)
     {
@@ -86,8 +80,8 @@ public sealed class RegistrationService(
 /// <summary>
 /// What a sign-up supplies. <see cref="Role"/>, <see cref="EmailVerified"/> and <see cref="Trusted"/> (which
 /// bypasses the sign-up settings) are set only by trusted callers (bootstrap, admin). <see cref="RedirectTo"/>
-/// is the page the verification link opens.
+/// is the page the verification link opens; <see cref="Profile"/> the roles, locale, display name and metadata.
 /// </summary>
 public sealed record NewAccount(
     string? Email, string? Password, string? FirstName, string? LastName, string? Role = null, bool EmailVerified = false,
-    bool Trusted = false, string? RedirectTo = null);
+    bool Trusted = false, string? RedirectTo = null, ProfileRequest? Profile = null);

@@ -28,8 +28,21 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>A guest account from anonymous sign-in: no credential yet, until it is deanonymized.</summary>
+    public bool IsAnonymous { get; set; }
+    /// <summary>The role a token carries when the client asks for none; null means the configured default.</summary>
+    public string? DefaultRole { get; set; }
+    /// <summary>Space-separated roles a token may carry (Hasura's allowed roles); null means the configured defaults.</summary>
+    public string? AllowedRoles { get; set; }
+    /// <summary>Two-letter language code; null means the configured default.</summary>
+    public string? Locale { get; set; }
+    /// <summary>Free-form JSON object the application stores with the account.</summary>
+    public string? Metadata { get; set; }
+    /// <summary>The name the user chose to be shown; when absent, first and last name or the email.</summary>
+    public string? ChosenDisplayName { get; set; }
+
     public string DisplayName =>
-        string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name
+        ChosenDisplayName is { Length: > 0 } chosen ? chosen : string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name
             ? name
             : Email;
 }

@@ -14,6 +14,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.HasOne<User>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
         key.Property(k => k.Name).HasMaxLength(100);
         key.Property(k => k.Prefix).HasMaxLength(16);
+        key.Property(k => k.Metadata).HasMaxLength(ApiKeyService.MaxMetadataLength);
         key.HasIndex(k => k.SecretHash).IsUnique();
         key.HasIndex(k => k.UserId);
     }

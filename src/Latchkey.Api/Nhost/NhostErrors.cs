@@ -1,0 +1,84 @@
+using Latchkey.Api.Common;
+using Latchkey.Api.Nhost.Contracts;
+using Latchkey.Core.Common;
+using Latchkey.Core.Credentials;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Api.Nhost;
+
+/// <summary>
+/// The Nhost surface's one error translator: core codes to the spec's ErrorResponse
+/// <c>{"status", "message", "error"}</c>, whose <c>error</c> is one of the spec's enum. With
+/// <see cref="NhostOptions.ConcealErrors"/> every answer that could tell whether an account exists, or in
+/// which state, becomes <c>400 invalid-request</c> (Nhost's <c>AUTH_CONCEAL_ERRORS</c>).
+/// </summary>
+public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
+{
+    private static readonly HashSet<string> Revealing =
+    [
+        AuthErrorCodes.EmailTaken, AuthErrorCodes.InvalidCredentials, AuthErrorCodes.AccountDisabled,
+        AuthErrorCodes.AccountLocked, AuthErrorCodes.NotAnonymous, AuthErrorCodes.EmailNotVerified, AuthErrorCodes.PhoneTaken,
+        AuthErrorCodes.IdentityInUse, AuthErrorCodes.LinkRequired,
+    ];
+
+    private const string ConcealedMessage = "The request payload is incorrect";
+
+    public override int StatusFor(string code) => Translate(code).Status;
+
+    public override object Body(AuthError error, string? requestId)
+    {
+        var (status, name) = Translate(error.Code);
+        if (name == "invalid-request" && status == 400 && Concealed(error.Code))
+            return new NhostErrorResponse(status, ConcealedMessage, name);
+        if (error.Code == AuthErrorCodes.WeakPassword && error.Details?.GetValueOrDefault("rule") == PasswordPolicy.RuleBreached)
+            name = "password-in-hibp-database";
+        return new NhostErrorResponse(status, error.Message, name);
+    }
+
+    private bool Concealed(string code) => options.Value.ConcealErrors && Revealing.Contains(code);
+
+    /// <summary>The spec's status and error name for a core code (after concealment).</summary>
+    public (int Status, string Error) Translate(string code) => Concealed(code) ? (400, "invalid-request") : code switch
+    {
+        AuthErrorCodes.InvalidRequest or AuthErrorCodes.ValidationFailed or AuthErrorCodes.InvalidCurrentPassword => (400, "invalid-request"),
+        AuthErrorCodes.WeakPassword => (400, "password-too-short"),
+        AuthErrorCodes.EmailTaken => (409, "email-already-in-use"),
+        AuthErrorCodes.InvalidCredentials or AuthErrorCodes.AccountLocked => (401, "invalid-email-password"),
+        AuthErrorCodes.AccountDisabled => (401, "disabled-user"),
+        AuthErrorCodes.Unauthenticated => (401, "invalid-request"),
+        AuthErrorCodes.ElevationRequired => (401, "invalid-request"),
+        AuthErrorCodes.Forbidden or AuthErrorCodes.SessionRequired => (403, "invalid-request"),
+        AuthErrorCodes.NotFound => (404, "invalid-request"),
+        AuthErrorCodes.InvalidRefreshToken => (401, "invalid-refresh-token"),
+        AuthErrorCodes.RateLimited => (429, "invalid-request"),
+        AuthErrorCodes.PayloadTooLarge => (413, "invalid-request"),
+        AuthErrorCodes.Internal => (500, "internal-server-error"),
+        AuthErrorCodes.RoleNotAllowed => (400, "role-not-allowed"),
+        AuthErrorCodes.DefaultRoleNotAllowed => (400, "default-role-must-be-in-allowed-roles"),
+        AuthErrorCodes.LocaleNotAllowed => (400, "locale-not-allowed"),
+        AuthErrorCodes.RedirectNotAllowed => (400, "redirectTo-not-allowed"),
+        AuthErrorCodes.NotAnonymous => (400, "user-not-anonymous"),
+        AuthErrorCodes.AnonymousForbidden => (403, "forbidden-anonymous"),
+        AuthErrorCodes.InvalidApiKey => (401, "invalid-pat"),
+        AuthErrorCodes.FeatureDisabled => (409, "disabled-endpoint"),
+        AuthErrorCodes.InvalidToken => (401, "invalid-ticket"),
+        AuthErrorCodes.InvalidCode => (401, "invalid-otp"),
+        AuthErrorCodes.EmailNotVerified => (401, "unverified-user"),
+        AuthErrorCodes.SignUpNotAllowed => (403, "signup-disabled"),
+        AuthErrorCodes.PhoneTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
+            or AuthErrorCodes.LastSignInMethod => (409, "invalid-request"),
+        AuthErrorCodes.UnsupportedProvider or AuthErrorCodes.EmailRequired => (400, "invalid-request"),
+        AuthErrorCodes.InvalidState => (400, "invalid-state"),
+        AuthErrorCodes.InvalidIdToken => (401, "invalid-request"),
+        AuthErrorCodes.AccessDenied => (403, "oauth-provider-error"),
+        AuthErrorCodes.UpstreamError => (502, "oauth-provider-error"),
+        // OAuth-provider codes: no Nhost operation produces them; the spec has no names for them.
+        AuthErrorCodes.InvalidClient or AuthErrorCodes.InvalidGrant or AuthErrorCodes.UnauthorizedClient
+            or AuthErrorCodes.UnsupportedGrantType or AuthErrorCodes.UnsupportedResponseType or AuthErrorCodes.InvalidScope
+            or AuthErrorCodes.LoginRequired or AuthErrorCodes.ConsentRequired or AuthErrorCodes.InteractionRequired
+            or AuthErrorCodes.AuthorizationPending or AuthErrorCodes.SlowDown or AuthErrorCodes.ExpiredToken
+            or AuthErrorCodes.InsufficientScope or AuthErrorCodes.InvalidRedirectUri or AuthErrorCodes.InvalidClientMetadata
+            or AuthErrorCodes.LimitReached => (base.StatusFor(code), "invalid-request"),
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
+    };
+}
