@@ -63,6 +63,10 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
         AuthErrorCodes.FeatureDisabled => (409, "disabled-endpoint"),
         AuthErrorCodes.InvalidToken => (401, "invalid-ticket"),
         AuthErrorCodes.InvalidCode => (401, "invalid-otp"),
+        // Second factors and passkeys (the MFA ticket and WebAuthn ceremonies).
+        AuthErrorCodes.InvalidChallenge => (401, "invalid-ticket"),
+        AuthErrorCodes.PasskeyRejected => (400, "invalid-request"),
+        AuthErrorCodes.Conflict => (409, "invalid-request"),
         AuthErrorCodes.EmailNotVerified => (401, "unverified-user"),
         AuthErrorCodes.SignUpNotAllowed => (403, "signup-disabled"),
         AuthErrorCodes.PhoneTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
