@@ -7,6 +7,9 @@
 #   bench/run.sh --smoke         tiny seed, 3 s per scenario at 4 connections; exits non-zero unless
 #                                every scenario completes with zero errors (scripts/test.sh runs it)
 #   bench/run.sh --skip-build    reuse the last Release build
+#   bench/run.sh --only client_credentials,refresh [--db sqlite]
+#                                just those Latchkey scenarios (no peers, no scale run), for working
+#                                on one path; writes bench/results/only.tsv, leaves the docs alone
 #
 # What runs, in order: the raw cost of the work (Argon2id hashes/s and ES256 signatures/s on all
 # cores, an ASP.NET Core endpoint that signs an ES256 JWT with no database), oidc-provider
@@ -28,11 +31,13 @@ cd "$REPO_ROOT"
 # ---------------------------------------------------------------------------
 # Arguments and settings
 # ---------------------------------------------------------------------------
-SMOKE=0 SKIP_BUILD=0
+SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres)
 while (($#)); do
   case "$1" in
     --smoke)      SMOKE=1; shift ;;
     --skip-build) SKIP_BUILD=1; shift ;;
+    --only)       ONLY="${2:?--only needs a comma-separated list of scenarios}"; shift 2 ;;
+    --db)         DBS=("${2:?--db needs sqlite or postgres}"); shift 2 ;;
     -h|--help)    sed -n '3,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)            echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -47,8 +52,11 @@ else
 fi
 LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo)
 IDENTITY_SCENARIOS=(signup signin refresh)
+if [[ -n "$ONLY" ]]; then
+  IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
+fi
 RESULTS_DIR="$BENCH_DIR/results"
-RESULTS="$RESULTS_DIR/$( ((SMOKE)) && echo smoke || echo latest).tsv"
+RESULTS="$RESULTS_DIR/$( ((SMOKE)) && echo smoke || { [[ -n "$ONLY" ]] && echo only; } || echo latest).tsv"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 TMP_ROOT="$(mktemp -d -t latchkey-bench.XXXXXX)"
@@ -139,7 +147,7 @@ run_oidc_provider() {
 latchkey_args() {
   if [[ "$1" == postgres ]]; then
     echo "--Latchkey:Database:Provider=postgres"
-    echo "--ConnectionStrings:Latchkey=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$2"
+    echo "--ConnectionStrings:Latchkey=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$2${BENCH_PG_EXTRA:-}"
   else
     echo "--Latchkey:Database:Provider=sqlite"
     echo "--Latchkey:Database:SqlitePath=$TMP_ROOT/$2.db"
@@ -237,8 +245,13 @@ lk_introspection() {
     BENCH_CONTENT_TYPE=application/x-www-form-urlencoded BENCH_BODY="token=$CC_TOKEN" BENCH_AUTH="$OAUTH_BASIC"
 }
 
-available_userinfo() { [[ $(http_status -H "Authorization: Bearer $ACCESS_TOKEN" "$LK_URL/api/oauth/userinfo") == 200 ]]; }
-lk_userinfo() { measure latchkey "$1" userinfo static.lua "$LK_URL/api/oauth/userinfo" BENCH_AUTH="Bearer $ACCESS_TOKEN"; }
+# Userinfo takes only tokens a client got through a user grant: bench/lib/oauth_code_token.py runs the
+# authorization code flow (hosted sign-in and consent pages) as a seeded user.
+available_userinfo() {
+  OAUTH_ACCESS_TOKEN=$(/usr/bin/python3 "$BENCH_DIR/lib/oauth_code_token.py" "$LK_URL" bench0@bench.test "$PASSWORD") || return 1
+  [[ $(http_status -H "Authorization: Bearer $OAUTH_ACCESS_TOKEN" "$LK_URL/api/oauth/userinfo") == 200 ]]
+}
+lk_userinfo() { measure latchkey "$1" userinfo static.lua "$LK_URL/api/oauth/userinfo" BENCH_AUTH="Bearer $OAUTH_ACCESS_TOKEN"; }
 
 run_latchkey() {
   local db="$1" scenario
@@ -330,6 +343,9 @@ idp_refresh() {
 # Main
 # ---------------------------------------------------------------------------
 T0=$(date +%s)
+for scenario in "${LATCHKEY_SCENARIOS[@]}"; do
+  declare -F "lk_$scenario" >/dev/null || { echo "run.sh: unknown scenario: $scenario" >&2; exit 2; }
+done
 install_requirements
 if ((SKIP_BUILD == 0)); then
   log "dotnet build Latchkey.slnx -c Release"
@@ -338,15 +354,23 @@ fi
 mkdir -p "$RESULTS_DIR"
 printf 'target\tdb\tscenario\tconnections\trps\tp50_ms\tp99_ms\terrors\tpeak_rss_mb\tstatus\tcpu_ms\n' >"$RESULTS"
 
-run_micro
-run_raw_jwt
-run_oidc_provider
-pg_start "$TMP_ROOT/pg" "shared_buffers = 1GB"
-for db in sqlite postgres; do
+if [[ -z "$ONLY" ]]; then
+  run_micro
+  run_raw_jwt
+  run_oidc_provider
+fi
+[[ " ${DBS[*]} " == *" postgres "* ]] && pg_start "$TMP_ROOT/pg" "shared_buffers = 1GB"
+for db in "${DBS[@]}"; do
   run_latchkey "$db"
-  run_identity "$db"
+  [[ -n "$ONLY" ]] || run_identity "$db"
 done
-((SCALE_USERS == 0)) || run_scale
+[[ -n "$ONLY" ]] || ((SCALE_USERS == 0)) || run_scale
 
 ELAPSED=$(( $(date +%s) - T0 ))
-/usr/bin/python3 "$BENCH_DIR/report.py" "$RESULTS" --elapsed "$ELAPSED" $( ((SMOKE)) && echo --check-errors || echo --update-docs "$REPO_ROOT/docs/benchmarks.md" )
+if [[ -n "$ONLY" ]]; then
+  column -t -s $'\t' "$RESULTS"
+elif ((SMOKE)); then
+  /usr/bin/python3 "$BENCH_DIR/report.py" "$RESULTS" --elapsed "$ELAPSED" --check-errors
+else
+  /usr/bin/python3 "$BENCH_DIR/report.py" "$RESULTS" --elapsed "$ELAPSED" --update-docs "$REPO_ROOT/docs/benchmarks.md"
+fi

@@ -22,7 +22,7 @@ var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
 
 var started = DateTime.UtcNow;
 // One real Argon2id hash at the server's default parameters, shared by every seeded user.
-var hash = new Argon2idPasswordHasher(Options.Create(new PasswordHashingOptions())).Hash(password);
+var hash = await new Argon2idPasswordHasher(Options.Create(new PasswordHashingOptions())).HashAsync(password);
 var seeder = config["Latchkey:Database:Provider"] == DatabaseOptions.Postgres
     ? (ISeeder)new PostgresSeeder(db)
     : new SqliteSeeder(db);

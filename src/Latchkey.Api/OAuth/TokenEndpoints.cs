@@ -6,6 +6,7 @@ using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Api.OAuth;
 
@@ -15,9 +16,10 @@ public static class TokenEndpoints
     public static void MapOAuthToken(this RouteGroupBuilder oauth) =>
         oauth.MapPost("/token", Token).RateLimited(RateLimitPolicies.OAuthToken);
 
-    private static async Task<IResult> Token(
-        ClientAuthenticator authenticator, AuthorizationCodeGrant codes, RefreshTokenGrant refresh,
-        ClientCredentialsGrant clientCredentials, DeviceFlowService devices, HttpContext http, CancellationToken ct)
+    // The grants are resolved when the request names one, not injected: each is a scoped service with
+    // its own graph of stores, and building all four for every request was measurable on the
+    // client_credentials path (which needs none of the scoped ones).
+    private static async Task<IResult> Token(ClientAuthenticator authenticator, HttpContext http, CancellationToken ct)
     {
         var form = await OAuthRequest.ReadFormAsync(http);
         if (form is null) return Error(new(AuthErrorCodes.InvalidRequest, "The body must be application/x-www-form-urlencoded"));
@@ -30,13 +32,15 @@ public static class TokenEndpoints
         var client = await authenticator.AuthenticateAsync(credentials, ct);
         if (!client.IsSuccess) return ClientAuthFailed(http, credentials, client.Error);
 
-        var context = http.RequestContext();
+        var services = http.RequestServices;
         var result = grantType switch
         {
-            GrantTypes.AuthorizationCode => await codes.RedeemAsync(client.Value, form["code"], form["redirect_uri"], form["code_verifier"], context, ct),
-            GrantTypes.RefreshToken => await refresh.RefreshAsync(client.Value, form["refresh_token"], form["scope"], context, ct),
-            GrantTypes.ClientCredentials => clientCredentials.Issue(client.Value, form["scope"]),
-            _ => await devices.PollAsync(client.Value, form["device_code"], context, ct),
+            GrantTypes.ClientCredentials => services.GetRequiredService<ClientCredentialsGrant>().Issue(client.Value, form["scope"]),
+            GrantTypes.AuthorizationCode => await services.GetRequiredService<AuthorizationCodeGrant>()
+                .RedeemAsync(client.Value, form["code"], form["redirect_uri"], form["code_verifier"], http.RequestContext(), ct),
+            GrantTypes.RefreshToken => await services.GetRequiredService<RefreshTokenGrant>()
+                .RefreshAsync(client.Value, form["refresh_token"], form["scope"], http.RequestContext(), ct),
+            _ => await services.GetRequiredService<DeviceFlowService>().PollAsync(client.Value, form["device_code"], http.RequestContext(), ct),
         };
         return result.IsSuccess ? Results.Json(TokenResponseBody.From(result.Value)) : Error(result.Error);
     }

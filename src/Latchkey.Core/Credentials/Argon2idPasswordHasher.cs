@@ -16,8 +16,10 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher
     private readonly nuint _memLimit;
     private readonly Lazy<string> _dummyHash;
     // Each hash maps 19 MiB (by default). More hashes at once than cores only time-slice the CPU while
-    // multiplying memory: under a sign-in burst the thread pool grows and the benchmark saw ~400 MB peak
-    // RSS. Callers beyond the core count wait their turn, so memory stays at cores x MemoryKiB.
+    // multiplying memory: under a sign-in burst the benchmark saw ~400 MB peak RSS. Callers beyond the
+    // core count wait their turn, so memory stays at cores x MemoryKiB. They wait asynchronously: a
+    // blocking wait parked one thread-pool thread per queued sign-in, and the pool's growth then
+    // delayed every other request (refreshes, token checks) during a burst.
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount);
 
     public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options)
@@ -27,17 +29,26 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher
         _opsLimit = (ulong)value.Iterations;
         _memLimit = (nuint)value.MemoryKiB * 1024;
 
-        // Made on first use: hashing at construction would slow every startup by one full hash.
-        _dummyHash = new Lazy<string>(() => Hash(RandomSecrets.Base64Url()));
+        // Made on first use: hashing at construction would slow every startup by one full hash. It is
+        // computed outside the slots (once per process), so the first dummy check costs two hashes.
+        _dummyHash = new Lazy<string>(() => HashNow(Encoding.UTF8.GetBytes(RandomSecrets.Base64Url())));
     }
 
-    public string Hash(string password)
+    public async Task<string> HashAsync(string password, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(password);
         var bytes = Encoding.UTF8.GetBytes(password);
         try
         {
-            return InSlot(() => Sodium.HashString(bytes, _opsLimit, _memLimit, Sodium.Argon2id13));
+            await _slots.WaitAsync(ct);
+            try
+            {
+                return HashNow(bytes);
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         finally
         {
@@ -45,7 +56,7 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher
         }
     }
 
-    public PasswordVerification Verify(string storedHash, string password)
+    public async Task<PasswordVerification> VerifyAsync(string storedHash, string password, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(storedHash) || password is null)
         {
@@ -54,7 +65,7 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher
 
         if (storedHash.StartsWith("$argon2", StringComparison.Ordinal))
         {
-            return VerifyArgon2(storedHash, password);
+            return await VerifyArgon2Async(storedHash, password, ct);
         }
 
         var importedMatch = BcryptHash.IsBcrypt(storedHash) ? BcryptHash.Verify(storedHash, password)
@@ -64,29 +75,26 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher
         return importedMatch ? PasswordVerification.SuccessRehashNeeded : PasswordVerification.Failed;
     }
 
-    public void VerifyDummy(string password) => Verify(_dummyHash.Value, password ?? string.Empty);
+    public Task VerifyDummyAsync(string password, CancellationToken ct = default) => VerifyAsync(_dummyHash.Value, password ?? string.Empty, ct);
 
-    private T InSlot<T>(Func<T> hash)
-    {
-        _slots.Wait();
-        try
-        {
-            return hash();
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
+    private string HashNow(byte[] password) => Sodium.HashString(password, _opsLimit, _memLimit, Sodium.Argon2id13);
 
-    private PasswordVerification VerifyArgon2(string storedHash, string password)
+    private async Task<PasswordVerification> VerifyArgon2Async(string storedHash, string password, CancellationToken ct)
     {
         var bytes = Encoding.UTF8.GetBytes(password);
         try
         {
-            if (!InSlot(() => Sodium.VerifyString(storedHash, bytes)))
+            await _slots.WaitAsync(ct);
+            try
             {
-                return PasswordVerification.Failed;
+                if (!Sodium.VerifyString(storedHash, bytes))
+                {
+                    return PasswordVerification.Failed;
+                }
+            }
+            finally
+            {
+                _slots.Release();
             }
         }
         finally

@@ -70,7 +70,7 @@ public sealed class PasswordChangeService(
         if (!check.IsSuccess) return check.Error;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        user.PasswordHash = hasher.Hash(newPassword);
+        user.PasswordHash = await hasher.HashAsync(newPassword, ct);
         user.PasswordChangedAt = now;
         user.UpdatedAt = now;
         lockout.RecordSuccess(user);

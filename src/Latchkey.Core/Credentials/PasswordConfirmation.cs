@@ -20,7 +20,7 @@ public sealed class PasswordConfirmation(IPasswordHasher hasher, Lockout lockout
         if (user.PasswordHash is null || password.Length > 4096) return Wrong;
         if (lockout.IsLocked(user)) return new AuthError(AuthErrorCodes.AccountLocked, "Account temporarily locked after too many failed attempts");
 
-        if (hasher.Verify(user.PasswordHash, password) != PasswordVerification.Failed) return null;
+        if (await hasher.VerifyAsync(user.PasswordHash, password, ct) != PasswordVerification.Failed) return null;
         lockout.RecordFailure(user);
         activity.Record(activityType, user.Id, context, success: false, new { reason = "wrong_current_password" });
         await unitOfWork.SaveChangesAsync(ct);

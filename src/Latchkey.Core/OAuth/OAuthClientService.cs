@@ -15,6 +15,7 @@ public sealed class OAuthClientService(
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<OAuthOptions> options,
+    OAuthClientCache cache,
     TimeProvider clock)
 {
     private static readonly AuthError NotFound = new(AuthErrorCodes.NotFound, "OAuth client not found");
@@ -60,6 +61,7 @@ public sealed class OAuthClientService(
         client.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         activity.Record(ActivityTypes.OAuthClientUpdated, ownerUserId, context, details: new { clientId = client.ClientId, client.Active, client.FirstParty });
         await unitOfWork.SaveChangesAsync(ct);
+        cache.Forget(client.ClientId);
         return client;
     }
 
@@ -79,6 +81,7 @@ public sealed class OAuthClientService(
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;
         }, ct);
+        cache.Forget(client.ClientId);
         return Unit.Value;
     }
 

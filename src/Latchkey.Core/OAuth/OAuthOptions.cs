@@ -31,4 +31,11 @@ public sealed class OAuthOptions
     /// <summary>How long a <c>private_key_jwt</c> assertion may live (its <c>exp</c> - now).</summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan MaxClientAssertionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a node keeps a client it read (<see cref="OAuthClientCache"/>); 0 turns the cache off.
+    /// Edits on one node reach the others within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ClientCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
 }

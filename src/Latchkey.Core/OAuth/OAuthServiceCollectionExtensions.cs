@@ -12,6 +12,7 @@ public static class OAuthServiceCollectionExtensions
         services.AddSingleton<ClientAssertionValidator>();
         services.AddSingleton<OAuthTokenMinter>();
         services.AddSingleton<ClientCredentialsGrant>();
+        services.AddSingleton<OAuthClientCache>();
         services.AddSingleton<BackChannelLogout>();
         services.AddHttpClient(BackChannelLogout.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 

@@ -35,7 +35,7 @@ public sealed class PasswordSignInService(
         var user = await users.FindByLoginAsync(UserNormalizer.NormalizeEmail(login), ct);
         if (user?.PasswordHash is null)
         {
-            hasher.VerifyDummy(password);
+            await hasher.VerifyDummyAsync(password, ct);
             activity.Record(ActivityTypes.LoginFailed, user?.Id, context, success: false, new { reason = "unknown_account" });
             await unitOfWork.SaveChangesAsync(ct);
             return InvalidCredentials;
@@ -48,7 +48,7 @@ public sealed class PasswordSignInService(
             return LockedError(user);
         }
 
-        var verification = hasher.Verify(user.PasswordHash, password);
+        var verification = await hasher.VerifyAsync(user.PasswordHash, password, ct);
         if (verification == PasswordVerification.Failed)
         {
             var lockedNow = lockout.RecordFailure(user);
@@ -75,7 +75,7 @@ public sealed class PasswordSignInService(
 
         // Imported bcrypt/PBKDF2 hashes and Argon2id hashes with old parameters are upgraded now,
         // the only moment the clear password is at hand.
-        if (verification == PasswordVerification.SuccessRehashNeeded) user.PasswordHash = hasher.Hash(password);
+        if (verification == PasswordVerification.SuccessRehashNeeded) user.PasswordHash = await hasher.HashAsync(password, ct);
 
         if (user.TwoFactorEnabled)
         {

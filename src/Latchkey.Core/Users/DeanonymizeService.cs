@@ -32,7 +32,7 @@ public sealed class DeanonymizeService(
         email = email.Trim();
         var check = await policy.CheckAsync(password, [email], ct);
         if (!check.IsSuccess) return check.Error;
-        var hash = hasher.Hash(password);
+        var hash = await hasher.HashAsync(password, ct);
         var normalized = UserNormalizer.NormalizeEmail(email);
         if (await users.EmailExistsAsync(normalized, ct)) return AccountEmail.Taken;
 

@@ -35,7 +35,7 @@ public sealed class RegistrationService(
 
         var policyCheck = await policy.CheckAsync(account.Password!, [email, account.FirstName ?? "", account.LastName ?? ""], ct);
         if (!policyCheck.IsSuccess) return policyCheck.Error;
-        var hash = hasher.Hash(account.Password!);
+        var hash = await hasher.HashAsync(account.Password!, ct);
 
         var normalizedEmail = UserNormalizer.NormalizeEmail(email);
         if (await users.EmailExistsAsync(normalizedEmail, ct)) return AccountEmail.Taken;

@@ -84,8 +84,8 @@ public sealed class EmailChangeService(
     private async Task<AuthError?> ReauthenticateAsync(User user, string password, RequestContext context, CancellationToken ct)
     {
         if (lockout.IsLocked(user)) return new AuthError(AuthErrorCodes.AccountLocked, "Account temporarily locked after too many failed attempts");
-        if (user.PasswordHash is not null && hasher.Verify(user.PasswordHash, password) != PasswordVerification.Failed) return null;
-        if (user.PasswordHash is null) hasher.VerifyDummy(password);
+        if (user.PasswordHash is not null && await hasher.VerifyAsync(user.PasswordHash, password, ct) != PasswordVerification.Failed) return null;
+        if (user.PasswordHash is null) await hasher.VerifyDummyAsync(password, ct);
         lockout.RecordFailure(user);
         activity.Record(ActivityTypes.EmailChangeRequested, user.Id, context, success: false, new { reason = "wrong_password" });
         await unitOfWork.SaveChangesAsync(ct);

@@ -56,7 +56,7 @@ public sealed class PasswordResetService(
         if (ticket is null || user is null) return TicketService.InvalidToken;
         var check = await policy.CheckAsync(newPassword, [user.Email, user.FirstName ?? "", user.LastName ?? ""], ct);
         if (!check.IsSuccess) return check.Error;
-        var hash = hasher.Hash(newPassword);
+        var hash = await hasher.HashAsync(newPassword, ct);
 
         var revoked = await unitOfWork.InTransactionAsync(async tx =>
         {

@@ -3,14 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Data.Stores;
 
-internal sealed class OAuthClientStore(LatchkeyDbContext db) : IOAuthClientStore
+internal sealed class OAuthClientStore(LatchkeyDbContext db, OAuthClientCache cache) : IOAuthClientStore
 {
     public void Add(OAuthClient client) => db.OAuthClients.Add(client);
 
     public void Remove(OAuthClient client) => db.OAuthClients.Remove(client);
 
-    public Task<OAuthClient?> FindByClientIdAsync(string clientId, CancellationToken ct) =>
-        db.OAuthClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId, ct);
+    public async Task<OAuthClient?> FindByClientIdAsync(string clientId, CancellationToken ct)
+    {
+        if (cache.Find(clientId) is { } cached) return cached;
+        var client = await ByClientId(db, clientId, ct);
+        if (client is not null) cache.Remember(client);
+        return client;
+    }
+
+    // Compiled once: the query runs on every cache miss of every OAuth request.
+    private static readonly Func<LatchkeyDbContext, string, CancellationToken, Task<OAuthClient?>> ByClientId =
+        EF.CompileAsyncQuery((LatchkeyDbContext db, string clientId, CancellationToken ct) =>
+            db.OAuthClients.AsNoTracking().FirstOrDefault(c => c.ClientId == clientId));
 
     public Task<OAuthClient?> FindForUpdateAsync(Guid id, Guid? ownerUserId, CancellationToken ct) =>
         db.OAuthClients.FirstOrDefaultAsync(c => c.Id == id && (ownerUserId == null || c.OwnerUserId == ownerUserId), ct);

@@ -14,14 +14,14 @@ public sealed class ImportedHashTests
     [InlineData("2a")]
     [InlineData("2b")]
     [InlineData("2y")]
-    public void Bcrypt_hashes_verify_and_ask_for_rehash(string version)
+    public async Task Bcrypt_hashes_verify_and_ask_for_rehash(string version)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = OpenBsdBCrypt.Generate(version, "correct horse 🐴".ToCharArray(), salt, 4);
         Assert.StartsWith($"${version}$04$", hash);
 
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, _hasher.Verify(hash, "correct horse 🐴"));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(hash, "correct horse"));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, await _hasher.VerifyAsync(hash, "correct horse 🐴", TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(hash, "correct horse", TestContext.Current.CancellationToken));
     }
 
     // Published vectors from the OpenBSD / jBCrypt bcrypt test set, made by implementations other than ours.
@@ -30,45 +30,45 @@ public sealed class ImportedHashTests
     [InlineData("a", "$2a$06$m0CrhHm10qJ3lXRY.5zDGO3rS2KdeeWLuGmsfGlMfOxih58VYVfxe")]
     [InlineData("abc", "$2a$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i")]
     [InlineData("abcdefghijklmnopqrstuvwxyz", "$2a$06$.rCVZVOThsIa97pEDOxvGuRRgzG64bvtJ0938xuqzv18d3ZpQhstC")]
-    public void Known_bcrypt_vectors_verify(string password, string hash)
+    public async Task Known_bcrypt_vectors_verify(string password, string hash)
     {
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, _hasher.Verify(hash, password));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(hash, password + "x"));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, await _hasher.VerifyAsync(hash, password, TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(hash, password + "x", TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Bcrypt_ignores_bytes_past_72_like_every_implementation()
+    public async Task Bcrypt_ignores_bytes_past_72_like_every_implementation()
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = OpenBsdBCrypt.Generate("2b", new string('a', 100).ToCharArray(), salt, 4);
 
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, _hasher.Verify(hash, new string('a', 72)));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(hash, new string('a', 71)));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, await _hasher.VerifyAsync(hash, new string('a', 72), TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(hash, new string('a', 71), TestContext.Current.CancellationToken));
     }
 
     [Theory]
     [InlineData(1, 10_000, 16, 32)] // Identity 3.x-6 defaults: HMAC-SHA256, 10k iterations
     [InlineData(2, 1_000, 16, 32)] // Identity 7+ uses HMAC-SHA512 (with 100k iterations; fewer here for speed)
     [InlineData(0, 1_000, 24, 20)] // HMAC-SHA1 with a longer salt: the header, not a fixed layout, decides
-    public void Identity_v3_hash_laid_out_by_hand_verifies_and_asks_for_rehash(int prf, int iterations, int saltLength, int subkeyLength)
+    public async Task Identity_v3_hash_laid_out_by_hand_verifies_and_asks_for_rehash(int prf, int iterations, int saltLength, int subkeyLength)
     {
         var hash = IdentityV3(prf, iterations, saltLength, subkeyLength, "correct horse 🐴");
 
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, _hasher.Verify(hash, "correct horse 🐴"));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(hash, "correct horse"));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, await _hasher.VerifyAsync(hash, "correct horse 🐴", TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(hash, "correct horse", TestContext.Current.CancellationToken));
     }
 
     [Theory]
     [InlineData(PasswordHasherCompatibilityMode.IdentityV3)]
     [InlineData(PasswordHasherCompatibilityMode.IdentityV2)]
-    public void Hash_from_aspnetcore_identitys_own_hasher_verifies(PasswordHasherCompatibilityMode mode)
+    public async Task Hash_from_aspnetcore_identitys_own_hasher_verifies(PasswordHasherCompatibilityMode mode)
     {
         var identity = new PasswordHasher<object>(Microsoft.Extensions.Options.Options.Create(
             new PasswordHasherOptions { CompatibilityMode = mode, IterationCount = 1_000 }));
         var hash = identity.HashPassword(new object(), "correct horse");
 
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, _hasher.Verify(hash, "correct horse"));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(hash, "correct horsE"));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, await _hasher.VerifyAsync(hash, "correct horse", TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(hash, "correct horsE", TestContext.Current.CancellationToken));
     }
 
     // Computed on this machine with:
@@ -76,19 +76,19 @@ public sealed class ImportedHashTests
     [Theory]
     [InlineData("correct horse battery staple", "pbkdf2_sha256$1000$Xm1vQ2a9RtLw$gK+CrQx8xDn2AIh+0hp0A6wSRUthqQykwT765DDzBq4=")]
     [InlineData("pässwörd", "pbkdf2_sha256$260000$c29tZXNhbHQ$GcAYvfjPV5IeFlKoU07BIkNeC3sZj+odIaHw7d/M4LI=")]
-    public void Django_pbkdf2_vector_verifies_and_asks_for_rehash(string password, string hash)
+    public async Task Django_pbkdf2_vector_verifies_and_asks_for_rehash(string password, string hash)
     {
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, _hasher.Verify(hash, password));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(hash, password.ToUpperInvariant()));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, await _hasher.VerifyAsync(hash, password, TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(hash, password.ToUpperInvariant(), TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Django_pbkdf2_sha1_verifies()
+    public async Task Django_pbkdf2_sha1_verifies()
     {
         var derived = Rfc2898DeriveBytes.Pbkdf2("correct horse"u8, "saltsalt"u8, 1000, HashAlgorithmName.SHA1, 20);
         var hash = $"pbkdf2_sha1$1000$saltsalt${Convert.ToBase64String(derived)}";
 
-        Assert.Equal(PasswordVerification.SuccessRehashNeeded, _hasher.Verify(hash, "correct horse"));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, await _hasher.VerifyAsync(hash, "correct horse", TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -122,24 +122,24 @@ public sealed class ImportedHashTests
     [InlineData("AQAAAAEAACcQAAAAEA==")]
     [InlineData("Ag==")]
     [InlineData("AA==")]
-    public void Malformed_or_unknown_hash_fails_without_throwing(string storedHash)
+    public async Task Malformed_or_unknown_hash_fails_without_throwing(string storedHash)
     {
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(storedHash, "correct horse"));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(storedHash, ""));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(storedHash, "correct horse", TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(storedHash, "", TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Identity_v3_with_bad_header_fails_without_throwing()
+    public async Task Identity_v3_with_bad_header_fails_without_throwing()
     {
         var good = Convert.FromBase64String(IdentityV3(1, 1000, 16, 32, "correct horse"));
 
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(WithUInt32(good, 1, 7), "correct horse")); // unknown PRF
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(WithUInt32(good, 5, 0), "correct horse")); // 0 iterations
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(WithUInt32(good, 5, uint.MaxValue), "correct horse"));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(WithUInt32(good, 9, 8), "correct horse")); // salt too short
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(WithUInt32(good, 9, 40), "correct horse")); // subkey too short
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(WithUInt32(good, 9, uint.MaxValue), "correct horse"));
-        Assert.Equal(PasswordVerification.Failed, _hasher.Verify(Convert.ToBase64String(good[..20]), "correct horse"));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(WithUInt32(good, 1, 7), "correct horse", TestContext.Current.CancellationToken)); // unknown PRF
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(WithUInt32(good, 5, 0), "correct horse", TestContext.Current.CancellationToken)); // 0 iterations
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(WithUInt32(good, 5, uint.MaxValue), "correct horse", TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(WithUInt32(good, 9, 8), "correct horse", TestContext.Current.CancellationToken)); // salt too short
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(WithUInt32(good, 9, 40), "correct horse", TestContext.Current.CancellationToken)); // subkey too short
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(WithUInt32(good, 9, uint.MaxValue), "correct horse", TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerification.Failed, await _hasher.VerifyAsync(Convert.ToBase64String(good[..20]), "correct horse", TestContext.Current.CancellationToken));
     }
 
     private static string IdentityV3(int prf, int iterations, int saltLength, int subkeyLength, string password)

@@ -24,7 +24,7 @@ public sealed class PasswordServiceRegistrationTests
     }
 
     [Fact]
-    public void Configured_values_are_bound_and_select_the_breach_checker()
+    public async Task Configured_values_are_bound_and_select_the_breach_checker()
     {
         using var services = Build(new()
         {
@@ -36,7 +36,7 @@ public sealed class PasswordServiceRegistrationTests
         });
 
         var hasher = services.GetRequiredService<IPasswordHasher>();
-        Assert.StartsWith("$argon2id$v=19$m=1024,t=1,p=1$", hasher.Hash("x"));
+        Assert.StartsWith("$argon2id$v=19$m=1024,t=1,p=1$", await hasher.HashAsync("x", TestContext.Current.CancellationToken));
         Assert.Equal(12, services.GetRequiredService<IOptions<PasswordPolicyOptions>>().Value.MinLength);
         Assert.Equal(500, services.GetRequiredService<IOptions<BreachCheckOptions>>().Value.TimeoutMs);
         Assert.IsType<HibpBreachedPasswordChecker>(services.GetRequiredService<IBreachedPasswordChecker>());
