@@ -58,3 +58,15 @@ public static class NhostMfaCalls
             .ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 }
+
+public static class NhostAssert
+{
+    /// <summary>The spec's ErrorResponse with this status and error name.</summary>
+    public static async Task ErrorAsync(HttpResponseMessage response, HttpStatusCode status, string error)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.Equal(error, body.Str("error"));
+        Assert.Equal((int)status, body.GetProperty("status").GetInt32());
+    }
+}
