@@ -41,11 +41,23 @@ public static class NhostMfaCalls
     public static Task<HttpResponseMessage> MfaSignInAsync(this HttpClient client, string ticket, string otp) =>
         client.PostJsonAsync("/v1/signin/mfa/totp", new { ticket, otp });
 
-    /// <summary>The <c>/v1/verify</c> link of the newest mail to <paramref name="email"/> whose subject contains <paramref name="subject"/>, as a relative URL.</summary>
+    /// <summary>
+    /// The <c>/v1/verify</c> link of the <paramref name="count"/>-th mail to <paramref name="email"/> whose subject
+    /// contains <paramref name="subject"/>, as a relative URL (other mails, such as a sign-up's, may arrive first).
+    /// </summary>
     public static async Task<string> VerifyLinkAsync(this LatchkeyServer server, string email, string subject, int count = 1)
     {
-        var mails = await server.Explained(Mailboxes.WaitForAsync(server.OutboxPath, email, count), email);
-        var link = new Uri(mails.Last(m => m.Subject.Contains(subject, StringComparison.OrdinalIgnoreCase)).Link);
+        for (var wanted = 1; ; wanted++)
+        {
+            var mails = await server.Explained(Mailboxes.WaitForAsync(server.OutboxPath, email, wanted), email);
+            var matching = mails.Where(m => m.Subject.Contains(subject, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matching.Count >= count) return RelativeVerifyLink(matching[count - 1]);
+        }
+    }
+
+    private static string RelativeVerifyLink(Email mail)
+    {
+        var link = new Uri(mail.Link);
         Assert.Equal("/v1/verify", link.AbsolutePath);
         return link.PathAndQuery;
     }
