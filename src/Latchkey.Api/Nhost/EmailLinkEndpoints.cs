@@ -1,3 +1,4 @@
+using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Api.RateLimiting;
@@ -9,25 +10,24 @@ using Microsoft.AspNetCore.Routing;
 namespace Latchkey.Api.Nhost;
 
 /// <summary>
-/// <c>/v1/user/password/reset</c> and <c>/v1/user/email/send-verification-email</c>: mails with a link, through
-/// the core's services. Both answer "OK" whether or not the address has an account.
+/// <c>/v1/user/password/reset</c>, <c>/v1/user/email/send-verification-email</c> and <c>/v1/user/email/change</c>:
+/// mails with a <c>/v1/verify</c> link, through the core's services. Each answers "OK" whether or not the address
+/// has an account (the email change says whether the new address is taken only once its owner opened the link).
 /// </summary>
 public static class EmailLinkEndpoints
 {
-    /// <summary>The spec's ticket for a password reset: this prefix and the token of the emailed link.</summary>
-    public const string PasswordResetTicketPrefix = "passwordReset:";
-
     public static void MapNhostEmailLinks(this RouteGroupBuilder v1)
     {
         v1.MapPost("/user/password/reset", SendPasswordReset).RateLimited(RateLimitPolicies.ForgotPassword);
         v1.MapPost("/user/email/send-verification-email", SendVerification).RateLimited(RateLimitPolicies.SendMessage);
+        v1.MapPost("/user/email/change", ChangeEmail).RequireAuthorization(LatchkeyAuthentication.SessionRequired).RateLimited(RateLimitPolicies.SendMessage);
     }
 
     private static async Task<IResult> SendPasswordReset(
         UserPasswordResetRequest body, PasswordResetService resets, NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
-        var result = await resets.RequestAsync(body.Email, body.Options?.RedirectTo, http.RequestContext(), ct);
+        var result = await resets.RequestAsync(body.Email, body.Options?.RedirectTo, http.NhostContext(), ct);
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
     }
 
@@ -35,7 +35,17 @@ public static class EmailLinkEndpoints
         UserEmailSendVerificationEmailRequest body, EmailVerificationService verification, NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
-        var result = await verification.ResendAsync(null, body.Email, body.Options?.RedirectTo, http.RequestContext(), ct);
+        var result = await verification.ResendAsync(null, body.Email, body.Options?.RedirectTo, http.NhostContext(), ct);
+        return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
+    }
+
+    /// <summary>The spec's elevated bearer is the core's step-up: a session whose last authentication is recent.</summary>
+    private static async Task<IResult> ChangeEmail(
+        UserEmailChangeRequest body, EmailChangeService change, NhostErrors errors, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.NewEmail)) return errors.ToResult(NhostEndpoints.Missing("newEmail"));
+        var caller = http.Caller();
+        var result = await change.RequestWithStepUpAsync(caller.UserId, caller.SessionId, body.NewEmail, body.Options?.RedirectTo, http.NhostContext(), ct);
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
     }
 }

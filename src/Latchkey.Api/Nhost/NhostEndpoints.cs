@@ -29,6 +29,8 @@ public static class NhostEndpoints
         v1.MapNhostUser();
         v1.MapNhostPersonalAccessTokens();
         v1.MapNhostSystem();
+        v1.MapNhostMfa();
+        v1.MapNhostVerify();
         return v1;
     }
 
@@ -37,6 +39,8 @@ public static class NhostEndpoints
         services.AddOptions<NhostOptions>().Bind(configuration.GetSection("Latchkey:Nhost"));
         services.AddSingleton<NhostErrors>();
         services.AddSingleton<NhostSessions>();
+        services.AddSingleton<NhostTicketLinks>();
+        services.AddScoped<TicketRedemption>();
         return services;
     }
 

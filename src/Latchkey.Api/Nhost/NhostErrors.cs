@@ -2,6 +2,7 @@ using Latchkey.Api.Common;
 using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.Nhost;
@@ -34,6 +35,21 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
             name = "password-in-hibp-database";
         return new NhostErrorResponse(status, error.Message, name);
     }
+
+    /// <summary>
+    /// An error of the TOTP operations, with the spec's MFA names: a wrong code is <c>401 invalid-totp</c> (not
+    /// the passwordless <c>invalid-otp</c>), and a TOTP the account does not have is <c>400 disabled-mfa-totp</c>.
+    /// </summary>
+    public IResult ToTotpResult(AuthError error) => error switch
+    {
+        { Code: AuthErrorCodes.InvalidCode } => Named(401, "invalid-totp", error.Message),
+        { Code: AuthErrorCodes.ValidationFailed, Details: { } details } when details.ContainsKey("method") => Named(400, "disabled-mfa-totp", error.Message),
+        _ => ToResult(error),
+    };
+
+    /// <summary>A spec error the core has no code for (the MFA state names); never one that reveals an account.</summary>
+    public static IResult Named(int status, string error, string message) =>
+        Results.Json(new NhostErrorResponse(status, message, error), statusCode: status);
 
     private bool Concealed(string code) => options.Value.ConcealErrors && Revealing.Contains(code);
 

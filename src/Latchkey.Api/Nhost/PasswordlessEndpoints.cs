@@ -35,7 +35,7 @@ public static class PasswordlessEndpoints
     {
         if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
         if (CheckOptions(body.Options, redirects, defaults.Value) is { } invalid) return errors.ToResult(invalid);
-        var result = await passwordless.SendMagicLinkAsync(body.Email, body.Options?.RedirectTo, http.RequestContext(), ct);
+        var result = await passwordless.SendMagicLinkAsync(body.Email, body.Options?.RedirectTo, http.NhostContext(), ct);
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
     }
 

@@ -31,17 +31,22 @@ public static class SignInEndpoints
         if (!body.Email.Contains('@')) return errors.ToResult(AuthError.Field("email", "Email address is not valid"));
 
         var result = await signIn.SignInAsync(body.Email, body.Password, SessionKinds.Bearer, http.RequestContext(), ct);
+        // SignInEmailPasswordResponse: with a second factor, no session but the mfaTotp ticket for /signin/mfa/totp.
+        if (result is { IsSuccess: true, Value.Challenge: { } challenge }) return MfaEndpoints.Challenge(challenge.Token);
         return await SessionAnswerAsync(result, users, shapes, errors, ct);
     }
 
-    /// <summary>The spec's SessionPayload for a core sign-in outcome (shared by every method that returns one).</summary>
+    /// <summary>
+    /// The spec's SessionPayload for a core sign-in outcome (shared by every method that returns one). Only the
+    /// email-password answer has room for an MFA ticket; the others refuse accounts with a second factor.
+    /// </summary>
     internal static async Task<IResult> SessionAnswerAsync(
         Result<SignInOutcome> result, IUserStore users, NhostSessions shapes, NhostErrors errors, CancellationToken ct)
     {
         if (!result.IsSuccess) return errors.ToResult(result.Error);
         if (result.Value.Session is not { } session)
             return errors.ToResult(new AuthError(AuthErrorCodes.Forbidden,
-                "This account signs in with a second factor, which this server's Nhost surface does not offer yet"));
+                "This account has a second factor: sign in with email and password, then /signin/mfa/totp"));
 
         // Deleted between the sign-in and this read: answer as for any account that cannot sign in.
         if (await users.FindByIdAsync(session.Subject.UserId, ct) is not { } user)

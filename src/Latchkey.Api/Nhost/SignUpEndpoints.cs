@@ -29,7 +29,7 @@ public static class SignUpEndpoints
         if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
         if (string.IsNullOrEmpty(body.Password)) return errors.ToResult(NhostEndpoints.Missing("password"));
 
-        var context = http.RequestContext();
+        var context = http.NhostContext();
         // The core checks redirectTo against the allow-list and sends the verification email to it.
         var account = new NewAccount(body.Email, body.Password, null, null, RedirectTo: body.Options?.RedirectTo, Profile: body.Options.ToProfile());
         var created = await registration.RegisterAsync(account, context, ct);

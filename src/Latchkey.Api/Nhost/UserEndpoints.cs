@@ -39,7 +39,7 @@ public static class UserEndpoints
             return errors.ToResult(AuthError.Field("signInMethod", "signInMethod must be \"email-password\" or \"passwordless\""));
         if (string.IsNullOrEmpty(body.Password)) return errors.ToResult(NhostEndpoints.Missing("password"));
 
-        var result = await deanonymize.WithPasswordAsync(http.Caller().UserId, body.Email, body.Password, body.Options.ToProfile(), http.RequestContext(), ct);
+        var result = await deanonymize.WithPasswordAsync(http.Caller().UserId, body.Email, body.Password, body.Options.ToProfile(), http.NhostContext(), ct);
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
     }
 
@@ -53,9 +53,9 @@ public static class UserEndpoints
         if (string.IsNullOrEmpty(body.NewPassword)) return errors.ToResult(NhostEndpoints.Missing("newPassword"));
         if (body.Ticket is { } ticket)
         {
-            if (!ticket.StartsWith(EmailLinkEndpoints.PasswordResetTicketPrefix, StringComparison.Ordinal))
+            if (NhostTicketKind.Parse(ticket) is not ({ } kind, var secret) || kind != NhostTicketKind.PasswordReset)
                 return errors.ToResult(new AuthError(AuthErrorCodes.InvalidToken, "Invalid or expired ticket"));
-            var reset = await resets.ResetAsync(ticket[EmailLinkEndpoints.PasswordResetTicketPrefix.Length..], body.NewPassword, http.RequestContext(), ct);
+            var reset = await resets.ResetAsync(secret, body.NewPassword, http.RequestContext(), ct);
             return reset.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(reset.Error);
         }
         if (await NhostEndpoints.AuthenticatedCallerAsync(http) is not { SessionId: { } sessionId } caller)

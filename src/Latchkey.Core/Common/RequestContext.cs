@@ -10,6 +10,12 @@ public sealed record RequestContext(string? IpAddress, string? UserAgent, string
 {
     public static readonly RequestContext Unknown = new(null, null);
 
+    /// <summary>
+    /// How the calling surface wants emailed ticket links built; null is the core's own form
+    /// (<c>page?token=…&amp;type=…</c>). A surface whose clients expect another form (Nhost's <c>/verify?ticket=…</c>) sets it.
+    /// </summary>
+    public Verification.ITicketLinkFormat? LinkFormat { get; init; }
+
     public static RequestContext From(HttpContext context) =>
         new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
             PreferredLanguage(context.Request));

@@ -10,8 +10,10 @@ public sealed class TwoFactorManagementService(
     IUserStore users,
     ITwoFactorStore store,
     PasswordConfirmation confirmation,
+    TwoFactorCodeVerifier verifier,
     FactorChangeFollowUp followUp,
     TwoFactorCodeSender sender,
+    Lockout lockout,
     ActivityLog activity,
     IUnitOfWork unitOfWork)
 {
@@ -31,7 +33,35 @@ public sealed class TwoFactorManagementService(
         if (user is null) return new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required");
         if (await confirmation.CheckAsync(user, password, ActivityTypes.TwoFactorDisabled, context, ct) is { } wrong) return wrong;
 
+        return await RemoveAsync(user, await store.ListMethodsAsync(userId, ct), method, sessionId, signOutOthers, context, ct);
+    }
+
+    /// <summary>
+    /// Disables one method after a current code of that method (Nhost's rule: whoever can produce a code may
+    /// switch it off). A wrong code is logged and counts toward the account lockout, like a wrong sign-in code.
+    /// </summary>
+    public async Task<Result<FactorChange>> DisableWithCodeAsync(Guid userId, Guid? sessionId, string method, string? code, RequestContext context, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId, ct);
+        if (user is null) return new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required");
+        if (lockout.IsLocked(user)) return new AuthError(AuthErrorCodes.AccountLocked, "Account temporarily locked after too many failed attempts");
         var methods = await store.ListMethodsAsync(userId, ct);
+        var verified = await verifier.VerifyAsync(user, methods, method, code, ct);
+        if (!verified.IsSuccess)
+        {
+            if (verified.Error.Code != AuthErrorCodes.InvalidCode) return verified.Error;
+            lockout.RecordFailure(user);
+            activity.Record(ActivityTypes.TwoFactorFailed, userId, context, success: false, new { method, purpose = "disable" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return verified.Error;
+        }
+        return await RemoveAsync(user, methods, method, sessionId, signOutOthers: false, context, ct);
+    }
+
+    private async Task<Result<FactorChange>> RemoveAsync(
+        User user, IReadOnlyList<UserTwoFactorMethod> methods, string method, Guid? sessionId, bool signOutOthers, RequestContext context, CancellationToken ct)
+    {
+        var userId = user.Id;
         var target = methods.FirstOrDefault(m => m.Method == method && m.IsConfirmed);
         if (target is null) return AuthError.Field("method", $"The {method} method is not enabled");
         store.Remove(target);

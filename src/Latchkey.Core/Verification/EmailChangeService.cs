@@ -2,6 +2,7 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Messaging;
+using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class EmailChangeService(
     VerificationMessages messages,
     MessageOutbox outbox,
     RedirectPolicy redirects,
+    StepUp stepUp,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<VerificationOptions> options,
@@ -37,24 +39,48 @@ public sealed class EmailChangeService(
         var user = await users.FindByIdAsync(userId, ct);
         if (user is null) return new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required");
         if (await ReauthenticateAsync(user, password, context, ct) is { } failed) return failed;
+        return await SendLinkAsync(user, newEmail!, page.Value, context, ct);
+    }
 
-        var email = newEmail!.Trim();
+    /// <summary>
+    /// The same request for a surface whose clients prove a recent sign-in instead of typing the password
+    /// (Nhost's elevated bearer): the session must pass <see cref="StepUp"/>.
+    /// </summary>
+    public async Task<Result<Unit>> RequestWithStepUpAsync(Guid userId, Guid? sessionId, string? newEmail, string? redirectTo, RequestContext context, CancellationToken ct)
+    {
+        if (!UserNormalizer.IsValidEmail(newEmail)) return AuthError.Field("newEmail", "A valid new email is required");
+        var page = redirects.Resolve(redirectTo, LinkPages.VerifyEmailChange);
+        if (!page.IsSuccess) return page.Error;
+        if (await stepUp.RequireAsync(sessionId, ct) is { } stale) return stale;
+        var user = await users.FindByIdAsync(userId, ct);
+        if (user is null) return new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required");
+        if (user.IsAnonymous) return new AuthError(AuthErrorCodes.AnonymousForbidden, "Anonymous users have no email to change; deanonymize first");
+        return await SendLinkAsync(user, newEmail!, page.Value, context, ct);
+    }
+
+    private async Task<Result<Unit>> SendLinkAsync(User user, string newEmail, string pageUrl, RequestContext context, CancellationToken ct)
+    {
+        var email = newEmail.Trim();
         var normalized = UserNormalizer.NormalizeEmail(email);
         if (normalized == user.NormalizedEmail) return AuthError.Field("newEmail", "This is already your email address");
         var issued = await tickets.IssueLinkAsync(TicketPurposes.EmailChange, user.Id, normalized, options.Value.EmailChangeLifetime, email, ct);
         if (issued is not null)
-            messages.EmailLink(email, "confirm-email-change", issued, page.Value, context, new() { ["oldEmail"] = user.Email, ["newEmail"] = email });
+            messages.EmailLink(email, "confirm-email-change", issued, pageUrl, context, new() { ["oldEmail"] = user.Email, ["newEmail"] = email });
         activity.Record(ActivityTypes.EmailChangeRequested, user.Id, context);
         await unitOfWork.SaveChangesAsync(ct);
         return Unit.Value;
     }
 
-    public async Task<Result<User>> VerifyAsync(Guid userId, string? token, RequestContext context, CancellationToken ct)
+    /// <summary>
+    /// Switches the address. With <paramref name="userId"/> (a signed-in confirmation) the link must be that
+    /// account's; without it (a link opened in any browser, Nhost's <c>/verify</c>) the link names its account.
+    /// </summary>
+    public async Task<Result<User>> VerifyAsync(Guid? userId, string? token, RequestContext context, CancellationToken ct)
     {
         // Checked before the link is used up: someone else's link must not be burnt by this account.
         var peeked = await tickets.PeekLinkAsync(TicketPurposes.EmailChange, token, ct);
-        if (peeked is null || peeked.UserId != userId) return TicketService.InvalidToken;
-        var user = await users.FindByIdAsync(userId, ct);
+        if (peeked?.UserId is not { } owner || (userId is not null && owner != userId)) return TicketService.InvalidToken;
+        var user = await users.FindByIdAsync(owner, ct);
         if (user is null) return TicketService.InvalidToken;
         if (await users.EmailExistsAsync(peeked.Target, ct)) return EmailTaken;
 

@@ -8,11 +8,16 @@ public sealed class VerificationMessages(MessageOutbox outbox)
 {
     public void EmailLink(string to, string template, IssuedTicket issued, string pageUrl, RequestContext context, Dictionary<string, string> values)
     {
-        var separator = pageUrl.Contains('?') ? '&' : '?';
-        var link = $"{pageUrl}{separator}token={issued.Secret}&type={issued.Ticket.Purpose}";
+        var link = context.LinkFormat?.Build(pageUrl, issued) ?? DefaultLink(pageUrl, issued);
         values["link"] = link;
         values["expiresIn"] = ExpiresIn(issued.Lifetime);
         outbox.Email(to, template, context.Locale, values, link);
+    }
+
+    private static string DefaultLink(string pageUrl, IssuedTicket issued)
+    {
+        var separator = pageUrl.Contains('?') ? '&' : '?';
+        return $"{pageUrl}{separator}token={issued.Secret}&type={issued.Ticket.Purpose}";
     }
 
     public void EmailCode(string to, string template, IssuedTicket issued, RequestContext context, Dictionary<string, string> values)

@@ -45,7 +45,8 @@ public static class TwoFactor
         return (await response.JsonAsync()).GetProperty("security");
     }
 
-    private static byte[] Base32Decode(string text)
+    /// <summary>The key behind a Base32 secret, as an authenticator app reads it.</summary>
+    public static byte[] Base32Decode(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bytes = new List<byte>();

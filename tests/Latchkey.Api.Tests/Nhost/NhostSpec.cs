@@ -78,8 +78,14 @@ public sealed record SpecOperation(string Id, string Method, string Path, JsonEl
     public JsonElement? ResponseSchema(string status) =>
         Definition.GetProperty("responses").TryGetProperty(status, out var response)
         && response.TryGetProperty("content", out var content)
-            ? content.GetProperty("application/json").GetProperty("schema")
+        && content.TryGetProperty("application/json", out var json) // a redirect's content is {}
+            ? json.GetProperty("schema")
             : null;
+
+    /// <summary>The status of the operation's success answer: 200, or another 2xx/3xx the spec names (302 for /verify).</summary>
+    public string SuccessStatus =>
+        Definition.GetProperty("responses").EnumerateObject().Select(r => r.Name)
+            .First(name => int.TryParse(name, out var status) && status < 400);
 
     public override string ToString() => $"{Id} ({Method} {Path})";
 }

@@ -50,3 +50,9 @@ public sealed record UserPasswordResetRequest(string? Email, OptionsRedirectTo? 
 public sealed record UserEmailSendVerificationEmailRequest(string? Email, OptionsRedirectTo? Options);
 
 public sealed record SignInPasswordlessEmailRequest(string? Email, SignUpOptions? Options);
+
+public sealed record UserMfaRequest(string? Code, string? ActiveMfaType);
+
+public sealed record SignInMfaTotpRequest(string? Ticket, string? Otp);
+
+public sealed record UserEmailChangeRequest(string? NewEmail, OptionsRedirectTo? Options);

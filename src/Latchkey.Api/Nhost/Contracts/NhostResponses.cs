@@ -37,6 +37,8 @@ public sealed record SessionPayload(
 
 public sealed record MfaChallengePayload(string Ticket);
 
+public sealed record TotpGenerateResponse(string ImageUrl, string TotpSecret);
+
 public sealed record CreatePatResponse(string Id, string PersonalAccessToken);
 
 public sealed record VersionResponse(string Version);
