@@ -17,8 +17,6 @@ public sealed class NhostSpecTests(NhostServer server, UnhealthyNhostServer unhe
     /// <summary>Operations whose core is built in another branch; they stay unrouted (no placeholders) until it lands.</summary>
     public static readonly IReadOnlyDictionary<string, string> Waiting = new Dictionary<string, string>
     {
-        ["elevateWebauthn"] = "issue 4 (WebAuthn)",
-        ["verifyElevateWebauthn"] = "issue 4 (WebAuthn)",
         ["linkIdToken"] = "issue 6 (ID-token sign-in)",
         ["changeUserMfa"] = "issue 4 (TOTP)",
         ["verifyChangeUserMfa"] = "issue 4 (TOTP)",
@@ -27,13 +25,7 @@ public sealed class NhostSpecTests(NhostServer server, UnhealthyNhostServer unhe
         ["signInProvider"] = "issue 6 (provider redirects)",
         ["signInProviderCallbackGet"] = "issue 6 (provider redirects)",
         ["signInProviderCallbackPost"] = "issue 6 (provider redirects)",
-        ["signInWebauthn"] = "issue 4 (WebAuthn)",
-        ["verifySignInWebauthn"] = "issue 4 (WebAuthn)",
-        ["signUpWebauthn"] = "issue 4 (WebAuthn)",
-        ["verifySignUpWebauthn"] = "issue 4 (WebAuthn)",
         ["changeUserEmail"] = "issue 3 (email change)",
-        ["addSecurityKey"] = "issue 4 (WebAuthn)",
-        ["verifyAddSecurityKey"] = "issue 4 (WebAuthn)",
         ["verifyTicket"] = "issue 3 (tickets)",
     };
 
