@@ -37,11 +37,20 @@ public sealed class NhostElevation(IPasskeyStore passkeys, StepUp stepUp, Hasura
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
         var parts = header["Bearer ".Length..].Trim().Split('.');
         if (parts.Length != 3 || !Base64Url.IsValid(parts[1])) return false;
-        using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
-        return payload.RootElement.TryGetProperty(format.ClaimsNamespace, out var claims)
-            && claims.ValueKind == JsonValueKind.Object
-            && claims.TryGetProperty(HasuraAccessTokenFormat.ElevatedClaim, out var elevated)
-            && elevated.ValueKind == JsonValueKind.String
-            && elevated.GetString() == userId.ToString();
+        try
+        {
+            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
+            return payload.RootElement.ValueKind == JsonValueKind.Object
+                && payload.RootElement.TryGetProperty(format.ClaimsNamespace, out var claims)
+                && claims.ValueKind == JsonValueKind.Object
+                && claims.TryGetProperty(HasuraAccessTokenFormat.ElevatedClaim, out var elevated)
+                && elevated.ValueKind == JsonValueKind.String
+                && elevated.GetString() == userId.ToString();
+        }
+        catch (JsonException)
+        {
+            // A caller authenticated some other way (cookie) with a header that is not one of our tokens.
+            return false;
+        }
     }
 }

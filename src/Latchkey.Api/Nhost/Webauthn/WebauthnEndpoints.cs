@@ -17,9 +17,11 @@ public static class WebauthnEndpoints
 {
     public static void MapNhostWebauthn(this RouteGroupBuilder v1)
     {
+        // Each verify needs a ticket from its options call, so sign-up is budgeted where it can reveal a taken
+        // address (the options) and sign-in where a credential is tried (the verify); the other halves get the default.
         v1.MapPost("/signup/webauthn", SignUpBegin).RateLimited(RateLimitPolicies.Register);
-        v1.MapPost("/signup/webauthn/verify", SignUpVerify).RateLimited(RateLimitPolicies.Register);
-        v1.MapPost("/signin/webauthn", SignInBegin).RateLimited(RateLimitPolicies.Login);
+        v1.MapPost("/signup/webauthn/verify", SignUpVerify);
+        v1.MapPost("/signin/webauthn", SignInBegin);
         v1.MapPost("/signin/webauthn/verify", SignInVerify).RateLimited(RateLimitPolicies.Login);
     }
 
