@@ -110,6 +110,7 @@ public static class CoreServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Identity.IdentityPasskeyOptions>>()));
         services.AddScoped<PasskeyCeremonies>();
         services.AddScoped<PasskeyService>();
+        services.AddScoped<PasskeySignUpService>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Nhost.Contracts;
+using Latchkey.Api.Nhost.Webauthn;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Users;
@@ -31,12 +32,15 @@ public static class NhostEndpoints
         v1.MapNhostSystem();
         v1.MapNhostMfa();
         v1.MapNhostVerify();
+        v1.MapNhostWebauthn();
+        v1.MapNhostSecurityKeys();
         return v1;
     }
 
     public static IServiceCollection AddNhostApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NhostOptions>().Bind(configuration.GetSection("Latchkey:Nhost"));
+        services.AddOptions<NhostOptions>().Bind(configuration.GetSection("Latchkey:Nhost")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Webauthn.NhostElevation>();
         services.AddSingleton<NhostErrors>();
         services.AddSingleton<NhostSessions>();
         services.AddSingleton<NhostTicketLinks>();

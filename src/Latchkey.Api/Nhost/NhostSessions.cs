@@ -18,9 +18,10 @@ public sealed class NhostSessions(AccessTokenIssuer issuer, HasuraAccessTokenFor
 
     public AccessTokenFormat Format => format;
 
-    public NhostSession FromIssued(IssuedSession issued, User user)
+    /// <summary>The spec's Session; <paramref name="elevated"/> adds <c>x-hasura-auth-elevated</c> (after a security-key challenge only).</summary>
+    public NhostSession FromIssued(IssuedSession issued, User user, bool elevated = false)
     {
-        var token = issuer.Issue(issued.Subject, issued.SessionId, format);
+        var token = issuer.Issue(issued.Subject, issued.SessionId, elevated ? format.Elevated : format);
         return new NhostSession(token.Value, token.ExpiresInSeconds, issued.RefreshToken!, issued.SessionId.ToString(), ToUser(user));
     }
 

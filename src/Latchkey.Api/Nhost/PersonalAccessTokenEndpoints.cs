@@ -23,11 +23,13 @@ public static class PersonalAccessTokenEndpoints
         v1.MapPost("/pat", Create).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
     }
 
-    private static async Task<IResult> Create(CreatePatRequest body, ApiKeyService keys, NhostErrors errors, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Create(
+        CreatePatRequest body, ApiKeyService keys, Webauthn.NhostElevation elevation, NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (body.ExpiresAt is not { } expiresAt) return errors.ToResult(NhostEndpoints.Missing("expiresAt"));
         if (body.Metadata is { ValueKind: not JsonValueKind.Object })
             return errors.ToResult(AuthError.Field("metadata", "metadata must be a JSON object"));
+        if (await elevation.RequireAsync(http, http.Caller(), ct) is { } notElevated) return errors.ToResult(notElevated);
 
         // A "name" in the metadata names the key in the account's key list, as the spec's example suggests.
         var name = body.Metadata is { } m && m.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : DefaultName;

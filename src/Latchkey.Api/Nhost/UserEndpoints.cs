@@ -48,7 +48,8 @@ public static class UserEndpoints
     /// sign-in instead of the current password (<c>Latchkey:Sessions:RecentSignInWindow</c>).
     /// </summary>
     private static async Task<IResult> ChangePassword(
-        UserPasswordRequest body, PasswordChangeService passwords, PasswordResetService resets, NhostErrors errors, HttpContext http, CancellationToken ct)
+        UserPasswordRequest body, PasswordChangeService passwords, PasswordResetService resets, Webauthn.NhostElevation elevation,
+        NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(body.NewPassword)) return errors.ToResult(NhostEndpoints.Missing("newPassword"));
         if (body.Ticket is { } ticket)
@@ -60,6 +61,7 @@ public static class UserEndpoints
         }
         if (await NhostEndpoints.AuthenticatedCallerAsync(http) is not { SessionId: { } sessionId } caller)
             return errors.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
+        if (await elevation.RequireAsync(http, caller, ct) is { } notElevated) return errors.ToResult(notElevated);
 
         var result = await passwords.ChangeWithRecentSignInAsync(caller.UserId, sessionId, body.NewPassword, http.RequestContext(), ct);
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);

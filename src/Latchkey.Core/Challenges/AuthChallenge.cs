@@ -22,4 +22,6 @@ public static class ChallengeKinds
     public const string TwoFactorLogin = "2fa-login";
     public const string PasskeyRegistration = "passkey-register";
     public const string PasskeyAssertion = "passkey-assert";
+    /// <summary>A passkey that will create its account when verified (the account does not exist yet).</summary>
+    public const string PasskeySignUp = "passkey-signup";
 }

@@ -5,10 +5,13 @@ namespace Latchkey.Core.Challenges;
 /// <summary>Issues and redeems <see cref="AuthChallenge"/> tickets; the clear token exists only in the answer.</summary>
 public sealed class ChallengeTickets(IAuthChallengeStore store, TimeProvider clock)
 {
-    /// <summary>Adds a ticket to the unit of work and returns its clear token and expiry.</summary>
-    public (string Token, DateTime ExpiresAt) Issue(string kind, Guid? userId, string? state, TimeSpan lifetime)
+    /// <summary>
+    /// Adds a ticket to the unit of work and returns its clear token and expiry. A caller may supply the
+    /// token when it already holds a fresh 256-bit random value the client must echo (a WebAuthn challenge).
+    /// </summary>
+    public (string Token, DateTime ExpiresAt) Issue(string kind, Guid? userId, string? state, TimeSpan lifetime, string? token = null)
     {
-        var token = RandomSecrets.Base64Url();
+        token ??= RandomSecrets.Base64Url();
         var now = clock.GetUtcNow().UtcDateTime;
         var challenge = new AuthChallenge
         {

@@ -3,6 +3,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Microsoft.AspNetCore.Http;
 
 namespace Latchkey.Core.Passkeys;
@@ -20,6 +21,7 @@ public sealed class PasskeyService(
     FactorChangeFollowUp followUp,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
+    SignUpPolicy signUp,
     TimeProvider clock)
 {
     public async Task<Result<PasskeyCeremony>> RegisterOptionsAsync(Guid userId, Guid? sessionId, HttpContext http, CancellationToken ct)
@@ -72,6 +74,13 @@ public sealed class PasskeyService(
             activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "disabled" });
             await unitOfWork.SaveChangesAsync(ct);
             return new AuthError(AuthErrorCodes.AccountDisabled, "This account is disabled");
+        }
+        if (signUp.RequireEmailVerification && !user.EmailVerified)
+        {
+            // As for passwords: a passkey account made by sign-up waits for its address to be verified.
+            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "email_not_verified" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return new AuthError(AuthErrorCodes.EmailNotVerified, "Verify your email address before signing in");
         }
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         var issued = sessions.Start(user, sessionKind, AuthMethods.Passkey, context);

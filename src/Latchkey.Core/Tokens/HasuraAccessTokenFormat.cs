@@ -14,7 +14,18 @@ namespace Latchkey.Core.Tokens;
 /// </summary>
 public sealed class HasuraAccessTokenFormat(IOptions<HasuraJwtOptions> jwt, IOptions<UserDefaultsOptions> defaults) : AccessTokenFormat
 {
+    /// <summary>Nhost's elevation claim: the user's id, in tokens issued right after a security-key challenge.</summary>
+    public const string ElevatedClaim = "x-hasura-auth-elevated";
+
+    private bool _elevated;
+    private HasuraAccessTokenFormat? _elevatedFormat;
+
     public override string KeyPurpose => HasuraJwtOptions.KeyPurpose;
+
+    /// <summary>The same format plus <see cref="ElevatedClaim"/> (Nhost keeps it for the token's life; refreshes drop it).</summary>
+    public HasuraAccessTokenFormat Elevated => _elevated ? this : _elevatedFormat ??= new HasuraAccessTokenFormat(jwt, defaults) { _elevated = true };
+
+    public string ClaimsNamespace => jwt.Value.ClaimsNamespace;
 
     public override void WriteClaims(Utf8JsonWriter json, TokenSubject subject, Guid sessionId)
     {
@@ -26,6 +37,7 @@ public sealed class HasuraAccessTokenFormat(IOptions<HasuraJwtOptions> jwt, IOpt
         json.WriteString("x-hasura-default-role", UserRoles.DefaultFor(source, defaults.Value));
         json.WriteString("x-hasura-user-id", subject.UserId);
         json.WriteString("x-hasura-user-is-anonymous", subject.IsAnonymous ? "true" : "false");
+        if (_elevated) json.WriteString(ElevatedClaim, subject.UserId);
         json.WriteEndObject();
     }
 }

@@ -15,16 +15,18 @@ namespace Latchkey.Api.Tests.Infrastructure;
 public sealed class SoftwareAuthenticator(string rpId = "latchkey.test", string origin = "http://latchkey.test") : IDisposable
 {
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private byte[] _userHandle = [];
+    /// <summary>The user handle from the last creation options (set by hand to impersonate another authenticator).</summary>
+    public byte[] UserHandle { get; set; } = [];
 
-    public byte[] CredentialId { get; } = RandomNumberGenerator.GetBytes(16);
+    /// <summary>Random per authenticator; set it to another's id to sign for that credential with this key.</summary>
+    public byte[] CredentialId { get; init; } = RandomNumberGenerator.GetBytes(16);
     public string CredentialIdText => Base64Url.EncodeToString(CredentialId);
     public uint Counter { get; set; }
     public string Origin { get; set; } = origin;
 
     public object Create(JsonElement options)
     {
-        _userHandle = Base64Url.DecodeFromChars(options.GetProperty("user").GetProperty("id").GetString());
+        UserHandle = Base64Url.DecodeFromChars(options.GetProperty("user").GetProperty("id").GetString());
         var clientData = ClientData("webauthn.create", options);
         var authData = AuthenticatorData(0x45, attested: true); // UP | UV | AT
         var attestation = new CborWriter();
@@ -56,7 +58,7 @@ public sealed class SoftwareAuthenticator(string rpId = "latchkey.test", string 
             clientDataJSON = Base64Url.EncodeToString(clientData),
             authenticatorData = Base64Url.EncodeToString(authData),
             signature = Base64Url.EncodeToString(signature),
-            userHandle = Base64Url.EncodeToString(_userHandle),
+            userHandle = Base64Url.EncodeToString(UserHandle),
         });
     }
 

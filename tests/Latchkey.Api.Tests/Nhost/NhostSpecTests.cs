@@ -17,19 +17,11 @@ public sealed class NhostSpecTests(NhostServer server, UnhealthyNhostServer unhe
     /// <summary>Operations whose core is built in another branch; they stay unrouted (no placeholders) until it lands.</summary>
     public static readonly IReadOnlyDictionary<string, string> Waiting = new Dictionary<string, string>
     {
-        ["elevateWebauthn"] = "issue 4 (WebAuthn)",
-        ["verifyElevateWebauthn"] = "issue 4 (WebAuthn)",
         ["linkIdToken"] = "issue 6 (ID-token sign-in)",
         ["signInIdToken"] = "issue 6 (ID-token sign-in)",
         ["signInProvider"] = "issue 6 (provider redirects)",
         ["signInProviderCallbackGet"] = "issue 6 (provider redirects)",
         ["signInProviderCallbackPost"] = "issue 6 (provider redirects)",
-        ["signInWebauthn"] = "issue 4 (WebAuthn)",
-        ["verifySignInWebauthn"] = "issue 4 (WebAuthn)",
-        ["signUpWebauthn"] = "issue 4 (WebAuthn)",
-        ["verifySignUpWebauthn"] = "issue 4 (WebAuthn)",
-        ["addSecurityKey"] = "issue 4 (WebAuthn)",
-        ["verifyAddSecurityKey"] = "issue 4 (WebAuthn)",
     };
 
     /// <summary>Operations with no failure a client can cause: they answer from memory (key ring, build version).</summary>
