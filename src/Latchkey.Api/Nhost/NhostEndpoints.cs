@@ -29,6 +29,8 @@ public static class NhostEndpoints
         v1.MapNhostUser();
         v1.MapNhostPersonalAccessTokens();
         v1.MapNhostSystem();
+        v1.MapNhostIdTokens();
+        v1.MapNhostProviders();
         return v1;
     }
 
