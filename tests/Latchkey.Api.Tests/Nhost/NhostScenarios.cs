@@ -4,7 +4,7 @@ using Latchkey.Api.Tests.Infrastructure;
 namespace Latchkey.Api.Tests.Nhost;
 
 /// <summary>One success and one error request per routed Nhost operation, made as a client would.</summary>
-public sealed class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy = null)
+public sealed partial class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy = null)
 {
     private readonly HttpClient _client = server.CreateClient();
 
@@ -40,7 +40,7 @@ public sealed class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy
         "verifySignInPasswordlessSms" => await VerifySmsCodeAsync(),
         "sendPasswordResetEmail" => await _client.PostJsonAsync("/v1/user/password/reset", new { email = Accounts.NewEmail(), options = new { redirectTo = NhostServer.AllowedRedirect } }),
         "sendVerificationEmail" => await _client.PostJsonAsync("/v1/user/email/send-verification-email", new { email = Accounts.NewEmail() }),
-        _ => throw new InvalidOperationException($"No success scenario for {operationId}: add one"),
+        _ => await (SocialSuccess(operationId) ?? throw new InvalidOperationException($"No success scenario for {operationId}: add one")),
     };
 
     public async Task<HttpResponseMessage> ErrorAsync(string operationId) => operationId switch
@@ -68,7 +68,7 @@ public sealed class NhostScenarios(NhostServer server, LatchkeyServer? unhealthy
         "verifySignInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms/otp", new { phoneNumber = NewPhone(), otp = "123456" }),
         "sendPasswordResetEmail" => await _client.PostJsonAsync("/v1/user/password/reset", new { email = Accounts.NewEmail(), options = new { redirectTo = "https://evil.example/" } }),
         "sendVerificationEmail" => await _client.PostJsonAsync("/v1/user/email/send-verification-email", new { options = new { redirectTo = NhostServer.AllowedRedirect } }),
-        _ => throw new InvalidOperationException($"No error scenario for {operationId}: add one"),
+        _ => await (SocialError(operationId) ?? throw new InvalidOperationException($"No error scenario for {operationId}: add one")),
     };
 
     private static string NewPhone() => "+4930" + Random.Shared.Next(1_000_000, 9_999_999);

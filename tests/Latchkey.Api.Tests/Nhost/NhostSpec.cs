@@ -81,5 +81,9 @@ public sealed record SpecOperation(string Id, string Method, string Path, JsonEl
             ? content.GetProperty("application/json").GetProperty("schema")
             : null;
 
+    /// <summary>The success status the spec declares: 200 for most, 302 for the provider redirects.</summary>
+    public int SuccessStatus => Definition.GetProperty("responses").EnumerateObject()
+        .Select(r => int.TryParse(r.Name, out var status) ? status : 0).Single(status => status is >= 200 and < 400);
+
     public override string ToString() => $"{Id} ({Method} {Path})";
 }
