@@ -472,13 +472,20 @@ stage_nhost() {
   local dir="$TMP_ROOT/nhost" url rc=0 out="$RESULTS_DIR/nhost.txt"
   mkdir -p "$dir"
   # Guests on (the SDK tests sign in anonymously); rate limits off: the
-  # tests make more sign-ins from one address than the limits allow.
-  url=$(start_server "$dir" --Latchkey:Users:AnonymousSignInEnabled=true --Latchkey:RateLimits:Enabled=false)
+  # tests make more sign-ins from one address than the limits allow. "google"'s
+  # ID-token keys come from a JWKS the id-token test serves on a port chosen here.
+  local jwks_port google_client="latchkey-nhost-sdk" social_redirect="https://app.example/nhost-sdk"
+  jwks_port=$(free_port)
+  url=$(start_server "$dir" --Latchkey:Users:AnonymousSignInEnabled=true --Latchkey:RateLimits:Enabled=false \
+    --Latchkey:Social:Providers:google:ClientId="$google_client" \
+    --Latchkey:Social:Providers:google:JwksUri="http://127.0.0.1:$jwks_port/jwks" \
+    --Latchkey:Social:AllowedRedirectUrls:0="$social_redirect")
   local server_pid; server_pid=$(cat "$dir/pid")
   # shellcheck disable=SC2064  # expand the pid now: the server must not outlive this stage
   trap "kill $server_pid 2>/dev/null || true" EXIT
   log "nhost-js tests against $url"
-  LATCHKEY_NHOST_URL="$url" LATCHKEY_NHOST_OUTBOX="$dir/outbox" run_bounded 300 npm --prefix "$NHOST_CLIENT_DIR" test >"$out" 2>&1 || rc=$?
+  LATCHKEY_NHOST_URL="$url" LATCHKEY_NHOST_OUTBOX="$dir/outbox" LATCHKEY_NHOST_JWKS_PORT="$jwks_port" \
+    LATCHKEY_NHOST_GOOGLE_CLIENT_ID="$google_client" LATCHKEY_NHOST_SOCIAL_REDIRECT="$social_redirect" run_bounded 300 npm --prefix "$NHOST_CLIENT_DIR" test >"$out" 2>&1 || rc=$?
   kill "$server_pid" 2>/dev/null || true
   grep -E '^(not )?ok |^# (pass|fail) ' "$out" || true
   local p f

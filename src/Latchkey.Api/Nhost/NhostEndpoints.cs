@@ -34,6 +34,8 @@ public static class NhostEndpoints
         v1.MapNhostVerify();
         v1.MapNhostWebauthn();
         v1.MapNhostSecurityKeys();
+        v1.MapNhostIdTokens();
+        v1.MapNhostProviders();
         return v1;
     }
 

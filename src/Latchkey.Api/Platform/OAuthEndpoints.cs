@@ -44,7 +44,7 @@ public static class OAuthEndpoints
 
     private static async Task<IResult> Callback(SocialFlowService flow, OAuthStateCookie stateCookie, SessionCookie sessionCookie, HttpContext http, CancellationToken ct)
     {
-        var parameters = await ReadParametersAsync(http, stateCookie.Read(http), ct);
+        var parameters = await SocialCallback.ReadAsync(http, stateCookie.Read(http), ct);
         var finished = await flow.CompleteAsync(parameters, SessionKinds.Cookie, http.RequestContext(), ct);
         var result = finished.Result;
         // A callback with someone else's (or no) state must not end this browser's own flow in progress.
@@ -60,31 +60,10 @@ public static class OAuthEndpoints
             target = finished.RedirectUrl;
         }
         // 303 after Apple's POST so the browser follows with a GET.
-        http.Response.Headers.CacheControl = "no-store";
-        return HttpMethods.IsPost(http.Request.Method) ? new SeeOtherResult(target) : Results.Redirect(target);
-    }
-
-    private static async Task<CallbackParameters> ReadParametersAsync(HttpContext http, string? browserSecret, CancellationToken ct)
-    {
-        // Read by hand rather than bound: Apple's form post comes cross-site, with no antiforgery token to check
-        // (the state and its browser binding are the CSRF defence here).
-        var source = http.Request.HasFormContentType ? (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)await http.Request.ReadFormAsync(ct) : http.Request.Query;
-        var values = source.ToDictionary(p => p.Key, p => p.Value.Count == 1 ? p.Value[0] : null, StringComparer.Ordinal);
-        return new CallbackParameters(values.GetValueOrDefault("state"), values.GetValueOrDefault("code"), values.GetValueOrDefault("error"),
-            values.GetValueOrDefault("error_description"), browserSecret, values.GetValueOrDefault("user"));
+        return SocialCallback.Redirect(http, target, seeOtherAfterPost: true);
     }
 
     private static async Task<IResult> IdToken(IdTokenSignInRequest body, IdTokenSignInService idTokens, PlatformSignIn respond, HttpContext http, CancellationToken ct) =>
         await respond.RespondAsync(
             await idTokens.SignInAsync(body.Provider?.Trim().ToLowerInvariant(), body.IdToken, body.Nonce, SessionKinds.Cookie, http.RequestContext(), ct), http, ct);
-
-    private sealed class SeeOtherResult(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
 }

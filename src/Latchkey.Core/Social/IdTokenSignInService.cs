@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Users;
 using Microsoft.Extensions.Logging;
 
 namespace Latchkey.Core.Social;
@@ -20,11 +21,13 @@ public sealed class IdTokenSignInService(
 {
     private static readonly AuthError Invalid = new(AuthErrorCodes.InvalidIdToken, "The ID token is invalid or expired");
 
-    public async Task<Result<SignInOutcome>> SignInAsync(string? providerName, string? idToken, string? nonce, string sessionKind, RequestContext context, CancellationToken ct)
+    /// <param name="signUpProfile">Options for the account if this sign-in creates one (already validated by the surface).</param>
+    public async Task<Result<SignInOutcome>> SignInAsync(string? providerName, string? idToken, string? nonce, string sessionKind, RequestContext context, CancellationToken ct,
+        ProfileRequest? signUpProfile = null)
     {
         var verified = await VerifyAsync(providerName, idToken, nonce, context, ct);
         if (!verified.IsSuccess) return verified.Error;
-        return await accounts.SignInAsync(verified.Value.Provider, verified.Value.Profile, null, sessionKind, context, ct);
+        return await accounts.SignInAsync(verified.Value.Provider, verified.Value.Profile, null, sessionKind, context, ct, signUpProfile);
     }
 
     /// <summary>Connects the token's identity to a signed-in user (Nhost <c>/link/idtoken</c>).</summary>

@@ -3,6 +3,8 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Social;
 
@@ -19,16 +21,20 @@ public sealed class SocialAccountService(
     UpstreamTokenVault vault,
     SessionIssuer sessions,
     TwoFactorLoginService twoFactor,
+    SignUpPolicy signUp,
+    IOptions<UserDefaultsOptions> defaults,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
-    public async Task<Result<SignInOutcome>> SignInAsync(SocialProvider provider, UpstreamProfile profile, UpstreamTokens? tokens, string sessionKind, RequestContext context, CancellationToken ct)
+    /// <param name="signUpProfile">Roles, locale, display name and metadata for an account this sign-in creates (validated by the caller).</param>
+    public async Task<Result<SignInOutcome>> SignInAsync(SocialProvider provider, UpstreamProfile profile, UpstreamTokens? tokens, string sessionKind, RequestContext context, CancellationToken ct,
+        ProfileRequest? signUpProfile = null)
     {
         try
         {
             // One transaction: a take-over of an unproven account revokes its sessions (set-based) together with the link.
-            return await unitOfWork.InTransactionAsync(token => SignInCoreAsync(provider, profile, tokens, sessionKind, context, token), ct);
+            return await unitOfWork.InTransactionAsync(token => SignInCoreAsync(provider, profile, tokens, sessionKind, context, signUpProfile, token), ct);
         }
         catch (UniqueConstraintException)
         {
@@ -37,13 +43,14 @@ public sealed class SocialAccountService(
         }
     }
 
-    private async Task<Result<SignInOutcome>> SignInCoreAsync(SocialProvider provider, UpstreamProfile profile, UpstreamTokens? tokens, string sessionKind, RequestContext context, CancellationToken ct)
+    private async Task<Result<SignInOutcome>> SignInCoreAsync(SocialProvider provider, UpstreamProfile profile, UpstreamTokens? tokens, string sessionKind,
+        RequestContext context, ProfileRequest? signUpProfile, CancellationToken ct)
     {
         var identity = await identities.FindAsync(provider.Name, profile.Subject, ct);
         var user = identity is null ? null : await users.FindByIdAsync(identity.UserId, ct);
         if (user is null)
         {
-            var created = await LinkOrCreateAsync(provider, profile, context, ct);
+            var created = await LinkOrCreateAsync(provider, profile, signUpProfile, context, ct);
             if (!created.IsSuccess) return await FailAsync(created.Error, provider, context, null, ct);
             (user, identity) = created.Value;
         }
@@ -89,7 +96,8 @@ public sealed class SocialAccountService(
         return Unit.Value;
     }
 
-    private async Task<Result<(User, UserIdentity)>> LinkOrCreateAsync(SocialProvider provider, UpstreamProfile profile, RequestContext context, CancellationToken ct)
+    private async Task<Result<(User, UserIdentity)>> LinkOrCreateAsync(SocialProvider provider, UpstreamProfile profile, ProfileRequest? signUpProfile,
+        RequestContext context, CancellationToken ct)
     {
         if (profile.Email is null || !UserNormalizer.IsValidEmail(profile.Email))
             return new AuthError(AuthErrorCodes.EmailRequired, $"{provider.DisplayName} did not share an email address; sign in another way and connect {provider.DisplayName} from your account");
@@ -106,7 +114,10 @@ public sealed class SocialAccountService(
             return (user, linked);
         }
 
+        // A new account is a sign-up: closed sign-up and the allowed email domains apply as to every other method.
+        if (signUp.Check(profile.Email) is { } closed) return closed;
         user = NewUser(profile);
+        if (signUpProfile is not null) UserProfile.Apply(user, signUpProfile, defaults.Value);
         users.Add(user);
         var identity = NewIdentity(user.Id, provider, profile);
         identities.Add(identity);

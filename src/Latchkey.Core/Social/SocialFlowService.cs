@@ -1,6 +1,8 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using System.Text.Json;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,10 +14,10 @@ public sealed record StartedFlow(string AuthorizationUrl, string BrowserSecret, 
 
 /// <summary>
 /// How a callback ended. <see cref="RedirectUrl"/> is always an allowed target (the state's, or the
-/// default when the state is unknown); <see cref="Result"/> holds the session, a second-factor
-/// challenge, or null for a finished "connect".
+/// default when the state is unknown: <see cref="StateFound"/> false); <see cref="Result"/> holds the
+/// session, a second-factor challenge, or null for a finished "connect".
 /// </summary>
-public sealed record FinishedFlow(string RedirectUrl, string Purpose, Result<SignInOutcome?> Result);
+public sealed record FinishedFlow(string RedirectUrl, string Purpose, Result<SignInOutcome?> Result, bool StateFound = true);
 
 /// <summary>What came back to the callback: the query (or Apple's form post) and the binding cookie.</summary>
 public sealed record CallbackParameters(string? State, string? Code, string? Error, string? ErrorDescription, string? BrowserSecret, string? AppleUser);
@@ -40,7 +42,9 @@ public sealed class SocialFlowService(
 {
     private readonly IDataProtector _verifiers = protection.CreateProtector("Latchkey.Social.CodeVerifier.v1");
 
-    public async Task<Result<StartedFlow>> BeginAsync(string? providerName, string? redirectUrl, string callbackUrl, Guid? connectUserId, CancellationToken ct)
+    /// <param name="signUpProfile">Options for an account the callback creates (already validated by the surface).</param>
+    public async Task<Result<StartedFlow>> BeginAsync(string? providerName, string? redirectUrl, string callbackUrl, Guid? connectUserId, CancellationToken ct,
+        ProfileRequest? signUpProfile = null)
     {
         var found = await FindProviderAsync(providerName, ct);
         if (!found.IsSuccess) return found.Error;
@@ -65,6 +69,7 @@ public sealed class SocialFlowService(
             CallbackUrl = callbackUrl,
             ProtectedCodeVerifier = _verifiers.Protect(verifier),
             Nonce = nonce,
+            SignUpProfile = signUpProfile is null ? null : JsonSerializer.Serialize(signUpProfile),
             CreatedAt = now,
             ExpiresAt = expiresAt,
         });
@@ -118,7 +123,8 @@ public sealed class SocialFlowService(
             var connected = await accounts.ConnectAsync(saved.UserId!.Value, provider, profile, tokens, context, ct);
             return new FinishedFlow(saved.RedirectUrl, saved.Purpose, connected.IsSuccess ? Result<SignInOutcome?>.Ok(null) : connected.Error);
         }
-        var signedIn = await accounts.SignInAsync(provider, profile, tokens, sessionKind, context, ct);
+        var signUpProfile = saved.SignUpProfile is null ? null : JsonSerializer.Deserialize<ProfileRequest>(saved.SignUpProfile);
+        var signedIn = await accounts.SignInAsync(provider, profile, tokens, sessionKind, context, ct, signUpProfile);
         return new FinishedFlow(saved.RedirectUrl, saved.Purpose, signedIn.IsSuccess ? signedIn.Value : signedIn.Error);
     }
 
@@ -142,6 +148,6 @@ public sealed class SocialFlowService(
     {
         activity.Record(ActivityTypes.LoginFailed, state?.UserId, context, success: false,
             new { method = AuthMethods.Social, provider = state?.Provider, purpose = state?.Purpose, reason = code });
-        return new FinishedFlow(state?.RedirectUrl ?? redirects.Default, state?.Purpose ?? SocialPurposes.SignIn, new AuthError(code, message));
+        return new FinishedFlow(state?.RedirectUrl ?? redirects.Default, state?.Purpose ?? SocialPurposes.SignIn, new AuthError(code, message), state is not null);
     }
 }

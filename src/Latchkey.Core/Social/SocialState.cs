@@ -18,6 +18,11 @@ public sealed class SocialState
     /// <summary>The PKCE verifier, encrypted: it and a stolen code would be enough to finish the exchange.</summary>
     public required string ProtectedCodeVerifier { get; set; }
     public string? Nonce { get; set; }
+    /// <summary>
+    /// The sign-up options (roles, locale, display name, metadata) as JSON, applied if the callback creates
+    /// an account: the Nhost surface takes them on the redirect that starts the flow, not on the callback.
+    /// </summary>
+    public string? SignUpProfile { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
 }

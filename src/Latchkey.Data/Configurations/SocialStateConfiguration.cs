@@ -15,6 +15,7 @@ internal sealed class SocialStateConfiguration : IEntityTypeConfiguration<Social
         state.Property(s => s.RedirectUrl).HasMaxLength(2048);
         state.Property(s => s.CallbackUrl).HasMaxLength(2048);
         state.Property(s => s.Nonce).HasMaxLength(64);
+        state.Property(s => s.SignUpProfile).HasMaxLength(10240);
         state.HasIndex(s => s.StateHash).IsUnique();
         state.HasIndex(s => s.ExpiresAt);
     }

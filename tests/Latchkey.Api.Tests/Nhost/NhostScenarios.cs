@@ -40,7 +40,7 @@ public sealed partial class NhostScenarios(NhostServer server, LatchkeyServer? u
         "verifySignInPasswordlessSms" => await VerifySmsCodeAsync(),
         "sendPasswordResetEmail" => await _client.PostJsonAsync("/v1/user/password/reset", new { email = Accounts.NewEmail(), options = new { redirectTo = NhostServer.AllowedRedirect } }),
         "sendVerificationEmail" => await _client.PostJsonAsync("/v1/user/email/send-verification-email", new { email = Accounts.NewEmail() }),
-        _ => await (MfaSuccess(operationId) ?? WebauthnSuccess(operationId)
+        _ => await (MfaSuccess(operationId) ?? WebauthnSuccess(operationId) ?? SocialSuccess(operationId)
             ?? throw new InvalidOperationException($"No success scenario for {operationId}: add one")),
     };
 
@@ -69,7 +69,7 @@ public sealed partial class NhostScenarios(NhostServer server, LatchkeyServer? u
         "verifySignInPasswordlessSms" => await _client.PostJsonAsync("/v1/signin/passwordless/sms/otp", new { phoneNumber = NewPhone(), otp = "123456" }),
         "sendPasswordResetEmail" => await _client.PostJsonAsync("/v1/user/password/reset", new { email = Accounts.NewEmail(), options = new { redirectTo = "https://evil.example/" } }),
         "sendVerificationEmail" => await _client.PostJsonAsync("/v1/user/email/send-verification-email", new { options = new { redirectTo = NhostServer.AllowedRedirect } }),
-        _ => await (MfaError(operationId) ?? WebauthnError(operationId)
+        _ => await (MfaError(operationId) ?? WebauthnError(operationId) ?? SocialError(operationId)
             ?? throw new InvalidOperationException($"No error scenario for {operationId}: add one")),
     };
 

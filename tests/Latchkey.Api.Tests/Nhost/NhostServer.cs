@@ -8,7 +8,7 @@ using Xunit;
 namespace Latchkey.Api.Tests.Nhost;
 
 /// <summary>A server with the Nhost options the tests exercise: guests allowed, one allowed redirect.</summary>
-public class NhostServer : LatchkeyServer
+public partial class NhostServer : LatchkeyServer
 {
     public const string AllowedRedirect = "https://app.example.com/welcome";
 
@@ -16,6 +16,7 @@ public class NhostServer : LatchkeyServer
     {
         settings["Latchkey:Users:AnonymousSignInEnabled"] = "true";
         settings["Latchkey:SignUp:AllowedRedirectUrls:0"] = AllowedRedirect;
+        ConfigureSocial(settings);
     }
 }
 

@@ -82,10 +82,9 @@ public sealed record SpecOperation(string Id, string Method, string Path, JsonEl
             ? json.GetProperty("schema")
             : null;
 
-    /// <summary>The status of the operation's success answer: 200, or another 2xx/3xx the spec names (302 for /verify).</summary>
-    public string SuccessStatus =>
-        Definition.GetProperty("responses").EnumerateObject().Select(r => r.Name)
-            .First(name => int.TryParse(name, out var status) && status < 400);
+    /// <summary>The success status the spec declares: 200 for most, 302 for the provider redirects.</summary>
+    public int SuccessStatus => Definition.GetProperty("responses").EnumerateObject()
+        .Select(r => int.TryParse(r.Name, out var status) ? status : 0).Single(status => status is >= 200 and < 400);
 
     public override string ToString() => $"{Id} ({Method} {Path})";
 }

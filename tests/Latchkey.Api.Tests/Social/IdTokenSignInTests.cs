@@ -13,7 +13,7 @@ namespace Latchkey.Api.Tests.Social;
 /// </summary>
 public sealed class IdTokenSignInTests(SocialServer server) : IClassFixture<SocialServer>
 {
-    private const string AppleIssuer = "https://appleid.apple.com";
+    private const string AppleIssuer = AppleIdTokens.Issuer;
 
     [Fact]
     public async Task Valid_token_with_hashed_nonce_signs_in_and_returning_user_gets_the_same_account()
@@ -123,20 +123,8 @@ public sealed class IdTokenSignInTests(SocialServer server) : IClassFixture<Soci
     }
 
     private string Token(string sub, string email, string? nonce, string audience = SocialServer.AppleWebClientId, string issuer = AppleIssuer,
-        DateTime? expires = null, SecurityKey? key = null, bool emailVerified = true)
-    {
-        var now = server.Clock.GetUtcNow().UtcDateTime;
-        var claims = new Dictionary<string, object>
-        {
-            ["iss"] = issuer, ["aud"] = audience, ["sub"] = sub, ["email"] = email,
-            // Apple sends email_verified as a string.
-            ["email_verified"] = emailVerified ? "true" : "false",
-            ["iat"] = EpochTime.GetIntDate(now.AddMinutes(-1)),
-            ["exp"] = EpochTime.GetIntDate(expires ?? now.AddMinutes(10)),
-        };
-        if (nonce is not null) claims["nonce"] = nonce;
-        return server.GitHub.IssueIdToken(claims, key);
-    }
+        DateTime? expires = null, SecurityKey? key = null, bool emailVerified = true) =>
+        AppleIdTokens.Issue(server.GitHub, server.Clock, sub, email, nonce, audience, issuer, expires, key, emailVerified);
 
     private static string Sha256Hex(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -15,18 +15,20 @@ public sealed class OidcProviderProcess : IAsyncDisposable
 
     public Uri Issuer { get; }
 
-    public static async Task<OidcProviderProcess> StartAsync(string clientId, string clientSecret, string redirectUri)
+    /// <param name="redirectUris">Every redirect URI the client registers (one per surface that shares the registration).</param>
+    public static async Task<OidcProviderProcess> StartAsync(string clientId, string clientSecret, params string[] redirectUris)
     {
         var script = Path.Combine(RepoRoot(), "tests", "upstreams", "oidc.mjs");
         if (!Directory.Exists(Path.Combine(Path.GetDirectoryName(script)!, "node_modules", "oidc-provider")))
             throw new InvalidOperationException("tests/upstreams/node_modules is missing: run `npm ci --prefix tests/upstreams` (scripts/test.sh does).");
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { script, "--port", "0", "--client-id", clientId, "--client-secret", clientSecret, "--redirect-uri", redirectUri },
+            ArgumentList = { script, "--port", "0", "--client-id", clientId, "--client-secret", clientSecret },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var uri in redirectUris) { start.ArgumentList.Add("--redirect-uri"); start.ArgumentList.Add(uri); }
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         process.ErrorDataReceived += (_, _) => { }; // the provider's development warnings go nowhere
         process.BeginErrorReadLine();

@@ -25,7 +25,9 @@ public class SocialServer : LatchkeyServer
 
     protected override async ValueTask BeforeStartAsync()
     {
-        Oidc = await OidcProviderProcess.StartAsync(OidcClientId, OidcClientSecret, PublicUrl + "/api/auth/oauth/callback");
+        // One client registration serves both surfaces: the Platform callback and the Nhost one ("google" and "corp" share it).
+        Oidc = await OidcProviderProcess.StartAsync(OidcClientId, OidcClientSecret, PublicUrl + "/api/auth/oauth/callback",
+            PublicUrl + "/v1/signin/provider/google/callback", PublicUrl + "/v1/signin/provider/corp/callback");
         GitHub = await FakeGitHub.StartAsync();
     }
 
@@ -68,7 +70,7 @@ public class SocialServer : LatchkeyServer
         AddProvider(settings, "spotify", "disabled-client", "secret", new() { ["Enabled"] = "false" });
     }
 
-    private static void AddProvider(IDictionary<string, string?> settings, string name, string clientId, string secret, Dictionary<string, string> extra)
+    internal static void AddProvider(IDictionary<string, string?> settings, string name, string clientId, string secret, Dictionary<string, string> extra)
     {
         var at = $"Latchkey:Social:Providers:{name}:";
         settings[at + "ClientId"] = clientId;

@@ -3,7 +3,7 @@ using Latchkey.Core.Social;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace Latchkey.Api.Platform;
+namespace Latchkey.Api.Common;
 
 /// <summary>
 /// Binds a started upstream sign-in to the browser that started it: an HttpOnly cookie with a random
