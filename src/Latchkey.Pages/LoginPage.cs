@@ -52,12 +52,10 @@ internal static class LoginPage
 }
 
 /// <summary>The forms of the sign-in page, shared by its steps.</summary>
-internal sealed class LoginForm(IAntiforgery antiforgery, IOptions<PagesOptions> pages, SocialProviderRegistry social, IOptions<LatchkeyOptions> latchkey)
+internal sealed class LoginForm(IAntiforgery antiforgery, IOptions<PagesOptions> pages, SocialProviderRegistry social, RedirectAllowList redirects)
 {
     public string Token(HttpContext http) => Antiforgery(antiforgery, http);
 
-    /// <summary>Where a social sign-in started here comes back to: fixed, so it can be on the redirect allow-list.</summary>
-    public string SocialReturnUrl => latchkey.Value.PublicUrl!.TrimEnd('/') + SocialReturn.Path;
 
     public IResult Password(HttpContext http, string? returnUrl, string? email, string? error, int status = 200)
     {
@@ -78,7 +76,7 @@ internal sealed class LoginForm(IAntiforgery antiforgery, IOptions<PagesOptions>
             <input id="password" name="password" type="password" autocomplete="current-password" required>
             <button type="submit">Sign in</button>
             </form>
-            <div id="alternatives" hidden data-return-url="{E(SafeReturnUrl(returnUrl))}" data-social-return="{E(SocialReturnUrl)}">
+            <div id="alternatives" hidden data-return-url="{E(SafeReturnUrl(returnUrl))}" data-social-return="{E(redirects.SocialReturnUrl)}">
             <p class="or">or</p>
             <button type="button" id="passkey-sign-in" class="secondary">Sign in with a passkey</button>
             {providers}

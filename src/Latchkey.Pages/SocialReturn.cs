@@ -12,8 +12,6 @@ namespace Latchkey.Pages;
 /// </summary>
 internal static class SocialReturn
 {
-    public const string Path = HostedPages.Login + "?social=1";
-
     public static IResult Render(HttpContext http, LoginForm forms)
     {
         var query = http.Request.Query;

@@ -24,6 +24,8 @@ public static class GrantTypes
 public static class HostedPages
 {
     public const string Login = "/login";
+    /// <summary>Where a social sign-in started on the sign-in page comes back (on the social redirect allow-list).</summary>
+    public const string SocialReturn = "/login?social=1";
     public const string Consent = "/consent";
     public const string Device = "/device";
     public const string Logout = "/logout";
