@@ -40,7 +40,7 @@ public static class DiscoveryEndpoints
             ["response_modes_supported"] = new[] { ResponseModes.Query, ResponseModes.FormPost },
             ["grant_types_supported"] = GrantTypes.All,
             ["subject_types_supported"] = new[] { "public" },
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["id_token_signing_alg_values_supported"] = IdTokenAlgorithms.All,
             ["token_endpoint_auth_methods_supported"] = clientAuth,
             ["token_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,
             ["introspection_endpoint_auth_methods_supported"] = clientAuth,
