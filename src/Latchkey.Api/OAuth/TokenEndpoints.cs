@@ -13,7 +13,7 @@ namespace Latchkey.Api.OAuth;
 public static class TokenEndpoints
 {
     public static void MapOAuthToken(this RouteGroupBuilder oauth) =>
-        oauth.MapPost("/token", Token).RateLimited(RateLimitPolicies.OAuthToken);
+        oauth.MapPost("/token", Token).RateLimited(RateLimitPolicies.OAuthToken).WithClientCors(oauth, "/token", "POST");
 
     private static async Task<IResult> Token(
         ClientAuthenticator authenticator, AuthorizationCodeGrant codes, RefreshTokenGrant refresh,

@@ -31,4 +31,10 @@ public sealed class OAuthOptions
     /// <summary>How long a <c>private_key_jwt</c> assertion may live (its <c>exp</c> - now).</summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan MaxClientAssertionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Extra browser origins (<c>https://app.example.com</c>, no path) allowed to call the token, userinfo and
+    /// revocation endpoints cross-origin, besides the origins of active clients' redirect URIs.
+    /// </summary>
+    public List<string> CorsOrigins { get; set; } = [];
 }

@@ -13,6 +13,7 @@ public static class OAuthServiceCollectionExtensions
         services.AddSingleton<OAuthTokenMinter>();
         services.AddSingleton<ClientCredentialsGrant>();
         services.AddSingleton<BackChannelLogout>();
+        services.AddSingleton<ClientOrigins>();
         services.AddHttpClient(BackChannelLogout.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 
         services.AddScoped<GrantState>();
