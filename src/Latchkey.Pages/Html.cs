@@ -8,17 +8,19 @@ namespace Latchkey.Pages;
 
 /// <summary>
 /// The page shell: one small stylesheet (nonce-allowed), a viewport for phones, landmarks and labels for
-/// screen readers, no script. Every page forbids framing (CSP frame-ancestors and X-Frame-Options) and caching.
+/// screen readers. No inline script ever: the sign-in page loads its one script file by nonce, and only it may
+/// fetch (connect-src 'self'). Every page forbids framing (CSP frame-ancestors and X-Frame-Options) and caching.
 /// </summary>
 internal static class Html
 {
     public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
-    public static IResult Page(HttpContext http, string title, string body, int status = StatusCodes.Status200OK)
+    public static IResult Page(HttpContext http, string title, string body, int status = StatusCodes.Status200OK, string? script = null)
     {
         var nonce = RandomSecrets.Base64Url(16);
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; img-src https: data:; frame-ancestors 'none'; base-uri 'none'";
+        var scripting = script is null ? "" : $"script-src 'nonce-{nonce}'; connect-src 'self'; ";
+        headers.ContentSecurityPolicy = $"default-src 'none'; {scripting}style-src 'nonce-{nonce}'; img-src https: data:; frame-ancestors 'none'; base-uri 'none'";
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";
         var html = $$"""
@@ -38,7 +40,10 @@ internal static class Html
             button:focus,input:focus,a:focus{outline:3px solid #f59e0b;outline-offset:2px}
             .alert{padding:.75rem;border-radius:.3rem;background:#fde8e8;color:#7f1d1d}.ok{background:#e7f6ec;color:#14532d}
             ul.scopes{padding-left:1.2rem}img.logo{max-width:64px;max-height:64px}a{color:#1d4ed8}
+            select{width:100%;padding:.6rem;font-size:1rem;border:1px solid #767a83;border-radius:.3rem}
+            [hidden]{display:none!important}.or{text-align:center;margin:1.2rem 0 0;color:#4b5059}
             </style>
+            {{(script is null ? "" : $"<script nonce=\"{nonce}\" src=\"{E(script)}\" defer></script>")}}
             </head>
             <body><main>{{body}}</main></body>
             </html>

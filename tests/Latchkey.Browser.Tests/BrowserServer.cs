@@ -16,6 +16,8 @@ namespace Latchkey.Browser.Tests;
 public sealed class BrowserServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string AdminEmail = "admin@browser.test";
+    public const string AdminPassword = "admin-Browser-Tests-73-cobalt";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -28,6 +30,8 @@ public sealed class BrowserServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string Origin { get; private set; } = "";
+    /// <summary>The same server by IP, for test code's own HTTP calls (Kestrel listens on 127.0.0.1 only).</summary>
+    public Uri Direct { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -36,6 +40,7 @@ public sealed class BrowserServer : IAsyncLifetime
         // start: take a free loopback port first.
         var port = FreePort();
         Origin = $"http://localhost:{port}";
+        Direct = new Uri($"http://127.0.0.1:{port}");
         _directory = Directory.CreateTempSubdirectory("latchkey-browser-");
         var settings = new Dictionary<string, string?>
         {
@@ -49,6 +54,8 @@ public sealed class BrowserServer : IAsyncLifetime
             ["Latchkey:Passwords:Hashing:Iterations"] = "1",
             ["Latchkey:Passwords:Hashing:MemoryKiB"] = "1024",
             ["Latchkey:RateLimits:Enabled"] = "false",
+            ["Latchkey:Admin:Email"] = AdminEmail,
+            ["Latchkey:Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit;
 using Microsoft.Playwright;
 
 namespace Latchkey.Browser.Tests;
@@ -50,6 +51,31 @@ public sealed class PasskeyPage : IAsyncDisposable
 
     public Task<JsonElement> CallApiAsync(string path, object? body = null, string? method = null) =>
         RunAsync("([path, body, method]) => api(path, body ?? undefined, method ?? undefined)", new object?[] { path, body, method });
+
+    public const string Password = "velvet-Harbor-92-quiet-Lantern";
+
+    /// <summary>Registers and signs in with a password, then adds a passkey through the real endpoints, and signs out.</summary>
+    public async Task<string> AccountWithPasskeyAsync()
+    {
+        var email = $"browser-{Guid.NewGuid():N}@example.com";
+        Assert.Equal(201, Status(await CallApiAsync("/api/auth/register", new { email, password = Password, firstName = "Ada", lastName = "Lovelace" })));
+        Assert.Equal(200, Status(await CallApiAsync("/api/auth/login", new { email, password = Password })));
+
+        var registered = await RunAsync("name => registerPasskey(name)", "Virtual authenticator");
+        Assert.Equal(201, Status(registered));
+        Assert.Equal("Virtual authenticator", registered.GetProperty("body").GetProperty("passkey").GetProperty("deviceName").GetString());
+
+        var list = await CallApiAsync("/api/user/passkeys");
+        Assert.Single(list.GetProperty("body").GetProperty("passkeys").EnumerateArray());
+        var security = await CallApiAsync("/api/user/security");
+        Assert.Equal(1, security.GetProperty("body").GetProperty("security").GetProperty("passkeyCount").GetInt32());
+
+        Assert.Equal(200, Status(await CallApiAsync("/api/auth/logout", new { })));
+        Assert.Equal(401, Status(await CallApiAsync("/api/auth/me")));
+        return email;
+    }
+
+    public static int Status(JsonElement response) => response.GetProperty("status").GetInt32();
 
     private static readonly string PageHtml = LoadPage();
 

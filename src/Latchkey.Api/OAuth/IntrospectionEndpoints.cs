@@ -13,7 +13,7 @@ public static class IntrospectionEndpoints
     public static void MapOAuthIntrospection(this RouteGroupBuilder oauth)
     {
         oauth.MapPost("/introspect", Introspect).RateLimited(RateLimitPolicies.OAuthToken);
-        oauth.MapPost("/revoke", Revoke).RateLimited(RateLimitPolicies.OAuthToken);
+        oauth.MapPost("/revoke", Revoke).RateLimited(RateLimitPolicies.OAuthToken).WithClientCors(oauth, "/revoke", "POST");
     }
 
     private static async Task<IResult> Introspect(ClientAuthenticator authenticator, IntrospectionService introspection, HttpContext http, CancellationToken ct)

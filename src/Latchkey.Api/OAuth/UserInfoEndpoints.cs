@@ -10,7 +10,7 @@ namespace Latchkey.Api.OAuth;
 public static class UserInfoEndpoints
 {
     public static void MapOAuthUserInfo(this RouteGroupBuilder oauth) =>
-        oauth.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo);
+        oauth.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo).WithClientCors(oauth, "/userinfo", "GET, POST");
 
     private static async Task<IResult> UserInfo(UserInfoService userInfo, HttpContext http, CancellationToken ct)
     {

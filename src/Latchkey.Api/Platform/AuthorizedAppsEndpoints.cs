@@ -37,13 +37,17 @@ public static class AuthorizedAppsEndpoints
         return result.IsSuccess ? Results.Ok(new MessageResponse(true, "Access revoked")) : PlatformErrors.Instance.ToResult(result.Error);
     }
 
-    /// <summary>A new RS256 id-token key; the old public key stays in JWKS until the last id token it signed expires.</summary>
+    /// <summary>
+    /// A new RS256 id-token key (the seed's keypair) and a new ES256 one for clients that asked for ES256; each old
+    /// public key stays in JWKS until the last id token it signed expires.
+    /// </summary>
     private static async Task<IResult> RotateKeys(
         SigningKeyRing keys, IOptions<OAuthOptions> oauth, ActivityLog activity, IUnitOfWork unitOfWork, HttpContext http, CancellationToken ct)
     {
         var keyId = await keys.RotateAsync(SigningKeyRing.IdPurpose, oauth.Value.IdTokenLifetime, ct);
-        activity.Record(ActivityTypes.OidcKeyRotated, http.Caller().UserId, http.RequestContext(), details: new { keyId });
+        var es256KeyId = await keys.RotateAsync(SigningKeyRing.IdEs256Purpose, oauth.Value.IdTokenLifetime, ct);
+        activity.Record(ActivityTypes.OidcKeyRotated, http.Caller().UserId, http.RequestContext(), details: new { keyId, es256KeyId });
         await unitOfWork.SaveChangesAsync(ct);
-        return Results.Ok(new OidcKeyRotatedResponse(true, keyId, SigningKeyRing.IdTokenAlgorithm, "OIDC signing key rotated"));
+        return Results.Ok(new OidcKeyRotatedResponse(true, keyId, SigningKeyRing.IdTokenAlgorithm, "OIDC signing key rotated", es256KeyId));
     }
 }

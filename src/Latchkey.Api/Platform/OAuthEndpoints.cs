@@ -53,7 +53,10 @@ public static class OAuthEndpoints
         if (!result.IsSuccess)
             target = QueryHelpers.AddQueryString(finished.RedirectUrl, new Dictionary<string, string?> { ["error"] = result.Error.Code, ["error_description"] = result.Error.Message });
         else if (result.Value?.Challenge is { } challenge)
-            target = QueryHelpers.AddQueryString(finished.RedirectUrl, new Dictionary<string, string?> { ["twoFactorRequired"] = "true", ["userId"] = challenge.UserId.ToString() });
+            // The challenge token goes in the fragment: the app's front end reads it and calls /api/auth/2fa/verify,
+            // while servers, logs and Referer headers never see it. No session is started before the second factor.
+            target = QueryHelpers.AddQueryString(finished.RedirectUrl, new Dictionary<string, string?> { ["twoFactorRequired"] = "true", ["userId"] = challenge.UserId.ToString() })
+                + "#challengeToken=" + Uri.EscapeDataString(challenge.Token);
         else
         {
             if (result.Value?.Session is { } session) sessionCookie.Set(http, session.CookieSecret!, session.ExpiresAt);

@@ -1,3 +1,4 @@
+using Latchkey.Api.OAuth;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Common;
 using Latchkey.Core.OAuth;
@@ -18,6 +19,7 @@ public static class DiscoveryEndpoints
                 return Results.Json(Document(latchkey.Value.PublicUrl!, oauth.Value));
             })
             .RateLimited(RateLimitPolicies.None)
+            .WithPublicCors()
             .WithTags("Well-known");
 
     public static Dictionary<string, object> Document(string issuer, OAuthOptions oauth)
@@ -40,7 +42,7 @@ public static class DiscoveryEndpoints
             ["response_modes_supported"] = new[] { ResponseModes.Query, ResponseModes.FormPost },
             ["grant_types_supported"] = GrantTypes.All,
             ["subject_types_supported"] = new[] { "public" },
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["id_token_signing_alg_values_supported"] = IdTokenAlgorithms.All,
             ["token_endpoint_auth_methods_supported"] = clientAuth,
             ["token_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,
             ["introspection_endpoint_auth_methods_supported"] = clientAuth,

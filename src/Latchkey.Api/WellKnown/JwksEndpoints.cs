@@ -1,3 +1,4 @@
+using Latchkey.Api.OAuth;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.Builder;
@@ -19,5 +20,6 @@ public static class JwksEndpoints
                 return Results.Bytes(keys.JwksJson, "application/json");
             })
             .RateLimited(RateLimitPolicies.None)
+            .WithPublicCors()
             .WithTags("Well-known");
 }

@@ -36,11 +36,26 @@ public sealed class TwoFactorLoginService(
     /// </summary>
     public async Task<TwoFactorChallenge> BeginAsync(User user, string sessionKind, string firstFactor, CancellationToken ct)
     {
-        var confirmed = (await store.ListMethodsAsync(user.Id, ct)).Where(m => m.IsConfirmed).ToList();
+        var (token, expiresAt) = tickets.Issue(ChallengeKinds.TwoFactorLogin, user.Id, $"{sessionKind} {firstFactor}", options.Value.ChallengeLifetime);
+        return await OfferAsync(user.Id, token, expiresAt, ct);
+    }
+
+    /// <summary>
+    /// The methods to offer for a live challenge, without taking an attempt: a page that receives only the
+    /// token (the hosted sign-in page after a social sign-in) renders its code form from this.
+    /// </summary>
+    public async Task<TwoFactorChallenge?> DescribeAsync(string? token, CancellationToken ct)
+    {
+        var challenge = await tickets.FindAsync(token, ChallengeKinds.TwoFactorLogin, ct);
+        return challenge?.UserId is { } userId ? await OfferAsync(userId, token!, challenge.ExpiresAt, ct) : null;
+    }
+
+    private async Task<TwoFactorChallenge> OfferAsync(Guid userId, string token, DateTime expiresAt, CancellationToken ct)
+    {
+        var confirmed = (await store.ListMethodsAsync(userId, ct)).Where(m => m.IsConfirmed).ToList();
         var names = confirmed.Select(m => m.Method).ToList();
         var preferred = confirmed.FirstOrDefault(m => m.IsDefault)?.Method ?? names.FirstOrDefault();
-        var (token, expiresAt) = tickets.Issue(ChallengeKinds.TwoFactorLogin, user.Id, $"{sessionKind} {firstFactor}", options.Value.ChallengeLifetime);
-        return new TwoFactorChallenge(user.Id, names, preferred, token, expiresAt);
+        return new TwoFactorChallenge(userId, names, preferred, token, expiresAt);
     }
 
     /// <summary>Sends the login code for an email or SMS method; the challenge is not used up and no attempt is taken.</summary>

@@ -11,7 +11,8 @@ public sealed record ClientDraft(
     string? Jwks = null,
     string? BackchannelLogoutUri = null,
     string? ClientUri = null,
-    string? LogoUri = null);
+    string? LogoUri = null,
+    string? IdTokenSignedResponseAlg = null);
 
 /// <summary>A client just created, with its secret in clear: shown once, then only its hash exists.</summary>
 public sealed record CreatedClient(OAuthClient Client, string? ClientSecret);

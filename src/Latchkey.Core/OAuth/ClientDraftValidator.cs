@@ -32,6 +32,8 @@ public static class ClientDraftValidator
         if (scopes is null || scopes.Any(s => !Scopes.Supported.Contains(s))) return Metadata($"scope may contain only: {string.Join(' ', Scopes.Supported)}");
         foreach (var (field, value) in new[] { ("backchannel_logout_uri", draft.BackchannelLogoutUri), ("client_uri", draft.ClientUri), ("logo_uri", draft.LogoUri) })
             if (value is not null && !ClientUris.IsValidWeb(value)) return Metadata($"{field} must be an https URL (http only for loopback)");
+        var idAlg = draft.IdTokenSignedResponseAlg ?? IdTokenAlgorithms.RS256;
+        if (!IdTokenAlgorithms.All.Contains(idAlg)) return Metadata($"id_token_signed_response_alg must be one of {string.Join(", ", IdTokenAlgorithms.All)}");
         if (method == ClientAuthMethods.PrivateKeyJwt && !HasSigningKey(draft.Jwks))
             return Metadata("private_key_jwt needs jwks with at least one RSA or EC public key");
 
@@ -45,6 +47,7 @@ public static class ClientDraftValidator
         client.BackchannelLogoutUri = draft.BackchannelLogoutUri;
         client.ClientUri = draft.ClientUri;
         client.LogoUri = draft.LogoUri;
+        client.IdTokenSignedResponseAlg = idAlg;
         return null;
     }
 

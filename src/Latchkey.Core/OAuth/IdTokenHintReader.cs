@@ -22,8 +22,8 @@ public sealed class IdTokenHintReader
             ValidIssuer = latchkey.Value.PublicUrl,
             ValidateAudience = false,
             ValidateLifetime = false,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            IssuerSigningKeyResolver = (_, _, kid, _) => keys.FindKey(kid, SigningKeyRing.IdPurpose) is { } key ? [key] : [],
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.FindKey(kid, SigningKeyRing.IdPurposes) is { } key ? [key] : [],
             RequireSignedTokens = true,
         };
     }

@@ -10,12 +10,12 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Latchkey.Core.OAuth;
 
-/// <summary>Signs OpenID Connect id tokens (OIDC Core §2) with the RS256 id key.</summary>
+/// <summary>Signs OpenID Connect id tokens (OIDC Core §2) with the id key of the client's algorithm (RS256 or ES256).</summary>
 public sealed class IdTokenIssuer(SigningKeyRing keys, IOptions<OAuthOptions> options, IOptions<LatchkeyOptions> latchkey, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public string Issue(IdTokenContent content)
+    public string Issue(IdTokenContent content, string algorithm = IdTokenAlgorithms.RS256)
     {
         var now = clock.GetUtcNow();
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -35,7 +35,7 @@ public sealed class IdTokenIssuer(SigningKeyRing keys, IOptions<OAuthOptions> op
             foreach (var (name, value) in content.Claims ?? []) WriteClaim(json, name, value);
             json.WriteEndObject();
         }
-        return _handler.CreateToken(Encoding.UTF8.GetString(buffer.WrittenSpan), keys.CurrentCredentials(SigningKeyRing.IdPurpose));
+        return _handler.CreateToken(Encoding.UTF8.GetString(buffer.WrittenSpan), keys.CurrentCredentials(SigningKeyRing.IdPurposeFor(algorithm)));
     }
 
     internal static void WriteClaim(Utf8JsonWriter json, string name, object? value)

@@ -20,6 +20,8 @@ public sealed class OAuthClient
     /// <summary>The client's public keys (a JWK Set, JSON) for <c>private_key_jwt</c>.</summary>
     public string? Jwks { get; set; }
     public string? BackchannelLogoutUri { get; set; }
+    /// <summary><c>id_token_signed_response_alg</c>: RS256 (default) or ES256.</summary>
+    public string IdTokenSignedResponseAlg { get; set; } = IdTokenAlgorithms.RS256;
     public string? ClientUri { get; set; }
     public string? LogoUri { get; set; }
     /// <summary>First-party clients are trusted: the user is never asked for consent.</summary>

@@ -20,10 +20,24 @@ public static class GrantTypes
     public static readonly IReadOnlyList<string> All = [AuthorizationCode, RefreshToken, ClientCredentials, DeviceCode];
 }
 
+/// <summary>
+/// The id-token algorithms a client may register (<c>id_token_signed_response_alg</c>): RS256, the one every
+/// relying party must support (OIDC Core §15.1) and the default, or ES256 on request.
+/// </summary>
+public static class IdTokenAlgorithms
+{
+    public const string RS256 = "RS256";
+    public const string ES256 = "ES256";
+
+    public static readonly IReadOnlyList<string> All = [RS256, ES256];
+}
+
 /// <summary>Where the hosted pages live; the authorize endpoint sends browsers there.</summary>
 public static class HostedPages
 {
     public const string Login = "/login";
+    /// <summary>Where a social sign-in started on the sign-in page comes back (on the social redirect allow-list).</summary>
+    public const string SocialReturn = "/login?social=1";
     public const string Consent = "/consent";
     public const string Device = "/device";
     public const string Logout = "/logout";

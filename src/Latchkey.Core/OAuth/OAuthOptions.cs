@@ -38,4 +38,10 @@ public sealed class OAuthOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ClientCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Extra browser origins (<c>https://app.example.com</c>, no path) allowed to call the token, userinfo and
+    /// revocation endpoints cross-origin, besides the origins of active clients' redirect URIs.
+    /// </summary>
+    public List<string> CorsOrigins { get; set; } = [];
 }

@@ -14,6 +14,7 @@ public static class OAuthServiceCollectionExtensions
         services.AddSingleton<ClientCredentialsGrant>();
         services.AddSingleton<OAuthClientCache>();
         services.AddSingleton<BackChannelLogout>();
+        services.AddSingleton<ClientOrigins>();
         services.AddHttpClient(BackChannelLogout.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 
         services.AddScoped<GrantState>();

@@ -17,7 +17,8 @@ public sealed class OAuthTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssu
         var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId);
         string? idToken = null;
         if (id is not null && Scopes.Has(scope, Scopes.OpenId))
-            idToken = idTokens.Issue(new IdTokenContent(userId.ToString(), client.ClientId, id.AuthTime, id.Nonce, id.BrowserSessionId, access.Value));
+            idToken = idTokens.Issue(new IdTokenContent(userId.ToString(), client.ClientId, id.AuthTime, id.Nonce, id.BrowserSessionId, access.Value),
+                client.IdTokenSignedResponseAlg);
         return new TokenResponse(access.Value, access.ExpiresInSeconds, scope, refreshToken, idToken);
     }
 }

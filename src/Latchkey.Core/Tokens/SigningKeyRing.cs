@@ -22,13 +22,23 @@ public sealed class SigningKeyRing(
     ILogger<SigningKeyRing> logger)
 {
     public const string AccessPurpose = "access";
-    /// <summary>OpenID Connect id tokens: always RS256, the algorithm every relying party must support.</summary>
+    /// <summary>OpenID Connect id tokens: RS256, the algorithm every relying party must support (and logout tokens).</summary>
     public const string IdPurpose = "id";
     public const string IdTokenAlgorithm = SecurityAlgorithms.RsaSha256;
+    /// <summary>Id tokens for clients that registered <c>id_token_signed_response_alg: ES256</c>: a key of their own.</summary>
+    public const string IdEs256Purpose = "id-es256";
+
+    /// <summary>The purposes whose keys sign id tokens; an id token hint verifies with any of them.</summary>
+    public static readonly IReadOnlyList<string> IdPurposes = [IdPurpose, IdEs256Purpose];
+
+    public static string IdPurposeFor(string algorithm) => algorithm == SecurityAlgorithms.EcdsaSha256 ? IdEs256Purpose : IdPurpose;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Latchkey.SigningKeys.v1");
     private readonly SigningPurpose[] _purposes =
-        [new SigningPurpose(AccessPurpose, options.Value.AccessTokenAlgorithm), new SigningPurpose(IdPurpose, IdTokenAlgorithm), .. extraPurposes];
+        [
+            new SigningPurpose(AccessPurpose, options.Value.AccessTokenAlgorithm), new SigningPurpose(IdPurpose, IdTokenAlgorithm),
+            new SigningPurpose(IdEs256Purpose, SecurityAlgorithms.EcdsaSha256), .. extraPurposes,
+        ];
     private volatile KeySnapshot? _snapshot;
     private int _reloading;
 
@@ -46,11 +56,14 @@ public sealed class SigningKeyRing(
     /// A published key of <paramref name="purpose"/>: an id token never verifies as an access token
     /// (nor the reverse), whatever its claims say.
     /// </summary>
-    public SecurityKey? FindKey(string? keyId, string purpose)
+    public SecurityKey? FindKey(string? keyId, string purpose) => FindKey(keyId, [purpose]);
+
+    /// <summary>A published key of any of <paramref name="purposes"/> (the id-token keys of every algorithm).</summary>
+    public SecurityKey? FindKey(string? keyId, IReadOnlyList<string> purposes)
     {
         if (keyId is null) return null;
         var snapshot = Snapshot;
-        if (snapshot.ByKeyId.TryGetValue(keyId, out var entry)) return entry.Purpose == purpose ? entry.Key : null;
+        if (snapshot.ByKeyId.TryGetValue(keyId, out var entry)) return purposes.Contains(entry.Purpose) ? entry.Key : null;
         ReloadInBackground(); // A key made on another node since our last read.
         return null;
     }

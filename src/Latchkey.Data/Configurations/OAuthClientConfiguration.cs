@@ -17,6 +17,7 @@ internal sealed class OAuthClientConfiguration : IEntityTypeConfiguration<OAuthC
         client.Property(c => c.BackchannelLogoutUri).HasMaxLength(2000);
         client.Property(c => c.ClientUri).HasMaxLength(2000);
         client.Property(c => c.LogoUri).HasMaxLength(2000);
+        client.Property(c => c.IdTokenSignedResponseAlg).HasMaxLength(10);
         client.Ignore(c => c.IsPublic);
         client.HasIndex(c => c.ClientId).IsUnique();
         client.HasIndex(c => c.OwnerUserId);

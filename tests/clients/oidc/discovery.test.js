@@ -10,7 +10,7 @@ test('discovery: openid-client accepts the metadata and the issuer matches', asy
   assert.deepEqual(meta.response_types_supported, ['code']);
   assert.ok(meta.response_modes_supported.includes('form_post'));
   assert.equal(meta.authorization_response_iss_parameter_supported, true);
-  assert.deepEqual(meta.id_token_signing_alg_values_supported, ['RS256']);
+  assert.deepEqual(meta.id_token_signing_alg_values_supported, ['RS256', 'ES256']);
   for (const grant of ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code']) {
     assert.ok(meta.grant_types_supported.includes(grant), grant);
   }

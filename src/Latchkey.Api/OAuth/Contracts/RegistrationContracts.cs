@@ -17,10 +17,11 @@ public sealed record RegistrationRequest(
     [property: JsonPropertyName("jwks_uri")] string? JwksUri,
     [property: JsonPropertyName("backchannel_logout_uri")] string? BackchannelLogoutUri,
     [property: JsonPropertyName("client_uri")] string? ClientUri,
-    [property: JsonPropertyName("logo_uri")] string? LogoUri)
+    [property: JsonPropertyName("logo_uri")] string? LogoUri,
+    [property: JsonPropertyName("id_token_signed_response_alg")] string? IdTokenSignedResponseAlg = null)
 {
     public ClientDraft ToDraft() => new(ClientName, RedirectUris, PostLogoutRedirectUris, GrantTypes, Scope, TokenEndpointAuthMethod,
-        Jwks is { ValueKind: JsonValueKind.Object } j ? j.GetRawText() : null, BackchannelLogoutUri, ClientUri, LogoUri);
+        Jwks is { ValueKind: JsonValueKind.Object } j ? j.GetRawText() : null, BackchannelLogoutUri, ClientUri, LogoUri, IdTokenSignedResponseAlg);
 }
 
 /// <summary>RFC 7591 §3.2.1 client information response.</summary>
@@ -38,11 +39,12 @@ public sealed record RegistrationResponse(
     [property: JsonPropertyName("scope")] string Scope,
     [property: JsonPropertyName("backchannel_logout_uri"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BackchannelLogoutUri,
     [property: JsonPropertyName("client_uri"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClientUri,
-    [property: JsonPropertyName("logo_uri"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LogoUri)
+    [property: JsonPropertyName("logo_uri"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LogoUri,
+    [property: JsonPropertyName("id_token_signed_response_alg")] string IdTokenSignedResponseAlg)
 {
     public static RegistrationResponse From(OAuthClient c, string? secret) => new(
         c.ClientId, secret, new DateTimeOffset(c.CreatedAt, TimeSpan.Zero).ToUnixTimeSeconds(), secret is null ? null : 0,
         c.Name, c.RedirectUris, c.PostLogoutRedirectUris, c.GrantTypes,
         c.GrantTypes.Contains(Core.OAuth.GrantTypes.AuthorizationCode) ? ["code"] : [],
-        c.TokenEndpointAuthMethod, Scopes.Join(c.Scopes), c.BackchannelLogoutUri, c.ClientUri, c.LogoUri);
+        c.TokenEndpointAuthMethod, Scopes.Join(c.Scopes), c.BackchannelLogoutUri, c.ClientUri, c.LogoUri, c.IdTokenSignedResponseAlg);
 }

@@ -16,22 +16,23 @@ public sealed record OAuthClientRequest(
     string? ClientUri,
     string? LogoUri,
     bool? FirstParty,
-    bool? Active)
+    bool? Active,
+    string? IdTokenSignedResponseAlg = null)
 {
     public ClientDraft ToDraft() => new(Name, RedirectUris, PostLogoutRedirectUris, GrantTypes,
         Scopes is null ? null : string.Join(' ', Scopes), TokenEndpointAuthMethod,
-        Jwks is { ValueKind: JsonValueKind.Object } j ? j.GetRawText() : null, BackchannelLogoutUri, ClientUri, LogoUri);
+        Jwks is { ValueKind: JsonValueKind.Object } j ? j.GetRawText() : null, BackchannelLogoutUri, ClientUri, LogoUri, IdTokenSignedResponseAlg);
 }
 
 public sealed record OAuthClientView(
     Guid Id, string ClientId, string Name, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris,
     IReadOnlyList<string> GrantTypes, IReadOnlyList<string> Scopes, string TokenEndpointAuthMethod, bool HasSecret,
     string? BackchannelLogoutUri, string? ClientUri, string? LogoUri, bool FirstParty, bool Active, Guid? OwnerUserId,
-    DateTime CreatedAt, DateTime UpdatedAt)
+    DateTime CreatedAt, DateTime UpdatedAt, string IdTokenSignedResponseAlg)
 {
     public static OAuthClientView From(OAuthClient c) => new(
         c.Id, c.ClientId, c.Name, c.RedirectUris, c.PostLogoutRedirectUris, c.GrantTypes, c.Scopes, c.TokenEndpointAuthMethod,
-        c.SecretHash is not null, c.BackchannelLogoutUri, c.ClientUri, c.LogoUri, c.FirstParty, c.Active, c.OwnerUserId, c.CreatedAt, c.UpdatedAt);
+        c.SecretHash is not null, c.BackchannelLogoutUri, c.ClientUri, c.LogoUri, c.FirstParty, c.Active, c.OwnerUserId, c.CreatedAt, c.UpdatedAt, c.IdTokenSignedResponseAlg);
 }
 
 public sealed record OAuthClientResponse(bool Success, OAuthClientView Client);
@@ -45,4 +46,4 @@ public sealed record AuthorizedAppView(string ClientId, string Name, string? Cli
 
 public sealed record AuthorizedAppsResponse(bool Success, IReadOnlyList<AuthorizedAppView> Apps);
 
-public sealed record OidcKeyRotatedResponse(bool Success, string KeyId, string Algorithm, string Message);
+public sealed record OidcKeyRotatedResponse(bool Success, string KeyId, string Algorithm, string Message, string Es256KeyId);
