@@ -28,9 +28,13 @@ public static class MfaEndpoints
     }
 
     /// <summary>A fresh key (replacing an unconfirmed one); the core asks for a recent sign-in, as for any new factor.</summary>
-    private static async Task<IResult> Generate(TwoFactorSetupService setup, ITwoFactorStore store, NhostErrors errors, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Generate(
+        TwoFactorSetupService setup, ITwoFactorStore store, IUserStore users, NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         var caller = http.Caller();
+        // A guest has no address an authenticator entry could name and nothing a second factor would protect.
+        if (await users.FindByIdAsync(caller.UserId, ct) is { IsAnonymous: true })
+            return errors.ToResult(new AuthError(AuthErrorCodes.AnonymousForbidden, "Anonymous users cannot set up TOTP; deanonymize first"));
         if (await HasTotpAsync(store, caller.UserId, confirmed: true, ct)) return AlreadyActive();
         var result = await setup.BeginAsync(caller.UserId, caller.SessionId, TwoFactorMethods.Totp, http.RequestContext(), ct);
         if (!result.IsSuccess) return result.Error.Code == AuthErrorCodes.Conflict ? AlreadyActive() : errors.ToResult(result.Error);

@@ -28,7 +28,7 @@ public static class PasswordlessEndpoints
         v1.MapPost("/signin/passwordless/sms/otp", VerifySmsCode).RateLimited(RateLimitPolicies.VerifyCode);
     }
 
-    /// <summary>The link opens <c>redirectTo</c> (or the server's own page) with the core's token, which signs in there.</summary>
+    /// <summary>The mailed link opens <c>/v1/verify</c> with a <c>passwordlessEmail:</c> ticket, which signs in and redirects to <c>redirectTo</c>.</summary>
     private static async Task<IResult> SendMagicLink(
         SignInPasswordlessEmailRequest body, PasswordlessRequestService passwordless, NhostErrors errors, RedirectPolicy redirects,
         IOptions<UserDefaultsOptions> defaults, HttpContext http, CancellationToken ct)

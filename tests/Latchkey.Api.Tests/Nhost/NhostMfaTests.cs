@@ -87,6 +87,11 @@ public sealed class NhostMfaTests(NhostServer server) : IClassFixture<NhostServe
     }
 
     [Fact]
+    public async Task A_guest_cannot_generate_a_totp_secret() =>
+        await NhostAssert.ErrorAsync(await _client.GetAsync("/v1/mfa/totp/generate", (await _client.SignInAnonymousAsync()).AccessToken()),
+            HttpStatusCode.Forbidden, "forbidden-anonymous");
+
+    [Fact]
     public async Task Deactivation_needs_a_current_code_then_the_password_alone_signs_in()
     {
         var (email, key, session) = await _client.TotpAccountAsync(server);
