@@ -39,12 +39,16 @@ public static class EmailLinkEndpoints
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
     }
 
-    /// <summary>The spec's elevated bearer is the core's step-up: a session whose last authentication is recent.</summary>
+    /// <summary>
+    /// The spec's elevated bearer: the elevated claim for security-key holders (<see cref="Webauthn.NhostElevation"/>),
+    /// and for everyone the core's step-up, a session whose last authentication is recent.
+    /// </summary>
     private static async Task<IResult> ChangeEmail(
-        UserEmailChangeRequest body, EmailChangeService change, NhostErrors errors, HttpContext http, CancellationToken ct)
+        UserEmailChangeRequest body, EmailChangeService change, Webauthn.NhostElevation elevation, NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.NewEmail)) return errors.ToResult(NhostEndpoints.Missing("newEmail"));
         var caller = http.Caller();
+        if (await elevation.RequireAsync(http, caller, ct) is { } notElevated) return errors.ToResult(notElevated);
         var result = await change.RequestWithStepUpAsync(caller.UserId, caller.SessionId, body.NewEmail, body.Options?.RedirectTo, http.NhostContext(), ct);
         return result.IsSuccess ? NhostEndpoints.OkString() : errors.ToResult(result.Error);
     }

@@ -41,13 +41,18 @@ public static class IdTokenEndpoints
         return await SignInEndpoints.SessionAnswerAsync(result, users, shapes, errors, ct);
     }
 
-    /// <summary>The spec marks this BearerAuthElevated: the session's sign-in (or elevation) must be recent.</summary>
+    /// <summary>
+    /// The spec marks this BearerAuthElevated: the elevated claim for security-key holders, and for everyone a
+    /// recent sign-in (or elevation).
+    /// </summary>
     private static async Task<IResult> Link(
-        LinkIdTokenRequest body, IdTokenSignInService idTokens, StepUp stepUp, NhostErrors errors, HttpContext http, CancellationToken ct)
+        LinkIdTokenRequest body, IdTokenSignInService idTokens, StepUp stepUp, Webauthn.NhostElevation elevation, NhostErrors errors,
+        HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Provider)) return errors.ToResult(NhostEndpoints.Missing("provider"));
         if (string.IsNullOrEmpty(body.IdToken)) return errors.ToResult(NhostEndpoints.Missing("idToken"));
         var caller = http.Caller();
+        if (await elevation.RequireAsync(http, caller, ct) is { } notElevated) return errors.ToResult(notElevated);
         if (await stepUp.RequireAsync(caller.SessionId, ct) is { } stale) return errors.ToResult(stale);
 
         var result = await idTokens.ConnectAsync(caller.UserId, body.Provider.Trim().ToLowerInvariant(), body.IdToken, body.Nonce, http.RequestContext(), ct);

@@ -29,7 +29,7 @@ public sealed class NhostElevationTests(NhostServer server) : IClassFixture<Nhos
     }
 
     [Fact]
-    public async Task A_key_holder_needs_an_elevated_token_for_PATs_passwords_and_more_keys()
+    public async Task A_key_holder_needs_an_elevated_token_for_PATs_passwords_email_changes_and_more_keys()
     {
         using var key = new SoftwareAuthenticator();
         var plain = (await _client.WebauthnSessionAsync(key)).AccessToken();
@@ -39,10 +39,13 @@ public sealed class NhostElevationTests(NhostServer server) : IClassFixture<Nhos
         await NhostWebauthnTests.AssertErrorAsync(await _client.PostJsonAsync("/v1/pat", pat, plain), HttpStatusCode.Unauthorized, "invalid-request");
         await NhostWebauthnTests.AssertErrorAsync(await _client.PostJsonAsync("/v1/user/password", password, plain), HttpStatusCode.Unauthorized, "invalid-request");
         await NhostWebauthnTests.AssertErrorAsync(await _client.PostJsonAsync("/v1/user/webauthn/add", new { }, plain), HttpStatusCode.Unauthorized, "invalid-request");
+        var emailChange = new { newEmail = Accounts.NewEmail() };
+        await NhostWebauthnTests.AssertErrorAsync(await _client.PostJsonAsync("/v1/user/email/change", emailChange, plain), HttpStatusCode.Unauthorized, "invalid-request");
 
         var elevated = await _client.ElevatedTokenAsync(key, plain);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync("/v1/pat", pat, elevated)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync("/v1/user/password", password, elevated)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync("/v1/user/email/change", emailChange, elevated)).StatusCode);
         using var second = new SoftwareAuthenticator();
         Assert.Equal(HttpStatusCode.OK, (await _client.AddSecurityKeyAsync(second, elevated)).StatusCode);
     }
