@@ -99,6 +99,38 @@ public sealed class HostedSecondFactorTests(OAuthServer server) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
     }
 
+    private async Task<string> EmailCodeAsync(string email, int count) =>
+        (await server.Explained(Mailboxes.WaitForAsync(server.OutboxPath, email, count), email))
+            .Where(m => m.Subject.Contains("sign-in code")).Last().Code;
+
+    [Fact]
+    public async Task An_email_factor_account_has_the_code_sent_from_the_page_and_finishes()
+    {
+        var client = await server.CreateClientAsync();
+        var (owner, email) = await server.SignedInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostJsonAsync("/api/auth/2fa/setup", new { method = "email" })).StatusCode);
+        var confirm = await owner.PostJsonAsync("/api/auth/2fa/verify", new { method = "email", code = await EmailCodeAsync(email, 2) });
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+
+        var browser = server.CreateClient();
+        var pkce = Pkce.New();
+        var login = await browser.AuthorizeAsync(OAuthFlows.AuthorizeUrl(client, pkce));
+        var fields = OAuthFlows.FormFields(await (await browser.GetAsync(login.OriginalString)).Content.ReadAsStringAsync());
+        var html = (await PasswordAsync(browser, email, fields)).Html;
+        Assert.Contains("<option value=\"email\" selected>", html);
+        Assert.Contains("value=\"send\"", html);
+
+        var sent = await browser.PostFormAsync("/login/second-factor", OAuthFlows.FormFields(html).Append(new("method", "email")).Append(new("action", "send")));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var sentHtml = await sent.Content.ReadAsStringAsync();
+        Assert.Contains("role=\"status\"", sentHtml);
+        var done = await browser.PostFormAsync("/login/second-factor", OAuthFlows.FormFields(sentHtml)
+            .Append(new("method", "email")).Append(new("code", await EmailCodeAsync(email, 3))).Append(new("action", "verify")));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var code = (await browser.AuthorizeAsync(done.Headers.Location!.OriginalString)).Query()["code"];
+        await (await server.ExchangeAsync(client, code, pkce)).OkJsonAsync();
+    }
+
     [Fact]
     public async Task A_recovery_code_is_offered_and_accepted()
     {

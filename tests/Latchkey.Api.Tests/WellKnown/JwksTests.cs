@@ -16,16 +16,16 @@ public sealed class JwksTests(LatchkeyServer server) : IClassFixture<LatchkeySer
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var jwks = new JsonWebKeySet(await response.Content.ReadAsStringAsync());
-        // One key per purpose: ES256 for access tokens, RS256 for OpenID Connect id tokens.
+        // One key per purpose: ES256 for access tokens, RS256 and ES256 for OpenID Connect id tokens.
         Assert.Contains(jwks.Keys, k => k.Kty == "RSA" && k.Alg == "RS256");
-        Assert.All(jwks.Keys, k => Assert.Null(k.D));
-        var key = Assert.Single(jwks.Keys, k => k.Alg == "ES256");
+        Assert.Equal(2, jwks.Keys.Count(k => k.Alg == "ES256"));
+        Assert.All(jwks.Keys, k => Assert.Null(k.D)); // never the private part
+
+        var (access, _) = await client.SimpleLoginAsync(await client.RegisterAsync());
+        var key = Assert.Single(jwks.Keys, k => k.Kid == new JsonWebToken(access).Kid);
         Assert.Equal("EC", key.Kty);
         Assert.Equal("P-256", key.Crv);
         Assert.Equal("ES256", key.Alg);
-        Assert.Null(key.D); // never the private part
-
-        var (access, _) = await client.SimpleLoginAsync(await client.RegisterAsync());
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(access, new TokenValidationParameters
         {
             ValidIssuer = "http://latchkey.test",
