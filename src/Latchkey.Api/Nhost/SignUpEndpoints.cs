@@ -4,6 +4,7 @@ using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
+using Latchkey.Core.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,11 +20,13 @@ public static class SignUpEndpoints
     }
 
     /// <summary>
-    /// Creates the account and signs it in. The password meets the core's policy (at least 8 characters,
-    /// not common, not guessable), not the spec's 3 to 50 characters.
+    /// Creates the account and signs it in, or, while <c>Latchkey:SignUp:RequireEmailVerification</c> is on,
+    /// answers without a session (Nhost's <c>session: null</c>) until the mailed link is opened: a session now
+    /// would skip the verification that password sign-in enforces. The password meets the core's policy (at
+    /// least 8 characters, not common, not guessable), not the spec's 3 to 50 characters.
     /// </summary>
     private static async Task<IResult> SignUpEmailPassword(
-        SignUpEmailPasswordRequest body, RegistrationService registration, SessionStarter sessions, NhostSessions shapes,
+        SignUpEmailPasswordRequest body, RegistrationService registration, SignUpPolicy policy, SessionStarter sessions, NhostSessions shapes,
         NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Email)) return errors.ToResult(NhostEndpoints.Missing("email"));
@@ -34,6 +37,7 @@ public static class SignUpEndpoints
         var account = new NewAccount(body.Email, body.Password, null, null, RedirectTo: body.Options?.RedirectTo, Profile: body.Options.ToProfile());
         var created = await registration.RegisterAsync(account, context, ct);
         if (!created.IsSuccess) return errors.ToResult(created.Error);
+        if (policy.RequireEmailVerification && !created.Value.EmailVerified) return NhostEndpoints.Ok(new SessionPayload(null));
 
         var started = await sessions.StartAsync(created.Value, SessionKinds.Bearer, AuthMethods.Password, context, ct);
         return NhostEndpoints.Ok(new SessionPayload(shapes.FromIssued(started.Session, started.User)));

@@ -8,17 +8,12 @@ using Xunit;
 namespace Latchkey.Api.Tests.Nhost;
 
 /// <summary>
-/// Walks the Nhost spec file: every operation is routed (or listed below as waiting for its core), and
-/// every routed operation answers one success and one error case whose bodies match the spec's schemas.
+/// Walks the Nhost spec file: every operation is routed, and
+/// every operation answers one success and one error case whose bodies match the spec's schemas.
 /// </summary>
 public sealed class NhostSpecTests(NhostServer server, UnhealthyNhostServer unhealthy)
     : IClassFixture<NhostServer>, IClassFixture<UnhealthyNhostServer>
 {
-    /// <summary>Operations whose core is built in another branch; they stay unrouted (no placeholders) until it lands.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Waiting = new Dictionary<string, string>
-    {
-    };
-
     /// <summary>Operations with no failure a client can cause: they answer from memory (key ring, build version).</summary>
     private static readonly IReadOnlySet<string> NoClientError = new HashSet<string> { "getJWKs", "getVersion" };
 
@@ -30,21 +25,20 @@ public sealed class NhostSpecTests(NhostServer server, UnhealthyNhostServer unhe
 
     private readonly SpecSchemaValidator _validator = new(NhostSpec.Instance, PatternDepartures);
 
-    public static TheoryData<string> RoutedOperations() =>
-        new(NhostSpec.Instance.Operations.Select(o => o.Id).Where(id => !Waiting.ContainsKey(id)));
+    public static TheoryData<string> AllOperations() =>
+        new(NhostSpec.Instance.Operations.Select(o => o.Id));
 
     public static TheoryData<string> FallibleOperations() =>
-        new(NhostSpec.Instance.Operations.Select(o => o.Id).Where(id => !Waiting.ContainsKey(id) && !NoClientError.Contains(id)));
+        new(NhostSpec.Instance.Operations.Select(o => o.Id).Where(id => !NoClientError.Contains(id)));
 
     [Fact]
     public void The_spec_has_its_40_operations()
     {
         Assert.Equal(40, NhostSpec.Instance.Operations.Count);
-        Assert.Empty(Waiting.Keys.Except(NhostSpec.Instance.Operations.Select(o => o.Id)));
     }
 
     [Fact]
-    public void Every_operation_is_routed_unless_waiting_for_its_core_and_nothing_waiting_is_routed()
+    public void Every_operation_of_the_spec_is_routed()
     {
         var routes = server.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
@@ -53,13 +47,12 @@ public sealed class NhostSpecTests(NhostServer server, UnhealthyNhostServer unhe
         foreach (var operation in NhostSpec.Instance.Operations)
         {
             var routed = routes.Contains($"{operation.Method} /v1{operation.Path}");
-            if (Waiting.ContainsKey(operation.Id)) Assert.False(routed, $"{operation} is routed: remove it from Waiting");
-            else Assert.True(routed, $"{operation} is not routed");
+            Assert.True(routed, $"{operation} is not routed");
         }
     }
 
     [Theory]
-    [MemberData(nameof(RoutedOperations))]
+    [MemberData(nameof(AllOperations))]
     public async Task A_success_matches_the_spec(string operationId)
     {
         var operation = NhostSpec.Instance.Operation(operationId);

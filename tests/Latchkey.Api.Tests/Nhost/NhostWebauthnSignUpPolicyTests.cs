@@ -15,7 +15,7 @@ public sealed class VerifiedSignUpServer : NhostServer
     }
 }
 
-/// <summary>Passkey sign-up follows the same sign-up policy as email-password sign-up.</summary>
+/// <summary>Passkey and email-password sign-ups follow the sign-up policy: no session before the address is verified.</summary>
 public sealed class NhostWebauthnSignUpPolicyTests(VerifiedSignUpServer server) : IClassFixture<VerifiedSignUpServer>
 {
     private readonly HttpClient _client = server.CreateClient();
@@ -31,6 +31,19 @@ public sealed class NhostWebauthnSignUpPolicyTests(VerifiedSignUpServer server) 
         Assert.NotNull(await server.OutboxMailAsync(email));
 
         await NhostWebauthnTests.AssertErrorAsync(await _client.SignInWebauthnAsync(key), HttpStatusCode.Unauthorized, "unverified-user");
+    }
+
+    [Fact]
+    public async Task An_email_password_sign_up_gets_no_session_until_the_address_is_verified()
+    {
+        var email = Accounts.NewEmail();
+        var signedUp = await _client.PostJsonAsync("/v1/signup/email-password", new { email, password = Accounts.Password });
+        Assert.Equal(HttpStatusCode.OK, signedUp.StatusCode);
+        Assert.False((await signedUp.JsonAsync()).TryGetProperty("session", out _));
+        Assert.NotNull(await server.OutboxMailAsync(email));
+
+        var signIn = await _client.PostJsonAsync("/v1/signin/email-password", new { email, password = Accounts.Password });
+        Assert.False(signIn.IsSuccessStatusCode);
     }
 
     [Fact]
