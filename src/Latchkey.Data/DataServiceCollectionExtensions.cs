@@ -42,7 +42,7 @@ public static class DataServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new OptionsValidationException("ConnectionStrings:Latchkey", typeof(DatabaseOptions),
                         ["ConnectionStrings:Latchkey is required when Latchkey:Database:Provider is 'postgres'."]);
-                options.UseNpgsql(PostgresConnectionString(connectionString), npgsql => npgsql.MigrationsAssembly("Latchkey.Data.Postgres"));
+                options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), npgsql => npgsql.MigrationsAssembly("Latchkey.Data.Postgres"));
             }
             else
             {
@@ -78,18 +78,6 @@ public static class DataServiceCollectionExtensions
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
         return services;
     }
-
-    /// <summary>
-    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise: the hot-path
-    /// statements (refresh lookup and rotation, session check, user reads) are then parsed and planned once
-    /// per connection instead of on every call, and PostgreSQL usually shares the machine's cores.
-    /// A deployment behind a pooler that cannot keep prepared statements sets "Max Auto Prepare=0".
-    /// </summary>
-    internal static string PostgresConnectionString(string connectionString) =>
-        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
-        || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ConnectionString;
 
     internal static string SqliteConnectionString(DatabaseOptions database, string? connectionString)
     {
