@@ -49,6 +49,10 @@ public sealed class HostedSignInBrowserTests(BrowserServer server) : IClassFixtu
             + $"&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope=openid%20email&state=browser&nonce=n1"
             + $"&code_challenge={challenge}&code_challenge_method=S256");
         Assert.Equal("/login", new Uri(page.Page.Url).AbsolutePath);
+        // The client's redirect URI does not exist: answer it here, so the browser lands on a real page instead
+        // of an error page whose late navigation would interrupt the test's next one.
+        await page.Page.RouteAsync(url => url.StartsWith(RedirectUri, StringComparison.Ordinal),
+            route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<title>RP</title>" }));
         var callback = page.Page.WaitForRequestAsync(request => request.Url.StartsWith(RedirectUri + "?", StringComparison.Ordinal));
         return (clientId, verifier, callback);
     }
@@ -81,6 +85,7 @@ public sealed class HostedSignInBrowserTests(BrowserServer server) : IClassFixtu
 
         var tokens = await FinishAsync(callback, clientId, verifier);
         Assert.True(tokens.TryGetProperty("id_token", out _));
+        await page.Page.WaitForURLAsync(url => url.StartsWith(RedirectUri, StringComparison.Ordinal));
         await page.Page.GotoAsync(server.Origin + "/passkey-test.html"); // back to the page with the API helper
         var sessions = await page.CallApiAsync("/api/user/sessions");
         Assert.Contains(sessions.GetProperty("body").GetProperty("sessions").EnumerateArray(),
