@@ -56,14 +56,18 @@ public sealed class SigningKeyRing(
     /// A published key of <paramref name="purpose"/>: an id token never verifies as an access token
     /// (nor the reverse), whatever its claims say.
     /// </summary>
-    public SecurityKey? FindKey(string? keyId, string purpose) => FindKey(keyId, [purpose]);
+    // Token verification calls this on every request: no purpose list is allocated for the single-purpose case.
+    public SecurityKey? FindKey(string? keyId, string purpose) =>
+        Published(keyId) is { } entry && entry.Purpose == purpose ? entry.Key : null;
 
     /// <summary>A published key of any of <paramref name="purposes"/> (the id-token keys of every algorithm).</summary>
-    public SecurityKey? FindKey(string? keyId, IReadOnlyList<string> purposes)
+    public SecurityKey? FindKey(string? keyId, IReadOnlyList<string> purposes) =>
+        Published(keyId) is { } entry && purposes.Contains(entry.Purpose) ? entry.Key : null;
+
+    private (SecurityKey Key, string Purpose)? Published(string? keyId)
     {
         if (keyId is null) return null;
-        var snapshot = Snapshot;
-        if (snapshot.ByKeyId.TryGetValue(keyId, out var entry)) return purposes.Contains(entry.Purpose) ? entry.Key : null;
+        if (Snapshot.ByKeyId.TryGetValue(keyId, out var entry)) return entry;
         ReloadInBackground(); // A key made on another node since our last read.
         return null;
     }

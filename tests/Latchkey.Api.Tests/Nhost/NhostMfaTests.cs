@@ -116,17 +116,8 @@ public sealed class NhostMfaTests(NhostServer server) : IClassFixture<NhostServe
 }
 
 /// <summary>With concealed errors, a wrong password tells nothing, and a right one still gets its MFA ticket.</summary>
-public sealed class NhostConcealedMfaTests(NhostConcealedMfaTests.Server server) : IClassFixture<NhostConcealedMfaTests.Server>
+public sealed class NhostConcealedMfaTests(ConcealingServer server) : IClassFixture<ConcealingServer>
 {
-    public sealed class Server : NhostServer
-    {
-        protected override void Configure(IDictionary<string, string?> settings)
-        {
-            base.Configure(settings);
-            settings["Latchkey:Nhost:ConcealErrors"] = "true";
-        }
-    }
-
     [Fact]
     public async Task Wrong_passwords_are_invalid_request_and_the_second_step_is_unchanged()
     {
