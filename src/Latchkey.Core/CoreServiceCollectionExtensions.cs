@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HasuraAccessTokenFormat>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<AccessTokenRevocationList>();
         services.AddSingleton<SessionStateCache>();
         services.AddSingleton<Lockout>();
         services.AddSingleton<SignUpPolicy>();

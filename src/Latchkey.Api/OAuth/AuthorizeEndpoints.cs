@@ -21,7 +21,7 @@ public static class AuthorizeEndpoints
 
     private static async Task<IResult> Authorize(
         AuthorizationRequestValidator validator, AuthorizationService authorizations, BrowserSessionReader browsers,
-        IOptions<LatchkeyOptions> latchkey, HttpContext http, CancellationToken ct)
+        SignInRequestMarker signInMarker, IOptions<LatchkeyOptions> latchkey, HttpContext http, CancellationToken ct)
     {
         var issuer = latchkey.Value.PublicUrl!;
         var parameters = await OAuthRequest.ReadFrontChannelAsync(http);
@@ -32,7 +32,7 @@ public static class AuthorizeEndpoints
         var decision = await authorizations.DecideAsync(request, browser, ct);
         return decision.Step switch
         {
-            AuthorizationStep.Login => Results.Redirect(LoginUrl(parameters, request)),
+            AuthorizationStep.Login => Results.Redirect(LoginUrl(parameters, request, signInMarker)),
             AuthorizationStep.Consent => Results.Redirect(HostedPages.Consent + "?" + Query(parameters.Values)),
             AuthorizationStep.Code => OAuthResults.Code(request, decision.Code!, issuer),
             _ => OAuthResults.Failure(decision.Failure!, issuer),
@@ -42,7 +42,7 @@ public static class AuthorizeEndpoints
     /// <summary>The consent page's form: the original request, the user's decision and the antiforgery token.</summary>
     private static async Task<IResult> Consent(
         IAntiforgery antiforgery, AuthorizationRequestValidator validator, AuthorizationService authorizations,
-        BrowserSessionReader browsers, IOptions<LatchkeyOptions> latchkey, HttpContext http, CancellationToken ct)
+        BrowserSessionReader browsers, SignInRequestMarker signInMarker, IOptions<LatchkeyOptions> latchkey, HttpContext http, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             return OAuthResults.ErrorPage("invalid_request", "The consent form expired or was not sent by this server; start again from the application");
@@ -51,7 +51,7 @@ public static class AuthorizeEndpoints
         var (request, failure) = await validator.ValidateAsync(parameters.Values, parameters.Repeated, ct);
         if (request is null) return OAuthResults.Failure(failure!, issuer);
         var browser = await browsers.ReadAsync(http, ct);
-        if (browser is null) return Results.Redirect(LoginUrl(parameters, request));
+        if (browser is null) return Results.Redirect(LoginUrl(parameters, request, signInMarker));
 
         var approved = parameters["decision"] == "approve";
         var decision = await authorizations.ConsentAsync(request, browser, approved, http.RequestContext(), ct);
@@ -61,16 +61,15 @@ public static class AuthorizeEndpoints
     }
 
     /// <summary>
-    /// Where to sign in, and how to come back: the same request without prompt=login (so the fresh
-    /// session is not sent away again), and without the consent form's own fields.
+    /// Where to sign in, and how to come back: the same request with a fresh <see cref="SignInRequestMarker"/>
+    /// (so the session signed in for it satisfies prompt=login and max_age), without the consent form's own fields.
     /// </summary>
-    private static string LoginUrl(OAuthRequest parameters, AuthorizationRequest request)
+    private static string LoginUrl(OAuthRequest parameters, AuthorizationRequest request, SignInRequestMarker signInMarker)
     {
         var back = parameters.Values
-            .Where(p => p.Key is not ("decision" or AntiforgerySetup.FormFieldName))
-            .Select(p => p.Key == "prompt" ? new(p.Key, string.Join(' ', request.Prompt.Where(x => x is not ("login" or "select_account")))) : p)
-            .Where(p => p.Value.Length > 0)
+            .Where(p => p.Key is not ("decision" or AntiforgerySetup.FormFieldName or SignInRequestMarker.Parameter))
             .ToDictionary();
+        back[SignInRequestMarker.Parameter] = signInMarker.Issue(request.Client.ClientId);
         var url = $"{HostedPages.Login}?return_url={Uri.EscapeDataString("/api/oauth/authorize?" + Query(back))}";
         return request.LoginHint is { } hint ? url + "&login_hint=" + Uri.EscapeDataString(hint) : url;
     }

@@ -22,7 +22,7 @@ public static class IntrospectionEndpoints
         if (failure is not null) return failure;
         if (form!["token"] is null) return TokenEndpoints.Error(new(AuthErrorCodes.InvalidRequest, "token is required"));
         var claims = await introspection.IntrospectAsync(client!, form["token"], form["token_type_hint"], ct);
-        return Results.Json(claims.ToDictionary());
+        return claims.IsSuccess ? Results.Json(claims.Value.ToDictionary()) : TokenEndpoints.Error(claims.Error);
     }
 
     /// <summary>200 with an empty body whether or not the token was known (RFC 7009 §2.2).</summary>

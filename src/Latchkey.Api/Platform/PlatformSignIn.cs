@@ -3,17 +3,21 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.Platform;
 
 /// <summary>The Platform answer to any sign-in method: the session cookie and the user, or the 2FA challenge.</summary>
-public sealed class PlatformSignIn(IUserStore users, SessionCookie cookie)
+public sealed class PlatformSignIn(IUserStore users, SessionCookie cookie, IOptions<LatchkeyOptions> latchkey)
 {
     public async Task<IResult> RespondAsync(Result<SignInOutcome> result, HttpContext http, CancellationToken ct)
     {
         if (!result.IsSuccess) return PlatformErrors.Instance.ToResult(result.Error);
         if (result.Value.Challenge is { } challenge)
+        {
+            TwoFactorChallengeCookie.Set(http, challenge, latchkey.Value);
             return Results.Ok(TwoFactorChallengeResponse.From(challenge));
+        }
         return await SessionStartedAsync(result.Value.Session!, http, ct);
     }
 
@@ -21,6 +25,7 @@ public sealed class PlatformSignIn(IUserStore users, SessionCookie cookie)
     public async Task<IResult> SessionStartedAsync(IssuedSession session, HttpContext http, CancellationToken ct)
     {
         cookie.Set(http, session.CookieSecret!, session.ExpiresAt);
+        TwoFactorChallengeCookie.Clear(http, latchkey.Value);
         var user = await users.FindByIdAsync(session.Subject.UserId, ct);
         return Results.Ok(new UserResponse(true, PlatformUser.From(user!)));
     }

@@ -59,18 +59,22 @@ public static class TwoFactorEndpoints
     private static async Task<IResult> Verify(TwoFactorVerifyRequest body, TwoFactorLoginService login, TwoFactorSetupService setup,
         PlatformSignIn respond, HttpContext http, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(body.ChallengeToken))
+        // The seed's body {userId, code, method} from a browser that is not signed in: the challenge is the one
+        // it holds from its password step. Signed in, the same body confirms a setup.
+        var caller = await http.OptionalCallerAsync();
+        var challengeToken = !string.IsNullOrEmpty(body.ChallengeToken) ? body.ChallengeToken
+            : body.UserId is not null && caller is not { HasSession: true } ? TwoFactorChallengeCookie.Read(http) : null;
+        if (challengeToken is not null)
         {
-            var signedIn = await login.CompleteAsync(body.ChallengeToken, body.UserId, body.Method, body.Code, http.RequestContext(), ct);
+            var signedIn = await login.CompleteAsync(challengeToken, body.UserId, body.Method, body.Code, http.RequestContext(), ct);
             return signedIn.IsSuccess
                 ? await respond.SessionStartedAsync(signedIn.Value, http, ct)
                 : PlatformErrors.Instance.ToResult(signedIn.Error);
         }
 
-        var caller = await http.OptionalCallerAsync();
         if (caller is not { HasSession: true })
             return PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.Unauthenticated,
-                "Sign in to confirm a setup, or pass the challengeToken from /api/auth/login"));
+                "Sign in to confirm a setup, or verify from the browser that signed in at /api/auth/login (or pass its challengeToken)"));
         var confirmed = await setup.ConfirmAsync(caller.UserId, caller.SessionId, body.Method, body.Code, body.SignOutOtherSessions, http.RequestContext(), ct);
         return confirmed.IsSuccess
             ? Results.Ok(new TwoFactorChangedResponse(true, "Two-factor authentication enabled; store the recovery codes now, they are shown once",

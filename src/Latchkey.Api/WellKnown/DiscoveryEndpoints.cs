@@ -45,7 +45,8 @@ public static class DiscoveryEndpoints
             ["id_token_signing_alg_values_supported"] = IdTokenAlgorithms.All,
             ["token_endpoint_auth_methods_supported"] = clientAuth,
             ["token_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,
-            ["introspection_endpoint_auth_methods_supported"] = clientAuth,
+            // Public clients may revoke their own tokens (RFC 7009 §2.1) but never introspect (RFC 7662 §2.1).
+            ["introspection_endpoint_auth_methods_supported"] = ClientAuthMethods.Authenticating,
             ["introspection_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,
             ["revocation_endpoint_auth_methods_supported"] = clientAuth,
             ["revocation_endpoint_auth_signing_alg_values_supported"] = assertionAlgs,

@@ -1,6 +1,9 @@
 namespace Latchkey.Core.OAuth;
 
-/// <summary>A validated authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1).</summary>
+/// <summary>
+/// A validated authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1).
+/// <see cref="SignInRequestedAt"/>: when this request sent the browser to sign in (see <see cref="SignInRequestMarker"/>).
+/// </summary>
 public sealed record AuthorizationRequest(
     OAuthClient Client,
     string RedirectUri,
@@ -12,7 +15,8 @@ public sealed record AuthorizationRequest(
     IReadOnlySet<string> Prompt,
     int? MaxAge,
     string? LoginHint,
-    IdTokenHint? IdTokenHint)
+    IdTokenHint? IdTokenHint,
+    DateTime? SignInRequestedAt = null)
 {
     public string Scope => OAuth.Scopes.Join(Scopes);
 }

@@ -7,7 +7,7 @@ namespace Latchkey.Core.OAuth;
 /// Checks an authorization request in the order RFC 6749 §4.1.2.1 requires: first the client and the exact
 /// redirect URI (failures shown on a page), then everything else (failures sent to the redirect URI).
 /// </summary>
-public sealed partial class AuthorizationRequestValidator(IOAuthClientStore clients, IdTokenHintReader hints)
+public sealed partial class AuthorizationRequestValidator(IOAuthClientStore clients, IdTokenHintReader hints, SignInRequestMarker signInMarker)
 {
     public const int MaxValueLength = 2048;
 
@@ -45,7 +45,7 @@ public sealed partial class AuthorizationRequestValidator(IOAuthClientStore clie
             return (null, Fail(("invalid_request", "id_token_hint is not an id token issued by this server")));
 
         return (new AuthorizationRequest(client, redirectUri, Scopes.Parse(p["scope"])!, state, p.GetValueOrDefault("nonce"), p["code_challenge"],
-            mode, prompt, maxAge, p.GetValueOrDefault("login_hint"), hint), null);
+            mode, prompt, maxAge, p.GetValueOrDefault("login_hint"), hint, signInMarker.Read(p.GetValueOrDefault(SignInRequestMarker.Parameter), client.ClientId)), null);
     }
 
     /// <summary>The checks that need nothing but the parameters and the client: shape, response type, scope and PKCE.</summary>

@@ -56,15 +56,19 @@ public sealed class AuthorizationService(
     }
 
     /// <summary>
-    /// prompt=login is honoured by the endpoint sending the browser to sign in with a return URL that no
-    /// longer carries it, so the fresh session that comes back is not sent away again.
+    /// Whether the browser must sign in (again). prompt=login, select_account and max_age (max_age=0 being
+    /// prompt=login, OIDC Core §3.1.2.1) are satisfied only by a sign-in that happened for this request:
+    /// one at or after the moment it sent the browser to sign in. So the request keeps its parameters,
+    /// and the fresh session that comes back ends in a code or an error instead of another round.
     /// </summary>
     private bool NeedsLogin(AuthorizationRequest request, BrowserSession? browser)
     {
         if (browser is null) return true;
+        if (request.IdTokenHint is { } hint && hint.UserId != browser.UserId) return true;
+        if (request.SignInRequestedAt is { } asked && browser.AuthTime >= asked) return false;
         if (request.Prompt.Contains("login") || request.Prompt.Contains("select_account")) return true;
-        if (request.MaxAge is { } maxAge && clock.GetUtcNow().UtcDateTime - browser.AuthTime > TimeSpan.FromSeconds(maxAge)) return true;
-        return request.IdTokenHint is { } hint && hint.UserId != browser.UserId;
+        return request.MaxAge is { } maxAge
+            && (maxAge == 0 || clock.GetUtcNow().UtcDateTime - browser.AuthTime > TimeSpan.FromSeconds(maxAge));
     }
 
     private async Task<string> IssueCodeAsync(AuthorizationRequest request, BrowserSession browser, CancellationToken ct)

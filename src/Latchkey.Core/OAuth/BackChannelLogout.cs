@@ -29,12 +29,13 @@ public sealed class BackChannelLogout(
     {
         foreach (var client in clients.Where(c => c.BackchannelLogoutUri is not null && c.Active))
         {
-            var token = LogoutToken(client.ClientId, userId, browserSessionId);
+            var token = LogoutToken(client, userId, browserSessionId);
             _ = Task.Run(() => SendAsync(client.BackchannelLogoutUri!, client.ClientId, token));
         }
     }
 
-    public string LogoutToken(string clientId, Guid userId, Guid browserSessionId)
+    /// <summary>Signed with the key of the client's id-token algorithm: RPs validate logout tokens like id tokens (§2.6).</summary>
+    public string LogoutToken(OAuthClient client, Guid userId, Guid browserSessionId)
     {
         var now = clock.GetUtcNow();
         var buffer = new ArrayBufferWriter<byte>(384);
@@ -42,7 +43,7 @@ public sealed class BackChannelLogout(
         {
             json.WriteStartObject();
             json.WriteString("iss", latchkey.Value.PublicUrl);
-            json.WriteString("aud", clientId);
+            json.WriteString("aud", client.ClientId);
             json.WriteNumber("iat", now.ToUnixTimeSeconds());
             json.WriteNumber("exp", (now + TimeSpan.FromMinutes(2)).ToUnixTimeSeconds());
             json.WriteString("jti", Ids.New());
@@ -54,7 +55,7 @@ public sealed class BackChannelLogout(
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        return _handler.CreateToken(Encoding.UTF8.GetString(buffer.WrittenSpan), keys.CurrentCredentials(SigningKeyRing.IdPurpose), Header);
+        return _handler.CreateToken(Encoding.UTF8.GetString(buffer.WrittenSpan), keys.CurrentCredentials(SigningKeyRing.IdPurposeFor(client.IdTokenSignedResponseAlg)), Header);
     }
 
     private async Task SendAsync(string uri, string clientId, string token)

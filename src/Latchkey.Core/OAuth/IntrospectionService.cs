@@ -5,14 +5,16 @@ namespace Latchkey.Core.OAuth;
 /// <summary>
 /// Token introspection (RFC 7662). A client learns about its own tokens only; first-party clients (the
 /// operator's resource servers) may introspect any. Everything else is just <c>{"active": false}</c> (§2.2).
+/// The caller must authenticate (§2.1): a public client's bare client_id proves nothing, so it is refused.
 /// </summary>
 public sealed class IntrospectionService(OAuthTokenResolver resolver, Microsoft.Extensions.Options.IOptions<LatchkeyOptions> latchkey)
 {
-    public async Task<IReadOnlyList<KeyValuePair<string, object?>>> IntrospectAsync(OAuthClient caller, string? token, string? hint, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<KeyValuePair<string, object?>>>> IntrospectAsync(OAuthClient caller, string? token, string? hint, CancellationToken ct)
     {
+        if (caller.IsPublic) return new AuthError(AuthErrorCodes.InvalidClient, "Introspection requires client authentication; public clients may not introspect");
         var found = await resolver.ResolveAsync(token, hint, ct);
         if (found is null || !found.Active || (found.Client.Id != caller.Id && !caller.FirstParty))
-            return [new("active", false)];
+            return Inactive;
         var claims = new List<KeyValuePair<string, object?>>
         {
             new("active", true),
@@ -27,4 +29,6 @@ public sealed class IntrospectionService(OAuthTokenResolver resolver, Microsoft.
         if (found.TokenId is { } jti) claims.Add(new("jti", jti));
         return claims;
     }
+
+    private static readonly List<KeyValuePair<string, object?>> Inactive = [new("active", false)];
 }

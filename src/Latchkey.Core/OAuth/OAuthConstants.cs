@@ -8,6 +8,8 @@ public static class ClientAuthMethods
     public const string None = "none";
 
     public static readonly IReadOnlyList<string> All = [SecretBasic, SecretPost, PrivateKeyJwt, None];
+    /// <summary>The methods that authenticate the caller: introspection accepts only these (RFC 7662 §2.1).</summary>
+    public static readonly IReadOnlyList<string> Authenticating = [SecretBasic, SecretPost, PrivateKeyJwt];
 }
 
 public static class GrantTypes

@@ -15,6 +15,7 @@ public static class OAuthServiceCollectionExtensions
         services.AddSingleton<OAuthClientCache>();
         services.AddSingleton<BackChannelLogout>();
         services.AddSingleton<ClientOrigins>();
+        services.AddSingleton<SignInRequestMarker>();
         services.AddHttpClient(BackChannelLogout.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 
         services.AddScoped<GrantState>();

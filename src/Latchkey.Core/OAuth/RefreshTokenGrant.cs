@@ -15,12 +15,14 @@ public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTo
         var requested = Scopes.Parse(scope);
         if (requested is null) return new AuthError(AuthErrorCodes.InvalidScope, "scope is malformed");
 
-        var rotated = await refreshTokens.RotateAsync(refreshToken, client.Id, context, ct);
-        if (!rotated.IsSuccess) return new AuthError(AuthErrorCodes.InvalidGrant, "Invalid, expired or revoked refresh token");
+        // A narrower scope may be asked for this access token; never a wider one (§6). Checked before the
+        // token rotates, so a refused request leaves the client's refresh token as it was.
+        var rotated = await refreshTokens.RotateAsync(refreshToken, client.Id, context, ct, granted =>
+            granted is not null && !Scopes.IsSubset(requested, granted.Scope) ? new AuthError(AuthErrorCodes.InvalidScope, "scope exceeds what was granted") : null);
+        if (!rotated.IsSuccess)
+            return rotated.Error.Code == AuthErrorCodes.InvalidScope ? rotated.Error : new AuthError(AuthErrorCodes.InvalidGrant, "Invalid, expired or revoked refresh token");
         var r = rotated.Value;
         var grant = r.Grant!;
-        // A narrower scope may be asked for this access token; never a wider one (§6).
-        if (!Scopes.IsSubset(requested, grant.Scope)) return new AuthError(AuthErrorCodes.InvalidScope, "scope exceeds what was granted");
         var tokenScope = requested.Count > 0 ? Scopes.Join(requested) : grant.Scope;
         var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId);
         return minter.Mint(client, r.Subject.UserId, r.SessionId, tokenScope, r.Successor, facts);

@@ -28,7 +28,7 @@ public sealed class UserInfoService(AccessTokenValidator tokens, GrantState gran
         var list = new List<KeyValuePair<string, object?>> { new("sub", user.Id.ToString()) };
         if (Scopes.Has(scope, Scopes.Profile))
         {
-            list.Add(new("name", user.DisplayName));
+            list.Add(new("name", user.ProfileName));
             list.Add(new("given_name", user.FirstName));
             list.Add(new("family_name", user.LastName));
             list.Add(new("preferred_username", user.Username));

@@ -45,7 +45,12 @@ public sealed class RefreshTokenService(
     /// Rotates a refresh token of the family that belongs to <paramref name="clientRowId"/> (null: a
     /// first-party session). The one mechanism behind every refresh, whatever tokens the caller then mints.
     /// </summary>
-    public async Task<Result<RotatedRefreshToken>> RotateAsync(string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct)
+    /// <param name="accept">
+    /// The caller's remaining checks of the request against the grant (e.g. the OAuth scope). They run
+    /// before the token is rotated: only a response that issues tokens may use up the old one (RFC 6749 §6).
+    /// </param>
+    public async Task<Result<RotatedRefreshToken>> RotateAsync(
+        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, AuthError?>? accept = null)
     {
         // 32 random bytes encode to 43 base64url characters; anything else was never issued by us.
         if (refreshToken is not { Length: 43 }) return Invalid;
@@ -56,6 +61,14 @@ public sealed class RefreshTokenService(
             || found.TokenExpiresAt <= now || found.Subject.Disabled || found.Grant?.ClientRowId != clientRowId)
             return Invalid;
 
+        // A rotated token past the grace window is reuse whatever else the request says.
+        if (found.RotatedAt is { } rotatedAt && now - rotatedAt > options.Value.RefreshGracePeriod)
+        {
+            await RevokeFamilyAsync(found, context, now, ct);
+            return Invalid;
+        }
+        if (accept?.Invoke(found.Grant) is { } refused) return refused;
+
         var successor = DeriveSuccessor(refreshToken);
         var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant);
         if (found.RotatedAt is null)
@@ -64,13 +77,9 @@ public sealed class RefreshTokenService(
             // When this returns false a concurrent refresh of the same token won the race: the token was
             // rotated just now, inside the grace window, and the successor is the same one either way.
             await sessions.TryRotateAsync(found.TokenId, row, now, ct);
-            return result;
         }
-
-        if (now - found.RotatedAt.Value <= options.Value.RefreshGracePeriod) return result;
-
-        await RevokeFamilyAsync(found, context, now, ct);
-        return Invalid;
+        // Otherwise rotated inside the grace window: the same successor again, so concurrent refreshes both succeed.
+        return result;
     }
 
     private async Task RevokeFamilyAsync(RefreshTokenLookup found, RequestContext context, DateTime now, CancellationToken ct)

@@ -7,7 +7,8 @@ namespace Latchkey.Core.Tokens;
 
 /// <summary>
 /// Verifies access tokens against the in-memory key ring: signature, algorithm, issuer and lifetime.
-/// No database: whether the session is still active is the caller's separate, cached question.
+/// No database: whether the session is still active is the caller's separate, cached question, and tokens
+/// with a jti are checked against the in-memory <see cref="AccessTokenRevocationList"/>.
 /// </summary>
 public sealed class AccessTokenValidator
 {
@@ -15,10 +16,13 @@ public sealed class AccessTokenValidator
     private readonly TokenValidationParameters _parameters;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _skew;
+    private readonly AccessTokenRevocationList _revoked;
 
-    public AccessTokenValidator(SigningKeyRing keys, IOptions<TokenOptions> tokenOptions, IOptions<LatchkeyOptions> latchkeyOptions, TimeProvider clock)
+    public AccessTokenValidator(
+        SigningKeyRing keys, AccessTokenRevocationList revoked, IOptions<TokenOptions> tokenOptions, IOptions<LatchkeyOptions> latchkeyOptions, TimeProvider clock)
     {
         _clock = clock;
+        _revoked = revoked;
         _skew = tokenOptions.Value.ClockSkew;
         _parameters = new TokenValidationParameters
         {
@@ -67,6 +71,7 @@ public sealed class AccessTokenValidator
         var result = await _handler.ValidateTokenAsync(token, _parameters);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt) return null;
         var now = _clock.GetUtcNow().UtcDateTime;
-        return jwt.ValidTo == DateTime.MinValue || jwt.ValidTo + _skew <= now ? null : jwt;
+        if (jwt.ValidTo == DateTime.MinValue || jwt.ValidTo + _skew <= now) return null;
+        return jwt.Id is { Length: > 0 } jti && await _revoked.IsRevokedAsync(jti) ? null : jwt;
     }
 }

@@ -41,8 +41,14 @@ public sealed class User
     /// <summary>The name the user chose to be shown; when absent, first and last name or the email.</summary>
     public string? ChosenDisplayName { get; set; }
 
-    public string DisplayName =>
-        ChosenDisplayName is { Length: > 0 } chosen ? chosen : string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name
-            ? name
-            : Email;
+    public string DisplayName => ProfileName ?? Email;
+
+    /// <summary>
+    /// The chosen display name, else first and last name; null when the account has neither. Never the email:
+    /// the OIDC <c>profile</c> scope must not reveal it (OIDC Core §5.4), so <c>name</c> is left out instead.
+    /// </summary>
+    public string? ProfileName =>
+        ChosenDisplayName is { Length: > 0 } chosen ? chosen
+        : string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name ? name
+        : null;
 }

@@ -31,7 +31,7 @@ public sealed class TwoFactorLoginTests(LatchkeyServer server) : IClassFixture<L
         var response = await client.PostJsonAsync("/api/auth/login", new { email, password = Accounts.Password });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.False(response.SetsSessionCookie());
         var body = await response.JsonAsync();
         Assert.True(body.GetProperty("success").GetBoolean());
         Assert.True(body.GetProperty("requiresTwoFactor").GetBoolean());
@@ -202,7 +202,7 @@ public sealed class TwoFactorLoginTests(LatchkeyServer server) : IClassFixture<L
 
         var first = await client.PostJsonAsync("/api/auth/email-otp/verify", new { email, code = mail.Code });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.False(first.SetsSessionCookie());
         var challenge = await first.JsonAsync();
         Assert.True(challenge.GetProperty("requiresTwoFactor").GetBoolean());
 

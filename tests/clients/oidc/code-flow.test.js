@@ -1,10 +1,9 @@
 // Authorization code + PKCE through the real hosted sign-in page, then what an RP does with the tokens.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { createPublicKey, verify } from 'node:crypto';
 import { test } from 'node:test';
 import * as client from 'openid-client';
-import { Browser, configure, createClient, ISSUER, POST_LOGOUT_URI, REDIRECT_URI, registerUser } from './helpers.js';
+import { backChannelReceiver, Browser, configure, createClient, ISSUER, POST_LOGOUT_URI, REDIRECT_URI, registerUser } from './helpers.js';
 
 /** Runs the whole front channel: authorize → sign-in page → back to authorize → redirect with the code. */
 async function signInWithCode(config, browser, email, extra = {}) {
@@ -25,24 +24,6 @@ async function signInWithCode(config, browser, email, extra = {}) {
   assert.equal(`${landed.url.origin}${landed.url.pathname}`, REDIRECT_URI);
   const tokens = await client.authorizationCodeGrant(config, landed.url, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
   return { tokens, callback: landed.url };
-}
-
-/** A relying party's back-channel logout endpoint on a free loopback port. */
-async function backChannelReceiver() {
-  const received = [];
-  let notify;
-  const arrived = new Promise((resolve) => { notify = resolve; });
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => { body += chunk; });
-    req.on('end', () => {
-      received.push(new URLSearchParams(body).get('logout_token'));
-      res.writeHead(200).end();
-      notify();
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { uri: `http://127.0.0.1:${server.address().port}/backchannel`, received, arrived, close: () => server.close() };
 }
 
 async function verifyJws(jwt) {

@@ -2,6 +2,7 @@
 // follows redirects and submits the hosted pages' forms, and admin/user setup over the public API.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import * as client from 'openid-client';
 
 export const ISSUER = process.env.LATCHKEY_URL ?? assert.fail('LATCHKEY_URL is not set (scripts/test.sh starts the server)');
@@ -133,4 +134,22 @@ export async function configure({ clientId, clientSecret }) {
   return client.discovery(new URL(ISSUER), clientId, clientSecret ?? {}, auth, {
     execute: [client.allowInsecureRequests, client.enableNonRepudiationChecks],
   });
+}
+
+/** A relying party's back-channel logout endpoint on a free loopback port. */
+export async function backChannelReceiver() {
+  const received = [];
+  let notify;
+  const arrived = new Promise((resolve) => { notify = resolve; });
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      received.push(new URLSearchParams(body).get('logout_token'));
+      res.writeHead(200).end();
+      notify();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { uri: `http://127.0.0.1:${server.address().port}/backchannel`, received, arrived, close: () => server.close() };
 }
