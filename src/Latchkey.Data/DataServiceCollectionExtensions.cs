@@ -71,6 +71,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IAuthorizationCodeStore, AuthorizationCodeStore>();
         services.AddScoped<IConsentStore, ConsentStore>();
         services.AddScoped<IDeviceAuthorizationStore, DeviceAuthorizationStore>();
+        services.AddScoped<IApiResourceStore, ApiResourceStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -12,7 +12,8 @@ public sealed record AuthorizationRequest(
     IReadOnlySet<string> Prompt,
     int? MaxAge,
     string? LoginHint,
-    IdTokenHint? IdTokenHint)
+    IdTokenHint? IdTokenHint,
+    ApiResource? Resource = null)
 {
     public string Scope => OAuth.Scopes.Join(Scopes);
 }

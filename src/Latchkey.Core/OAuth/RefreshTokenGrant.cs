@@ -7,9 +7,10 @@ namespace Latchkey.Core.OAuth;
 /// The refresh_token grant (RFC 6749 §6) on the shared rotation and reuse-detection mechanism of
 /// <see cref="RefreshTokenService"/>: a token is accepted only from the client whose grant it belongs to.
 /// </summary>
-public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTokenMinter minter)
+public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTokenMinter minter, ResourceIndicators resources)
 {
-    public async Task<Result<TokenResponse>> RefreshAsync(OAuthClient client, string? refreshToken, string? scope, RequestContext context, CancellationToken ct)
+    public async Task<Result<TokenResponse>> RefreshAsync(
+        OAuthClient client, string? refreshToken, string? scope, string? resource, RequestContext context, CancellationToken ct)
     {
         if (!client.Allows(GrantTypes.RefreshToken)) return new AuthError(AuthErrorCodes.UnauthorizedClient, "This client may not use the refresh_token grant");
         var requested = Scopes.Parse(scope);
@@ -23,6 +24,8 @@ public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTo
         if (!Scopes.IsSubset(requested, grant.Scope)) return new AuthError(AuthErrorCodes.InvalidScope, "scope exceeds what was granted");
         var tokenScope = requested.Count > 0 ? Scopes.Join(requested) : grant.Scope;
         var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId);
-        return minter.Mint(client, r.Subject.UserId, r.SessionId, tokenScope, r.Successor, facts);
+        var audience = await resources.AudienceAsync(tokenScope, resource, ct);
+        if (!audience.IsSuccess) return audience.Error;
+        return minter.Mint(client, r.Subject.UserId, r.SessionId, tokenScope, r.Successor, facts, audience.Value);
     }
 }
