@@ -72,6 +72,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IConsentStore, ConsentStore>();
         services.AddScoped<IDeviceAuthorizationStore, DeviceAuthorizationStore>();
         services.AddScoped<IRevokedAccessTokenStore, RevokedAccessTokenStore>();
+        services.AddScoped<IApiResourceStore, ApiResourceStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -31,7 +31,8 @@ internal static class ConsentPage
         var client = request.Client;
         var logo = client.LogoUri is { } l ? $"<img class=\"logo\" src=\"{E(l)}\" alt=\"\">" : "";
         var site = client.ClientUri is { } u ? $"<p><a href=\"{E(u)}\" rel=\"noopener noreferrer\">{E(u)}</a></p>" : "";
-        var scopes = string.Concat(request.Scopes.Select(s => $"<li>{E(Scopes.Descriptions.GetValueOrDefault(s, s))}</li>"));
+        var scopes = string.Concat(request.Scopes.Where(Scopes.IsStandard).Select(s => $"<li>{E(Scopes.Descriptions.GetValueOrDefault(s, s))}</li>"));
+        var api = ApiSection(request);
         var hidden = string.Concat(values.Select(v => Hidden(v.Key, v.Value)));
         var body = $"""
             {logo}
@@ -40,6 +41,7 @@ internal static class ConsentPage
             <p>Signed in as <strong>{E(user?.Email)}</strong>.</p>
             <p id="scopes-label">It will be able to:</p>
             <ul class="scopes" aria-labelledby="scopes-label">{scopes}</ul>
+            {api}
             <form method="post" action="/api/oauth/authorize/consent">
             {Antiforgery(antiforgery, http)}
             {hidden}
@@ -48,5 +50,17 @@ internal static class ConsentPage
             </form>
             """;
         return Page(http, $"Allow {client.Name}?", body);
+    }
+
+    /// <summary>The API resource the token will be for (RFC 8707) and, in the words its administrator gave, what each of its scopes allows.</summary>
+    private static string ApiSection(AuthorizationRequest request)
+    {
+        if (request.Resource is not { } resource) return "";
+        var items = request.Scopes.Where(s => !Scopes.IsStandard(s))
+            .Select(s => $"<li><code>{E(s)}</code>: {E(resource.Scopes.Find(x => x.Value == s)?.Description ?? s)}</li>");
+        return $"""
+            <p id="api-label">On <strong>{E(resource.Name)}</strong> (<code>{E(resource.Identifier)}</code>), it will be able to:</p>
+            <ul class="scopes api-scopes" aria-labelledby="api-label">{string.Concat(items)}</ul>
+            """;
     }
 }

@@ -37,6 +37,7 @@ public abstract class SurfaceErrors
             or AuthErrorCodes.LoginRequired or AuthErrorCodes.ConsentRequired or AuthErrorCodes.InteractionRequired
             or AuthErrorCodes.AuthorizationPending or AuthErrorCodes.SlowDown or AuthErrorCodes.ExpiredToken
             or AuthErrorCodes.InvalidRedirectUri or AuthErrorCodes.InvalidClientMetadata or AuthErrorCodes.LimitReached
+            or AuthErrorCodes.InvalidTarget
             => StatusCodes.Status400BadRequest,
         AuthErrorCodes.InvalidClient => StatusCodes.Status401Unauthorized,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),

@@ -98,7 +98,7 @@ public sealed class NhostErrors(IOptions<NhostOptions> options) : SurfaceErrors
             or AuthErrorCodes.LoginRequired or AuthErrorCodes.ConsentRequired or AuthErrorCodes.InteractionRequired
             or AuthErrorCodes.AuthorizationPending or AuthErrorCodes.SlowDown or AuthErrorCodes.ExpiredToken
             or AuthErrorCodes.InsufficientScope or AuthErrorCodes.InvalidRedirectUri or AuthErrorCodes.InvalidClientMetadata
-            or AuthErrorCodes.LimitReached => (base.StatusFor(code), "invalid-request"),
+            or AuthErrorCodes.LimitReached or AuthErrorCodes.InvalidTarget => (base.StatusFor(code), "invalid-request"),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unmapped error code."),
     };
 }

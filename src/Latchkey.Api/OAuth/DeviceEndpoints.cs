@@ -25,7 +25,7 @@ public static class DeviceEndpoints
     {
         var (form, client, failure) = await IntrospectionEndpoints.AuthenticateAsync(authenticator, http, ct);
         if (failure is not null) return failure;
-        var started = await devices.StartAsync(client!, form!["scope"], ct);
+        var started = await devices.StartAsync(client!, form!["scope"], form["resource"], ct);
         if (!started.IsSuccess) return TokenEndpoints.Error(started.Error);
         var page = latchkey.Value.PublicUrl + HostedPages.Device;
         var s = started.Value;

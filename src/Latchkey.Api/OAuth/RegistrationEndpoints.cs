@@ -37,7 +37,7 @@ public static class RegistrationEndpoints
         if (body.ResponseTypes is { } types && types.Any(t => t != "code"))
             return OAuthErrors.Instance.ToResult(new AuthError(AuthErrorCodes.InvalidClientMetadata, "Only the code response type is supported"));
 
-        var created = await clients.CreateAsync(body.ToDraft(), null, firstParty: false, http.RequestContext(), ct);
+        var created = await clients.CreateAsync(body.ToDraft(), null, firstParty: false, ClientFieldNames.Rfc7591, http.RequestContext(), ct);
         return created.IsSuccess
             ? Results.Json(RegistrationResponse.From(created.Value.Client, created.Value.ClientSecret), statusCode: StatusCodes.Status201Created)
             : OAuthErrors.Instance.ToResult(created.Error);

@@ -35,12 +35,13 @@ public static class TokenEndpoints
         var services = http.RequestServices;
         var result = grantType switch
         {
-            GrantTypes.ClientCredentials => services.GetRequiredService<ClientCredentialsGrant>().Issue(client.Value, form["scope"]),
+            GrantTypes.ClientCredentials => await services.GetRequiredService<ClientCredentialsGrant>()
+                .IssueAsync(client.Value, form["scope"], form["resource"], services.GetRequiredService<ResourceIndicators>(), ct),
             GrantTypes.AuthorizationCode => await services.GetRequiredService<AuthorizationCodeGrant>()
-                .RedeemAsync(client.Value, form["code"], form["redirect_uri"], form["code_verifier"], http.RequestContext(), ct),
+                .RedeemAsync(client.Value, form["code"], form["redirect_uri"], form["code_verifier"], form["resource"], http.RequestContext(), ct),
             GrantTypes.RefreshToken => await services.GetRequiredService<RefreshTokenGrant>()
-                .RefreshAsync(client.Value, form["refresh_token"], form["scope"], http.RequestContext(), ct),
-            _ => await services.GetRequiredService<DeviceFlowService>().PollAsync(client.Value, form["device_code"], http.RequestContext(), ct),
+                .RefreshAsync(client.Value, form["refresh_token"], form["scope"], form["resource"], http.RequestContext(), ct),
+            _ => await services.GetRequiredService<DeviceFlowService>().PollAsync(client.Value, form["device_code"], form["resource"], http.RequestContext(), ct),
         };
         return result.IsSuccess ? Results.Json(TokenResponseBody.From(result.Value)) : Error(result.Error);
     }

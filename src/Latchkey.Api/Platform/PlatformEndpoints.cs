@@ -15,6 +15,7 @@ public static class PlatformEndpoints
         api.MapPlatformAuth();
         api.MapPlatformUser();
         api.MapPlatformOAuthClients();
+        api.MapPlatformApiResources();
         api.MapPlatformAuthorizedApps();
         api.MapPlatformPasskeys();
         api.MapPlatformSecurity();

@@ -5,6 +5,7 @@ using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.WellKnown;
@@ -13,10 +14,15 @@ namespace Latchkey.Api.WellKnown;
 public static class DiscoveryEndpoints
 {
     public static void MapDiscovery(this IEndpointRouteBuilder app) =>
-        app.MapGet("/.well-known/openid-configuration", (IOptions<LatchkeyOptions> latchkey, IOptions<OAuthOptions> oauth, HttpContext http) =>
+        app.MapGet("/.well-known/openid-configuration", async (IOptions<LatchkeyOptions> latchkey, IOptions<OAuthOptions> oauth,
+                ApiResourceCatalog resources, HttpContext http, CancellationToken ct) =>
             {
                 http.Response.Headers.CacheControl = "public, max-age=300";
-                return Results.Json(Document(latchkey.Value.PublicUrl!, oauth.Value));
+                var doc = Document(latchkey.Value.PublicUrl!, oauth.Value);
+                // The API resources' scopes are advertised with the standard ones (RFC 8414 §2 scopes_supported).
+                var set = await resources.GetAsync(http.RequestServices.GetRequiredService<IApiResourceStore>, ct);
+                doc["scopes_supported"] = Scopes.Supported.Concat(set.CustomScopes.Order(StringComparer.Ordinal)).ToArray();
+                return Results.Json(doc);
             })
             .RateLimited(RateLimitPolicies.None)
             .WithPublicCors()

@@ -40,6 +40,10 @@ public static class ActivityTypes
     public const string OAuthClientCreated = "oauth_client.created";
     public const string OAuthClientUpdated = "oauth_client.updated";
     public const string OAuthClientDeleted = "oauth_client.deleted";
+    public const string OAuthClientSecretRotated = "oauth_client.secret_rotated";
+    public const string ApiResourceCreated = "api_resource.created";
+    public const string ApiResourceUpdated = "api_resource.updated";
+    public const string ApiResourceDeleted = "api_resource.deleted";
     public const string OAuthConsentGranted = "oauth.consent_granted";
     public const string OAuthConsentRevoked = "oauth.consent_revoked";
     public const string OAuthCodeReused = "oauth.code_reused";

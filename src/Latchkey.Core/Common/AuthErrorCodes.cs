@@ -72,6 +72,8 @@ public static class AuthErrorCodes
     public const string InvalidRedirectUri = "invalid_redirect_uri";
     public const string InvalidClientMetadata = "invalid_client_metadata";
     public const string LimitReached = "limit_reached";
+    /// <summary>RFC 8707 §2: the resource is unknown, or the scopes are not of that resource.</summary>
+    public const string InvalidTarget = "invalid_target";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -82,7 +84,7 @@ public static class AuthErrorCodes
         UpstreamError, LinkRequired, IdentityInUse, EmailRequired, LastSignInMethod, InvalidIdToken,
         InvalidClient, InvalidGrant, UnauthorizedClient, UnsupportedGrantType, UnsupportedResponseType, InvalidScope,
         LoginRequired, ConsentRequired, InteractionRequired, AuthorizationPending, SlowDown, ExpiredToken,
-        InsufficientScope, InvalidRedirectUri, InvalidClientMetadata, LimitReached,
+        InsufficientScope, InvalidRedirectUri, InvalidClientMetadata, LimitReached, InvalidTarget,
         InvalidChallenge, ElevationRequired, Conflict, PasskeyRejected,
         RoleNotAllowed, DefaultRoleNotAllowed, LocaleNotAllowed, NotAnonymous, AnonymousForbidden,
         InvalidApiKey, FeatureDisabled,

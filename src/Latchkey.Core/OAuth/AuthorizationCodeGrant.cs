@@ -18,6 +18,7 @@ public sealed class AuthorizationCodeGrant(
     SessionStateCache sessionState,
     SessionIssuer issuer,
     OAuthTokenMinter minter,
+    ResourceIndicators resources,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock,
@@ -26,7 +27,7 @@ public sealed class AuthorizationCodeGrant(
     private static AuthError Invalid(string message) => new(AuthErrorCodes.InvalidGrant, message);
 
     public async Task<Result<TokenResponse>> RedeemAsync(
-        OAuthClient client, string? code, string? redirectUri, string? verifier, RequestContext context, CancellationToken ct)
+        OAuthClient client, string? code, string? redirectUri, string? verifier, string? resource, RequestContext context, CancellationToken ct)
     {
         if (!client.Allows(GrantTypes.AuthorizationCode)) return new AuthError(AuthErrorCodes.UnauthorizedClient, "This client may not use the authorization code grant");
         if (code is not { Length: 43 }) return Invalid("Invalid authorization code");
@@ -39,6 +40,8 @@ public sealed class AuthorizationCodeGrant(
         if (!Pkce.Verify(verifier, found.CodeChallenge)) return Invalid("code_verifier is missing or does not match the code_challenge");
         var user = await users.FindByIdAsync(found.UserId, ct);
         if (user is null || user.Disabled) return Invalid("The user is no longer active");
+        var audience = await resources.AudienceAsync(found.Scope, resource, ct);
+        if (!audience.IsSuccess) return audience.Error;
 
         var withRefresh = OAuthTokenMinter.GetsRefreshToken(client, found.Scope);
         var grant = new OAuthGrantInfo(client.Id, found.Scope, found.BrowserSessionId, found.AuthTime);
@@ -55,7 +58,7 @@ public sealed class AuthorizationCodeGrant(
         // A concurrent redemption won: this one is the reuse.
         if (refresh == "") return await RejectReuseAsync(found, context, now, ct);
         return minter.Mint(client, user.Id, found.GrantSessionId!.Value, found.Scope, refresh,
-            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId));
+            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId), audience.Value);
     }
 
     private async Task<Result<TokenResponse>> RejectReuseAsync(AuthorizationCode code, RequestContext context, DateTime now, CancellationToken ct)

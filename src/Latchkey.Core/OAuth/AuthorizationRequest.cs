@@ -16,7 +16,8 @@ public sealed record AuthorizationRequest(
     int? MaxAge,
     string? LoginHint,
     IdTokenHint? IdTokenHint,
-    DateTime? SignInRequestedAt = null)
+    DateTime? SignInRequestedAt = null,
+    ApiResource? Resource = null)
 {
     public string Scope => OAuth.Scopes.Join(Scopes);
 }

@@ -7,7 +7,7 @@ namespace Latchkey.Core.OAuth;
 /// Checks an authorization request in the order RFC 6749 §4.1.2.1 requires: first the client and the exact
 /// redirect URI (failures shown on a page), then everything else (failures sent to the redirect URI).
 /// </summary>
-public sealed partial class AuthorizationRequestValidator(IOAuthClientStore clients, IdTokenHintReader hints, SignInRequestMarker signInMarker)
+public sealed partial class AuthorizationRequestValidator(IOAuthClientStore clients, IdTokenHintReader hints, SignInRequestMarker signInMarker, ResourceIndicators resources)
 {
     public const int MaxValueLength = 2048;
 
@@ -44,8 +44,13 @@ public sealed partial class AuthorizationRequestValidator(IOAuthClientStore clie
         if (p.GetValueOrDefault("id_token_hint") is { } rawHint && (hint = await hints.ReadAsync(rawHint)) is null)
             return (null, Fail(("invalid_request", "id_token_hint is not an id token issued by this server")));
 
-        return (new AuthorizationRequest(client, redirectUri, Scopes.Parse(p["scope"])!, state, p.GetValueOrDefault("nonce"), p["code_challenge"],
-            mode, prompt, maxAge, p.GetValueOrDefault("login_hint"), hint, signInMarker.Read(p.GetValueOrDefault(SignInRequestMarker.Parameter), client.ClientId)), null);
+        // RFC 8707 §2: the resource the token will be for, and the scopes that go with it.
+        var target = await resources.ResolveAsync(client, Scopes.Parse(p["scope"])!, p.GetValueOrDefault("resource"), ct);
+        if (!target.IsSuccess) return (null, Fail((target.Error.Code, target.Error.Message)));
+
+        return (new AuthorizationRequest(client, redirectUri, target.Value.Scopes, state, p.GetValueOrDefault("nonce"), p["code_challenge"],
+            mode, prompt, maxAge, p.GetValueOrDefault("login_hint"), hint,
+            signInMarker.Read(p.GetValueOrDefault(SignInRequestMarker.Parameter), client.ClientId), target.Value.Resource), null);
     }
 
     /// <summary>The checks that need nothing but the parameters and the client: shape, response type, scope and PKCE.</summary>

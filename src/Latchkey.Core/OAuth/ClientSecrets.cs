@@ -18,5 +18,16 @@ public static class ClientSecrets
         return SecretHash.FixedTimeEquals(storedHash ?? DummyHash, hash) && storedHash is not null;
     }
 
+    /// <summary>
+    /// The current secret, or the one a rotation replaced while its grace period runs. Both hashes are
+    /// always compared, so the time taken does not tell which one matched.
+    /// </summary>
+    public static bool Matches(OAuthClient? client, string presented, DateTime now)
+    {
+        var current = Matches(client?.SecretHash, presented);
+        var previous = Matches(client?.PreviousSecretHash, presented) && client!.PreviousSecretExpiresAt > now;
+        return current | previous;
+    }
+
     private static readonly byte[] DummyHash = SecretHash.Sha256("no-secret");
 }

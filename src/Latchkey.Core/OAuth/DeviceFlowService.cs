@@ -16,17 +16,21 @@ public sealed class DeviceFlowService(
     IUserStore users,
     SessionIssuer issuer,
     OAuthTokenMinter minter,
+    ResourceIndicators resources,
     AuthorizationService authorizations,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<OAuthOptions> options,
     TimeProvider clock)
 {
-    public async Task<Result<DeviceStart>> StartAsync(OAuthClient client, string? scope, CancellationToken ct)
+    public async Task<Result<DeviceStart>> StartAsync(OAuthClient client, string? scope, string? resource, CancellationToken ct)
     {
         if (!client.Allows(GrantTypes.DeviceCode)) return new AuthError(AuthErrorCodes.UnauthorizedClient, "This client may not use the device grant");
-        var scopes = Scopes.Parse(scope);
-        if (scopes is null || scopes.Any(s => !client.Scopes.Contains(s))) return new AuthError(AuthErrorCodes.InvalidScope, "scope is not allowed for this client");
+        var requested = Scopes.Parse(scope);
+        if (requested is null || requested.Any(s => !client.Scopes.Contains(s))) return new AuthError(AuthErrorCodes.InvalidScope, "scope is not allowed for this client");
+        var target = await resources.ResolveAsync(client, requested, resource, ct);
+        if (!target.IsSuccess) return target.Error;
+        var scopes = target.Value.Scopes;
         var now = clock.GetUtcNow().UtcDateTime;
         var deviceCode = RandomSecrets.Base64Url();
         var userCode = UserCodes.New();
@@ -70,7 +74,7 @@ public sealed class DeviceFlowService(
         return client;
     }
 
-    public async Task<Result<TokenResponse>> PollAsync(OAuthClient client, string? deviceCode, RequestContext context, CancellationToken ct)
+    public async Task<Result<TokenResponse>> PollAsync(OAuthClient client, string? deviceCode, string? resource, RequestContext context, CancellationToken ct)
     {
         if (!client.Allows(GrantTypes.DeviceCode)) return new AuthError(AuthErrorCodes.UnauthorizedClient, "This client may not use the device grant");
         if (deviceCode is not { Length: 43 }) return new AuthError(AuthErrorCodes.InvalidGrant, "Invalid device_code");
@@ -84,7 +88,9 @@ public sealed class DeviceFlowService(
             case DeviceStatuses.Consumed: return new AuthError(AuthErrorCodes.InvalidGrant, "The device code was already used");
             case DeviceStatuses.Pending: return await PendingAsync(found, now, ct);
         }
-        return await IssueAsync(client, found, context, ct);
+        var audience = await resources.AudienceAsync(found.Scope, resource, ct);
+        if (!audience.IsSuccess) return audience.Error;
+        return await IssueAsync(client, found, audience.Value, context, ct);
     }
 
     /// <summary>§3.5: polling faster than the interval earns slow_down and an interval 5 seconds longer.</summary>
@@ -99,7 +105,7 @@ public sealed class DeviceFlowService(
             : new AuthError(AuthErrorCodes.AuthorizationPending, "The user has not approved the request yet");
     }
 
-    private async Task<Result<TokenResponse>> IssueAsync(OAuthClient client, DeviceAuthorization found, RequestContext context, CancellationToken ct)
+    private async Task<Result<TokenResponse>> IssueAsync(OAuthClient client, DeviceAuthorization found, string? audience, RequestContext context, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(found.UserId!.Value, ct);
         if (user is null || user.Disabled) return new AuthError(AuthErrorCodes.InvalidGrant, "The user is no longer active");
@@ -114,7 +120,7 @@ public sealed class DeviceFlowService(
             return started;
         }, ct);
         if (result is not { } s) return new AuthError(AuthErrorCodes.InvalidGrant, "The device code was already used");
-        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId));
+        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId), audience);
     }
 }
 

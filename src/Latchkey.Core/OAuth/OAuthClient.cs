@@ -10,6 +10,9 @@ public sealed class OAuthClient
     /// <summary>The public identifier clients send as <c>client_id</c>.</summary>
     public required string ClientId { get; set; }
     public byte[]? SecretHash { get; set; }
+    /// <summary>The secret replaced by the last rotation, still accepted until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public byte[]? PreviousSecretHash { get; set; }
+    public DateTime? PreviousSecretExpiresAt { get; set; }
     public required string Name { get; set; }
     public List<string> RedirectUris { get; set; } = [];
     public List<string> PostLogoutRedirectUris { get; set; } = [];

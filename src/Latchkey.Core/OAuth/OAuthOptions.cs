@@ -33,6 +33,13 @@ public sealed class OAuthOptions
     public TimeSpan MaxClientAssertionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// After a client secret is rotated, how long the old secret keeps working, so the client's deployments
+    /// can switch over without downtime. 0 ends the old secret at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan SecretRotationGracePeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// How long a node keeps a client it read (<see cref="OAuthClientCache"/>); 0 turns the cache off.
     /// Edits on one node reach the others within this time.
     /// </summary>

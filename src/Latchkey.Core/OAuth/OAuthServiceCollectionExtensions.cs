@@ -13,6 +13,7 @@ public static class OAuthServiceCollectionExtensions
         services.AddSingleton<OAuthTokenMinter>();
         services.AddSingleton<ClientCredentialsGrant>();
         services.AddSingleton<OAuthClientCache>();
+        services.AddSingleton<ApiResourceCatalog>();
         services.AddSingleton<BackChannelLogout>();
         services.AddSingleton<ClientOrigins>();
         services.AddSingleton<SignInRequestMarker>();
@@ -22,6 +23,8 @@ public static class OAuthServiceCollectionExtensions
         services.AddScoped<BrowserSessionReader>();
         services.AddScoped<ClientAuthenticator>();
         services.AddScoped<OAuthClientService>();
+        services.AddScoped<ApiResourceService>();
+        services.AddScoped<ResourceIndicators>();
         services.AddScoped<AuthorizationRequestValidator>();
         services.AddScoped<AuthorizationService>();
         services.AddScoped<AuthorizationCodeGrant>();

@@ -12,9 +12,10 @@ public sealed class OAuthTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssu
     public static bool GetsRefreshToken(OAuthClient client, string scope) =>
         client.Allows(GrantTypes.RefreshToken) && (Scopes.Has(scope, Scopes.OfflineAccess) || !Scopes.Has(scope, Scopes.OpenId));
 
-    public TokenResponse Mint(OAuthClient client, Guid userId, Guid grantSessionId, string scope, string? refreshToken, IdTokenFacts? id)
+    /// <param name="audience">The API resource the access token is for (<see cref="ResourceIndicators.AudienceAsync"/>); null for this server.</param>
+    public TokenResponse Mint(OAuthClient client, Guid userId, Guid grantSessionId, string scope, string? refreshToken, IdTokenFacts? id, string? audience)
     {
-        var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId);
+        var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId, audience);
         string? idToken = null;
         if (id is not null && Scopes.Has(scope, Scopes.OpenId))
             idToken = idTokens.Issue(new IdTokenContent(userId.ToString(), client.ClientId, id.AuthTime, id.Nonce, id.BrowserSessionId, access.Value),

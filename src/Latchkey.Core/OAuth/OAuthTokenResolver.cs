@@ -23,7 +23,7 @@ public sealed class OAuthTokenResolver(AccessTokenValidator accessTokens, GrantS
         var client = await clients.FindByClientIdAsync(claims.ClientId, ct);
         if (client is null) return null;
         var active = await grants.IsActiveAsync(claims, ct);
-        return new ResolvedToken("access_token", active, client, claims.Subject, claims.SessionId, claims.Scope, claims.IssuedAt, claims.ExpiresAt, claims.TokenId);
+        return new ResolvedToken("access_token", active, client, claims.Subject, claims.SessionId, claims.Scope, claims.IssuedAt, claims.ExpiresAt, claims.TokenId, claims.Audience);
     }
 
     private async Task<ResolvedToken?> RefreshAsync(string token, CancellationToken ct)
@@ -41,4 +41,5 @@ public sealed class OAuthTokenResolver(AccessTokenValidator accessTokens, GrantS
 }
 
 public sealed record ResolvedToken(
-    string Kind, bool Active, OAuthClient Client, string Subject, Guid? GrantSessionId, string Scope, DateTime? IssuedAt, DateTime ExpiresAt, string? TokenId);
+    string Kind, bool Active, OAuthClient Client, string Subject, Guid? GrantSessionId, string Scope, DateTime? IssuedAt, DateTime ExpiresAt, string? TokenId,
+    string? Audience = null);

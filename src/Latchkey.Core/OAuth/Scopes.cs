@@ -22,6 +22,16 @@ public static class Scopes
         [OfflineAccess] = "Stay connected when you are not using it (refresh tokens)",
     };
 
+    /// <summary>The scopes of this server itself (OpenID Connect); every other scope belongs to an API resource.</summary>
+    public static bool IsStandard(string scope) => scope is OpenId or Profile or Email or Phone or Address or OfflineAccess;
+
+    /// <summary>
+    /// What a client may ask for when it registers none: the claims the server can fill in for any account,
+    /// and offline_access (OpenID clients need it for refresh tokens). Phone and address are left out: most
+    /// accounts have neither, and a consent screen should not promise them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Default = [OpenId, Profile, Email, OfflineAccess];
+
     /// <summary>Distinct scopes in request order; null when a token is not valid scope syntax (RFC 6749 §3.3).</summary>
     public static List<string>? Parse(string? scope)
     {

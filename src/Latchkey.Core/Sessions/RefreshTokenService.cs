@@ -50,7 +50,7 @@ public sealed class RefreshTokenService(
     /// before the token is rotated: only a response that issues tokens may use up the old one (RFC 6749 §6).
     /// </param>
     public async Task<Result<RotatedRefreshToken>> RotateAsync(
-        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, AuthError?>? accept = null)
+        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, ValueTask<AuthError?>>? accept = null)
     {
         // 32 random bytes encode to 43 base64url characters; anything else was never issued by us.
         if (refreshToken is not { Length: 43 }) return Invalid;
@@ -67,7 +67,7 @@ public sealed class RefreshTokenService(
             await RevokeFamilyAsync(found, context, now, ct);
             return Invalid;
         }
-        if (accept?.Invoke(found.Grant) is { } refused) return refused;
+        if (accept is not null && await accept(found.Grant) is { } refused) return refused;
 
         var successor = DeriveSuccessor(refreshToken);
         var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant);

@@ -8,4 +8,5 @@ public sealed record AccessTokenClaims(Guid UserId, Guid SessionId, string? Emai
 
 /// <summary>What a verified OAuth client access token says. <see cref="UserId"/> is null for client_credentials.</summary>
 public sealed record ClientAccessTokenClaims(
-    string Subject, Guid? UserId, Guid? SessionId, string ClientId, string Scope, DateTime IssuedAt, DateTime ExpiresAt, string? TokenId);
+    string Subject, Guid? UserId, Guid? SessionId, string ClientId, string Scope, DateTime IssuedAt, DateTime ExpiresAt, string? TokenId,
+    string? Audience = null);

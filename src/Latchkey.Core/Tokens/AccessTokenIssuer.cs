@@ -37,12 +37,13 @@ public sealed class AccessTokenIssuer(
     /// An access token for an OAuth client (RFC 9068 profile, <c>typ: at+jwt</c>). It carries
     /// <c>client_id</c> and <c>scope</c>, which first-party endpoints refuse: a scoped grant never becomes
     /// full account access. <paramref name="grantSessionId"/> is null for client_credentials.
+    /// <paramref name="audience"/> is the API resource the token is for (RFC 8707); null means this server.
     /// </summary>
-    public AccessToken IssueForClient(string subject, string clientId, string scope, Guid? grantSessionId) =>
+    public AccessToken IssueForClient(string subject, string clientId, string scope, Guid? grantSessionId, string? audience = null) =>
         Sign(json =>
         {
             json.WriteString("sub", subject);
-            json.WriteString("aud", latchkeyOptions.Value.PublicUrl);
+            json.WriteString("aud", audience ?? latchkeyOptions.Value.PublicUrl);
             json.WriteString("client_id", clientId);
             json.WriteString("scope", scope);
             if (grantSessionId is { } sid) json.WriteString("sid", sid);

@@ -62,7 +62,7 @@ public sealed class AccessTokenValidator
         jwt.TryGetPayloadValue<string>("scope", out var scope);
         Guid? sessionId = jwt.TryGetPayloadValue<string>("sid", out var sid) && Guid.TryParse(sid, out var s) ? s : null;
         Guid? userId = Guid.TryParse(sub, out var u) && sessionId is not null ? u : null;
-        return new ClientAccessTokenClaims(sub ?? clientId, userId, sessionId, clientId, scope ?? "", jwt.IssuedAt, jwt.ValidTo, jwt.Id);
+        return new ClientAccessTokenClaims(sub ?? clientId, userId, sessionId, clientId, scope ?? "", jwt.IssuedAt, jwt.ValidTo, jwt.Id, jwt.Audiences.FirstOrDefault());
     }
 
     private async Task<JsonWebToken?> ReadAsync(string token)

@@ -128,6 +128,17 @@ export async function createClient(overrides = {}) {
   return { clientId: created.client.clientId, clientSecret: created.clientSecret };
 }
 
+/** Creates an API resource (RFC 8707) in the admin console; returns it as the API shows it. */
+export async function createApiResource(body) {
+  const browser = await admin();
+  const created = await json(await browser.fetch('/api/admin/api-resources', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }));
+  return created.resource;
+}
+
 /** Discovery and a Configuration for a client, with id token signatures checked against JWKS. */
 export async function configure({ clientId, clientSecret }) {
   const auth = clientSecret ? client.ClientSecretBasic(clientSecret) : client.None();

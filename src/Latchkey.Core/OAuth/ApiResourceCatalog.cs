@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.OAuth;
+
+/// <summary>
+/// Every API resource, kept in memory for <see cref="OAuthOptions.ClientCacheLifetime"/> like the clients:
+/// token requests that name a resource or a custom scope look it up, and reading the table each time would
+/// add a round trip to the client_credentials path. Changes through <see cref="ApiResourceService"/> drop
+/// the snapshot on this node at once; other nodes reload when theirs expires.
+/// </summary>
+public sealed class ApiResourceCatalog(IOptions<OAuthOptions> options, TimeProvider clock)
+{
+    private volatile Entry? _entry;
+
+    public ValueTask<ApiResourceSet> GetAsync(IApiResourceStore store, CancellationToken ct) => GetAsync(() => store, ct);
+
+    /// <summary>The snapshot; <paramref name="store"/> is called only when it must be read again.</summary>
+    public async ValueTask<ApiResourceSet> GetAsync(Func<IApiResourceStore> store, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        if (_entry is { } e && e.ExpiresAtTicks > now) return e.Set;
+        var set = new ApiResourceSet(await store().ListAsync(ct));
+        var lifetime = options.Value.ClientCacheLifetime;
+        if (lifetime > TimeSpan.Zero) _entry = new Entry(set, now + lifetime.Ticks);
+        return set;
+    }
+
+    public void Forget() => _entry = null;
+
+    private sealed record Entry(ApiResourceSet Set, long ExpiresAtTicks);
+}
+
+/// <summary>A snapshot of the API resources, indexed by identifier and by scope (custom scope names are unique).</summary>
+public sealed class ApiResourceSet
+{
+    private readonly Dictionary<string, ApiResource> _byIdentifier = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiResource> _byScope = new(StringComparer.Ordinal);
+
+    public ApiResourceSet(IReadOnlyList<ApiResource> resources)
+    {
+        All = resources;
+        foreach (var r in resources)
+        {
+            _byIdentifier[r.Identifier] = r;
+            foreach (var s in r.Scopes) _byScope[s.Value] = r;
+        }
+    }
+
+    public IReadOnlyList<ApiResource> All { get; }
+
+    public IEnumerable<string> CustomScopes => _byScope.Keys;
+
+    public ApiResource? Find(string identifier) => _byIdentifier.GetValueOrDefault(identifier);
+
+    /// <summary>The resource that offers <paramref name="scope"/>; null for standard and unknown scopes.</summary>
+    public ApiResource? OwnerOf(string scope) => _byScope.GetValueOrDefault(scope);
+
+    public bool IsCustomScope(string scope) => _byScope.ContainsKey(scope);
+}
