@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
         services.AddSingleton<SlidingWindowCounter>();
         services.AddNhostApi(configuration);
+        services.AddSurfaces();
         services.AddScoped<PlatformSignIn>();
         services.AddSingleton<OAuthStateCookie>();
         // Bad bodies throw so ErrorHandlingMiddleware can answer in the surface's shape (not an empty 400).
@@ -40,10 +41,23 @@ public static class ApiServiceCollectionExtensions
         app.UseRouting();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<InputBoundaryMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>
+    /// Which surface owns which paths, for the answers no endpoint of theirs gives (fallback errors) and for
+    /// the caching headers. A new surface adds one line here (Nube: /v1/auth, /v1/users, /v1/sessions,
+    /// /v1/licenses, /v1/admin; SCIM: /api/scim/v2), and the longest prefix wins.
+    /// </summary>
+    private static IServiceCollection AddSurfaces(this IServiceCollection services) => services
+        .AddSurface(PlatformErrors.Instance, "/api")
+        .AddSurface(OAuthErrors.Instance, "/api/oauth")
+        .AddSurface(SimpleErrors.Instance, "/api/v1/auth")
+        .AddSurface(provider => provider.GetRequiredService<NhostErrors>(), cacheable: false, "/v1")
+        .AddSurface(_ => OAuthErrors.Instance, cacheable: true, "/.well-known");
 
     public static IEndpointRouteBuilder MapLatchkeyApi(this IEndpointRouteBuilder app)
     {

@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddLatchkeyData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Latchkey:Database")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>>(new DatabaseConnectionValidator(configuration));
         // One per host: SQLite's write lock is per database file, and a host has one.
         var sqliteWriteGate = new SqliteWriteGate();
 
@@ -51,6 +52,7 @@ public static class DataServiceCollectionExtensions
             }
             // Migrations are hand-made SQL scripts (see docs/decisions.md), so there is no model snapshot to compare.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            options.ConfigureWarnings(DatabaseFailureLogging.Configure);
         });
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();

@@ -19,6 +19,16 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Databa
         await db.Database.MigrateAsync(ct);
     }
 
+    /// <summary>Where the data really is, for the start-up banner: the SQLite file the context opens, or the PostgreSQL host and database.</summary>
+    public string Location()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>().Database;
+        if (db.IsSqlite()) return $"SQLite at {Path.GetFullPath(new SqliteConnectionStringBuilder(db.GetConnectionString()).DataSource)}";
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(db.GetConnectionString());
+        return $"PostgreSQL database {postgres.Database} on {postgres.Host}:{postgres.Port}";
+    }
+
     /// <summary>The generated schema script, for writing a new migration (`latchkey schema-script`).</summary>
     public string CreateScript()
     {

@@ -35,10 +35,14 @@ internal static class LatchkeyHost
         });
     }
 
-    /// <summary>Migrations, server secrets, signing keys and the bootstrap admin, before the first request.</summary>
+    /// <summary>
+    /// Settings, then migrations, server secrets, signing keys and the bootstrap admin, before the first request.
+    /// Everything that can be checked without the database is checked first, so a wrong setting changes nothing.
+    /// </summary>
     public static async Task StartLatchkeyAsync(this WebApplication app)
     {
         var ct = app.Lifetime.ApplicationStopping;
+        await app.ValidateSettingsAsync(ct);
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(ServerSecrets.RefreshSuccessorKey, ct);
@@ -47,6 +51,15 @@ internal static class LatchkeyHost
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    }
+
+    /// <summary>The options registered with ValidateOnStart, the bootstrap admin's password and the listening ports.</summary>
+    public static async Task ValidateSettingsAsync(this WebApplication app, CancellationToken ct)
+    {
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().ValidateAsync(ct);
+        PortCheck.EnsureFree(app.Configuration);
     }
 
     public static void UseLatchkey(this WebApplication app)

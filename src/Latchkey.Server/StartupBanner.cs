@@ -1,7 +1,6 @@
 using Latchkey.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server;
 
@@ -11,10 +10,8 @@ internal static class StartupBanner
     public static void Print(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var storage = database.Provider == DatabaseOptions.Sqlite
-            ? $"SQLite at {Path.GetFullPath(database.SqlitePath)}"
-            : "PostgreSQL (ConnectionStrings:Latchkey)";
+        // Asked of the database context itself: a connection string may name another file than Latchkey:Database:SqlitePath.
+        var storage = app.Services.GetRequiredService<DatabaseMigrator>().Location();
         var outbox = Path.GetFullPath(app.Configuration["Latchkey:Email:OutboxPath"] ?? "data/outbox");
         Console.WriteLine($"""
             Latchkey is running.

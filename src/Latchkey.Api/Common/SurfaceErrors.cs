@@ -28,9 +28,12 @@ public abstract class SurfaceErrors
         AuthErrorCodes.EmailTaken or AuthErrorCodes.PhoneTaken or AuthErrorCodes.LinkRequired or AuthErrorCodes.IdentityInUse
             or AuthErrorCodes.LastSignInMethod or AuthErrorCodes.Conflict => StatusCodes.Status409Conflict,
         AuthErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        AuthErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        AuthErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         AuthErrorCodes.AccountLocked => StatusCodes.Status423Locked,
         AuthErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         AuthErrorCodes.Internal => StatusCodes.Status500InternalServerError,
+        AuthErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         AuthErrorCodes.UpstreamError => StatusCodes.Status502BadGateway,
         AuthErrorCodes.InvalidGrant or AuthErrorCodes.UnauthorizedClient or AuthErrorCodes.UnsupportedGrantType
             or AuthErrorCodes.UnsupportedResponseType or AuthErrorCodes.InvalidScope

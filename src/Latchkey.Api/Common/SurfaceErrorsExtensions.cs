@@ -1,6 +1,7 @@
 using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Api.Common;
 
@@ -10,9 +11,14 @@ public static class SurfaceErrorsExtensions
     public static TBuilder WithSurfaceErrors<TBuilder>(this TBuilder builder, SurfaceErrors errors) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(errors);
 
-    /// <summary>The translator of the endpoint being run, or <paramref name="fallback"/> before routing matched.</summary>
+    /// <summary>
+    /// The translator of the endpoint being run; when routing matched none of a surface's endpoints (unknown
+    /// route, wrong method or content type), the surface that owns the path; else <paramref name="fallback"/>.
+    /// </summary>
     public static SurfaceErrors SurfaceErrors(this HttpContext context, SurfaceErrors fallback) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<SurfaceErrors>() ?? fallback;
+        context.GetEndpoint()?.Metadata.GetMetadata<SurfaceErrors>()
+        ?? context.RequestServices.GetService<SurfaceRegistry>()?.ErrorsFor(context.Request.Path)
+        ?? fallback;
 
     public static IResult ToResult(this AuthError error, HttpContext context, SurfaceErrors fallback) =>
         context.SurfaceErrors(fallback).ToResult(error, context.TraceIdentifier);

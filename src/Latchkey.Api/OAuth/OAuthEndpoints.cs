@@ -1,5 +1,4 @@
 using Latchkey.Api.Common;
-using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,8 +19,6 @@ public static class OAuthEndpoints
         oauth.MapOAuthEndSession();
         oauth.MapOAuthRegistration();
         oauth.MapOAuthClientInfo();
-        oauth.MapFallback(() => OAuthErrors.Instance.ToResult(new AuthError(AuthErrorCodes.NotFound, "No such endpoint")))
-            .ExcludeFromDescription();
         return oauth;
     }
 }

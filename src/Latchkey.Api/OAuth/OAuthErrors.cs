@@ -29,7 +29,8 @@ public sealed class OAuthErrors : SurfaceErrors
 
     public static string ErrorCode(string code) => code switch
     {
-        AuthErrorCodes.ValidationFailed or AuthErrorCodes.NotFound or AuthErrorCodes.PayloadTooLarge or AuthErrorCodes.WeakPassword
+        AuthErrorCodes.ValidationFailed or AuthErrorCodes.NotFound or AuthErrorCodes.PayloadTooLarge
+            or AuthErrorCodes.MethodNotAllowed or AuthErrorCodes.UnsupportedMediaType or AuthErrorCodes.WeakPassword
             or AuthErrorCodes.EmailTaken or AuthErrorCodes.InvalidCredentials or AuthErrorCodes.InvalidCurrentPassword
             or AuthErrorCodes.LimitReached => AuthErrorCodes.InvalidRequest,
         // Unauthenticated only comes from cookie-session endpoints here (client-info): the browser must sign in.
@@ -37,7 +38,7 @@ public sealed class OAuthErrors : SurfaceErrors
         AuthErrorCodes.InvalidRefreshToken => AuthErrorCodes.InvalidGrant,
         AuthErrorCodes.Forbidden or AuthErrorCodes.SessionRequired or AuthErrorCodes.AccountDisabled
             or AuthErrorCodes.AccountLocked => AuthErrorCodes.AccessDenied,
-        AuthErrorCodes.RateLimited => "temporarily_unavailable",
+        AuthErrorCodes.RateLimited or AuthErrorCodes.Unavailable => "temporarily_unavailable",
         AuthErrorCodes.Internal => "server_error",
         _ => code,
     };

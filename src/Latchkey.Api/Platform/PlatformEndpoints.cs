@@ -1,7 +1,5 @@
 using Latchkey.Api.Common;
-using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Latchkey.Api.Platform;
@@ -19,9 +17,6 @@ public static class PlatformEndpoints
         api.MapPlatformAuthorizedApps();
         api.MapPlatformPasskeys();
         api.MapPlatformSecurity();
-        // Unknown /api paths answer in the surface's shape rather than with an empty 404.
-        api.MapFallback(() => PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.NotFound, "No such endpoint")))
-            .ExcludeFromDescription();
         return api;
     }
 }

@@ -21,7 +21,13 @@ public static class AuthErrorCodes
     public const string SessionRequired = "session_required";
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
+    /// <summary>The path exists but not for this HTTP method (405, with Allow).</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
+    /// <summary>The body's media type or charset is not one the endpoint reads (415).</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
     public const string Internal = "internal_error";
+    /// <summary>The database cannot be reached right now; the request may be retried (answered 503 with Retry-After).</summary>
+    public const string Unavailable = "service_unavailable";
     public const string RoleNotAllowed = "role_not_allowed";
     public const string DefaultRoleNotAllowed = "default_role_not_allowed";
     public const string LocaleNotAllowed = "locale_not_allowed";
@@ -79,7 +85,7 @@ public static class AuthErrorCodes
     [
         InvalidRequest, ValidationFailed, WeakPassword, EmailTaken, InvalidCredentials, InvalidCurrentPassword, AccountLocked,
         AccountDisabled, Unauthenticated, Forbidden, NotFound, InvalidRefreshToken, SessionRequired,
-        RateLimited, PayloadTooLarge, Internal, InvalidToken, InvalidCode, EmailNotVerified, SignUpNotAllowed,
+        RateLimited, PayloadTooLarge, MethodNotAllowed, UnsupportedMediaType, Internal, Unavailable, InvalidToken, InvalidCode, EmailNotVerified, SignUpNotAllowed,
         RedirectNotAllowed, PhoneTaken, UnsupportedProvider, InvalidState, AccessDenied,
         UpstreamError, LinkRequired, IdentityInUse, EmailRequired, LastSignInMethod, InvalidIdToken,
         InvalidClient, InvalidGrant, UnauthorizedClient, UnsupportedGrantType, UnsupportedResponseType, InvalidScope,

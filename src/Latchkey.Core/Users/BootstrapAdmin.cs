@@ -1,4 +1,5 @@
 using Latchkey.Core.Common;
+using Latchkey.Core.Credentials;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,14 +9,30 @@ namespace Latchkey.Core.Users;
 /// Creates the configured administrator when no account has its email yet. The password goes through
 /// the same policy as everyone's: a weak bootstrap password stops the start with a clear message.
 /// </summary>
-public sealed class BootstrapAdmin(IUserStore users, RegistrationService registration, IOptions<AdminOptions> options, ILogger<BootstrapAdmin> logger)
+public sealed class BootstrapAdmin(
+    IUserStore users, RegistrationService registration, PasswordPolicy passwords, IOptions<AdminOptions> options, ILogger<BootstrapAdmin> logger)
 {
-    public async Task EnsureAsync(CancellationToken ct)
+    /// <summary>
+    /// Checks the settings before anything is migrated or written, so a weak password stops the server with one
+    /// line instead of after the database was prepared.
+    /// </summary>
+    public async Task ValidateAsync(CancellationToken ct)
     {
         var (email, password) = (options.Value.Email, options.Value.Password);
         if (string.IsNullOrWhiteSpace(email) && string.IsNullOrEmpty(password)) return;
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
-            throw new InvalidOperationException("Latchkey:Admin:Email and Latchkey:Admin:Password must be set together.");
+            throw new ConfigurationException("Latchkey:Admin:Email and Latchkey:Admin:Password must be set together: set both, or neither.");
+        var strength = await passwords.CheckAsync(password, [email], ct);
+        // An unreachable breach service is not the setting's fault; registration below decides as for anyone.
+        if (!strength.IsSuccess && strength.Error.Details?.GetValueOrDefault("rule") != PasswordPolicy.RuleBreachCheckUnavailable)
+            throw new ConfigurationException($"Latchkey:Admin:Password is too weak: {strength.Error.Message} Set a stronger one (a passphrase of several words).");
+    }
+
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        await ValidateAsync(ct);
+        var (email, password) = (options.Value.Email, options.Value.Password);
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return;
 
         if (await users.EmailExistsAsync(UserNormalizer.NormalizeEmail(email), ct))
         {
@@ -31,7 +48,7 @@ public sealed class BootstrapAdmin(IUserStore users, RegistrationService registr
             return;
         }
         if (!created.IsSuccess)
-            throw new InvalidOperationException($"Latchkey:Admin: cannot create the bootstrap admin: {created.Error.Message}");
+            throw new ConfigurationException($"Latchkey:Admin: cannot create the bootstrap admin: {created.Error.Message}");
         logger.LogInformation("Created bootstrap admin {Email}", email);
     }
 }

@@ -40,5 +40,6 @@ public sealed class UnhandledErrorTests(BrokenServer server) : IClassFixture<Bro
         var body = await response.JsonAsync();
         Assert.Equal("internal_error", body.Str("error"));
         Assert.False(string.IsNullOrEmpty(body.Str("requestId")));
+        Robustness.SecurityHeaders.AssertPresent("/boom", response);
     }
 }

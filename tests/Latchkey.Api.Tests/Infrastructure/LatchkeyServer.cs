@@ -31,6 +31,9 @@ public class LatchkeyServer : IAsyncLifetime
     /// <summary>This server's development outbox (.eml files, and sms/*.txt).</summary>
     public string OutboxPath { get; } = Directory.CreateTempSubdirectory("latchkey-outbox-").FullName;
 
+    /// <summary>The hosting environment (Production turns on what only production does, such as HSTS).</summary>
+    protected virtual string Environment => "Testing";
+
     /// <summary>Settings on top of the defaults below; override to add or change.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings) { }
 
@@ -64,7 +67,7 @@ public class LatchkeyServer : IAsyncLifetime
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Testing");
+            web.UseEnvironment(Environment);
             web.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
             web.ConfigureServices(services =>
             {
@@ -131,7 +134,7 @@ public class LatchkeyServer : IAsyncLifetime
     {
         if (_factory is not null) await _factory.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
-        if (Directory.Exists(OutboxPath) && Environment.GetEnvironmentVariable("LATCHKEY_TEST_KEEP_OUTBOX") is null) Directory.Delete(OutboxPath, recursive: true);
+        if (Directory.Exists(OutboxPath) && System.Environment.GetEnvironmentVariable("LATCHKEY_TEST_KEEP_OUTBOX") is null) Directory.Delete(OutboxPath, recursive: true);
         await AfterStopAsync();
         GC.SuppressFinalize(this);
     }
