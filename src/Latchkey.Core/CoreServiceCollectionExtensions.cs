@@ -53,6 +53,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SessionStateCache>();
         services.AddSingleton<Lockout>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<AccountMailQueue>();
+        services.AddHostedService<AccountMailWorker>();
         services.AddSingleton<SignUpPolicy>();
         services.AddSingleton<RedirectPolicy>();
 
