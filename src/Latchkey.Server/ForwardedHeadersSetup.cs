@@ -12,20 +12,23 @@ internal static class ForwardedHeadersSetup
     /// X-Forwarded-Proto are believed only from the proxies (addresses or CIDR networks) listed in
     /// <c>Latchkey:Network:TrustedProxies</c>, none by default. ASP.NET Core's own defaults trust every
     /// loopback peer, which would let anyone on the host (or a same-host proxy that does not strip the
-    /// header) pick their own IP; they are cleared, both the current and the obsolete network list.
+    /// header) pick their own IP; they are cleared, both the current and the obsolete network list. And
+    /// since the middleware trusts everyone when those lists are empty, no trusted proxy turns it off.
     /// </summary>
     public static void AddForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
         // Read when the options are first used, so configuration added after registration counts too.
         services.AddOptions<ForwardedHeadersOptions>().Configure(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            var trusted = configuration.GetSection(Setting).Get<string[]>() ?? [];
+            // With both lists empty the middleware believes every peer, so "no proxy" must mean "no forwarded header".
+            o.ForwardedHeaders = trusted.Length == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
 #pragma warning disable ASPDEPR005, CS0618 // the obsolete list is still consulted by the middleware, so it must be emptied too
             o.KnownNetworks.Clear();
 #pragma warning restore ASPDEPR005, CS0618
-            foreach (var entry in configuration.GetSection(Setting).Get<string[]>() ?? [])
+            foreach (var entry in trusted)
             {
                 if (IPAddress.TryParse(entry, out var address)) o.KnownProxies.Add(address);
                 else if (System.Net.IPNetwork.TryParse(entry, out var network)) o.KnownIPNetworks.Add(network);

@@ -55,7 +55,8 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
         var simple = new HttpResponseMessage();
         for (var i = 0; i < 10; i++)
         {
-            simple = await client.PostJsonAsync("/api/v1/auth/login", new { username = "nobody", password = "whatever-it-is" });
+            // A new name each time: the per-account sign-in throttle must not answer first.
+            simple = await client.PostJsonAsync("/api/v1/auth/login", new { username = "nobody-" + i, password = "whatever-it-is" });
             Assert.Equal(HttpStatusCode.Unauthorized, simple.StatusCode);
         }
         simple = await client.PostJsonAsync("/api/v1/auth/login", new { username = "nobody", password = "whatever-it-is" });

@@ -29,7 +29,7 @@ public sealed class RateLimitBucketTests(ObservedRateLimitServer server) : IClas
     {
         var client = server.CreateClientFrom("127.0.0.11");
         for (var i = 0; i < 10; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostJsonAsync("/api/auth/login", new { email = "tour@example.com", password = "wrong-password" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostJsonAsync("/api/auth/login", new { email = $"tour-{i}@example.com", password = "wrong-password" })).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostJsonAsync("/api/auth/login", new { email = "tour@example.com", password = "x" })).StatusCode);
 
         var nhost = await client.PostJsonAsync("/v1/signin/email-password", new { email = "tour@example.com", password = "wrong-password" });
@@ -87,13 +87,13 @@ public sealed class RateLimitBucketTests(ObservedRateLimitServer server) : IClas
     {
         var client = server.CreateClientFrom("127.0.0.14");
         for (var i = 0; i < 11; i++)
-            await client.PostJsonAsync("/api/v1/auth/login", new { username = "victim", password = "guess-" + i });
+            await client.PostJsonAsync("/api/v1/auth/login", new { username = "victim-" + i, password = "guess" });
 
         for (var i = 0; i < 30; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
             {
-                Content = JsonContent.Create(new { username = "victim", password = "guess-xff-" + i }),
+                Content = JsonContent.Create(new { username = "victim-xff-" + i, password = "guess" }),
             };
             request.Headers.Add("X-Forwarded-For", $"203.0.113.{Random.Shared.Next(1, 255)}");
             request.Headers.Add("X-Forwarded-Proto", "https");
