@@ -22,7 +22,7 @@ public static class ApiServiceCollectionExtensions
         services.AddLatchkeyAuthentication();
         services.AddLatchkeyAntiforgery();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
-        services.AddSingleton<SlidingWindowCounter>();
+        services.AddSingleton<SlidingWindowLog>();
         services.AddNhostApi(configuration);
         services.AddSurfaces();
         services.AddScoped<PlatformSignIn>();

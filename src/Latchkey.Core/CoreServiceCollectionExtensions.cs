@@ -54,6 +54,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenRevocationList>();
         services.AddSingleton<SessionStateCache>();
         services.AddSingleton<Lockout>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<AccountMailQueue>();
+        services.AddHostedService<AccountMailWorker>();
         services.AddSingleton<SignUpPolicy>();
         services.AddSingleton<RedirectPolicy>();
 

@@ -42,7 +42,8 @@ internal static class LoginPage
 
         var result = await signIn.SignInAsync(email, form["password"], SessionKinds.Cookie, RequestContext.From(http), ct);
         if (!result.IsSuccess)
-            return forms.Password(http, returnUrl, email, result.Error.Message, StatusCodes.Status401Unauthorized);
+            return forms.Password(http, returnUrl, email, result.Error.Message,
+                result.Error.Code == AuthErrorCodes.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
         if (result.Value.Challenge is { } challenge)
             return forms.Code(http, challenge, returnUrl, null, null);
         var session = result.Value.Session!;

@@ -64,7 +64,7 @@ internal static class LatchkeyHost
 
     public static void UseLatchkey(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedForwardedHeaders();
         app.UseLatchkeyApi();
         app.MapOpenApi("/openapi/v1.json");
         app.UseSwaggerUI(o =>
@@ -73,6 +73,6 @@ internal static class LatchkeyHost
             o.SwaggerEndpoint("/openapi/v1.json", "Latchkey");
         });
         app.MapLatchkeyApi();
-        app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login));
+        app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login).RateLimitSurface(RateLimitSurfaces.Pages));
     }
 }

@@ -1,4 +1,6 @@
 using Latchkey.Api.Common;
+using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -9,7 +11,8 @@ public static class PlatformEndpoints
     /// <summary>The Platform API under <c>/api</c>, in its own error shape.</summary>
     public static RouteGroupBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithSurfaceErrors(PlatformErrors.Instance).WithMetadata(BodySizeLimit.Json);
+        var api = app.MapGroup("/api").WithSurfaceErrors(PlatformErrors.Instance).WithMetadata(BodySizeLimit.Json)
+            .RateLimitSurface(RateLimitSurfaces.Platform);
         api.MapPlatformAuth();
         api.MapPlatformUser();
         api.MapPlatformOAuthClients();

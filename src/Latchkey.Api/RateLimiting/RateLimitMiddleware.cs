@@ -2,43 +2,57 @@ using System.Globalization;
 using Latchkey.Api.Common;
 using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Api.RateLimiting;
 
 /// <summary>
-/// Limits requests per client IP and policy, after routing so the endpoint's policy and surface are
-/// known. Every limited answer carries X-RateLimit-Limit/Remaining/Reset; a refusal is 429 with
-/// Retry-After, in the called surface's error shape.
+/// Limits requests per surface, policy and client IP, after routing so the endpoint's policy and
+/// surface are known. Every limited answer carries X-RateLimit-Limit/Remaining/Reset taken from the
+/// window's real state; a refusal is 429 with Retry-After, in the called surface's error shape, and
+/// the first refusal of a run is logged with its bucket (later ones at Debug, so a flood cannot flood the log).
 /// </summary>
-public sealed class RateLimitMiddleware(RequestDelegate next, SlidingWindowCounter counter, IOptionsMonitor<RateLimitOptions> options)
+public sealed class RateLimitMiddleware(
+    RequestDelegate next, SlidingWindowLog windows, IOptionsMonitor<RateLimitOptions> options, ILogger<RateLimitMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.CurrentValue;
         var endpoint = context.GetEndpoint();
         var policy = endpoint?.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.Policy ?? RateLimitPolicies.Default;
-        if (!settings.Enabled || endpoint is null || policy == RateLimitPolicies.None
-            || !settings.Policies.TryGetValue(policy, out var rule))
+        var surface = endpoint?.Metadata.GetMetadata<RateLimitSurfaceMetadata>()?.Surface ?? RateLimitSurfaces.Other;
+        if (!settings.Enabled || endpoint is null || policy == RateLimitPolicies.None || settings.RuleFor(surface, policy) is not { } rule)
         {
             await next(context);
             return;
         }
 
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var decision = counter.Acquire($"{policy}|{client}", rule);
+        var decision = windows.Acquire($"{surface}|{policy}|{client}", rule);
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = decision.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        // Rounded up: a client that waits until the announced second must find the slot free.
+        headers["X-RateLimit-Reset"] = CeilingUnixSeconds(decision.Reset).ToString(CultureInfo.InvariantCulture);
         if (decision.Allowed)
         {
             await next(context);
             return;
         }
 
-        headers.RetryAfter = ((int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var retryAfter = (long)Math.Max(1, Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        logger.Log(decision.FirstRefusal ? LogLevel.Warning : LogLevel.Debug,
+            "Rate limit reached: bucket {Surface}/{Policy} for client {Client} ({Limit} per {Window}); {Method} {Path} answered 429, retry after {RetryAfter} s",
+            surface, policy, client, rule.Limit, rule.Window, context.Request.Method, context.Request.Path, retryAfter);
         await context.SurfaceErrors(PlainErrors.Instance)
             .WriteAsync(context, new AuthError(AuthErrorCodes.RateLimited, "Too many requests; try again later"));
+    }
+
+    private static long CeilingUnixSeconds(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        return (ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
     }
 }

@@ -10,12 +10,15 @@ namespace Latchkey.Core.Sessions;
 /// <summary>
 /// Sign-in with a login (email or username) and a password. Unknown accounts and wrong passwords get
 /// the same error after the same amount of hashing work, so neither the answer nor its timing tells
-/// whether an account exists.
+/// whether an account exists. Guessing is slowed per login and client by <see cref="SignInThrottle"/>,
+/// which counts unknown logins exactly like known ones; an account's own lock (wrong second-factor
+/// codes, an administrator) is told only after the right password.
 /// </summary>
 public sealed class PasswordSignInService(
     IUserStore users,
     IPasswordHasher hasher,
     Lockout lockout,
+    SignInThrottle throttle,
     SignUpPolicy signUp,
     SessionIssuer sessions,
     TwoFactorLoginService twoFactor,
@@ -32,30 +35,40 @@ public sealed class PasswordSignInService(
         if (login.Length > UserNormalizer.MaxEmailLength || password.Length > 4096)
             return InvalidCredentials;
 
-        var user = await users.FindByLoginAsync(UserNormalizer.NormalizeEmail(login), ct);
+        var normalized = UserNormalizer.NormalizeEmail(login);
+        if (throttle.RefusedUntil(normalized, context) is not null)
+        {
+            // Refused before the account is looked up: the same answer, at the same cost, whether it exists or not.
+            activity.Record(ActivityTypes.LoginFailed, null, context, success: false, new { reason = "throttled" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return SignInThrottle.Refused;
+        }
+
+        var user = await users.FindByLoginAsync(normalized, ct);
         if (user?.PasswordHash is null)
         {
             await hasher.VerifyDummyAsync(password, ct);
+            throttle.RecordFailure(normalized, context);
             activity.Record(ActivityTypes.LoginFailed, user?.Id, context, success: false, new { reason = "unknown_account" });
             await unitOfWork.SaveChangesAsync(ct);
             return InvalidCredentials;
         }
+
+        var verification = await hasher.VerifyAsync(user.PasswordHash, password, ct);
+        if (verification == PasswordVerification.Failed)
+        {
+            throttle.RecordFailure(normalized, context);
+            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "wrong_password" });
+            await unitOfWork.SaveChangesAsync(ct);
+            return InvalidCredentials;
+        }
+        throttle.RecordSuccess(normalized, context);
 
         if (lockout.IsLocked(user))
         {
             activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "locked" });
             await unitOfWork.SaveChangesAsync(ct);
             return LockedError(user);
-        }
-
-        var verification = await hasher.VerifyAsync(user.PasswordHash, password, ct);
-        if (verification == PasswordVerification.Failed)
-        {
-            var lockedNow = lockout.RecordFailure(user);
-            activity.Record(ActivityTypes.LoginFailed, user.Id, context, success: false, new { reason = "wrong_password" });
-            if (lockedNow) activity.Record(ActivityTypes.AccountLocked, user.Id, context, success: false);
-            await unitOfWork.SaveChangesAsync(ct);
-            return lockedNow ? LockedError(user) : InvalidCredentials;
         }
 
         if (user.Disabled)

@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Verification;
@@ -13,6 +14,7 @@ public sealed class EmailVerificationService(
     RedirectPolicy redirects,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
+    AccountMailQueue mailQueue,
     IOptions<VerificationOptions> options,
     TimeProvider clock)
 {
@@ -28,22 +30,43 @@ public sealed class EmailVerificationService(
 
     /// <summary>
     /// Sends a new link to the signed-in user (<paramref name="userId"/>) or, for someone who cannot sign in
-    /// before verifying, to <paramref name="email"/>; the anonymous form answers the same whatever the address.
+    /// before verifying, to <paramref name="email"/>. The anonymous form answers before the address is even
+    /// looked up (the rest runs on <see cref="AccountMailQueue"/>), so neither its answer nor its timing
+    /// tells whether an account exists.
     /// </summary>
     public async Task<Result<Unit>> ResendAsync(Guid? userId, string? email, string? redirectTo, RequestContext context, CancellationToken ct)
     {
         var page = redirects.Resolve(redirectTo, LinkPages.VerifyEmail);
         if (!page.IsSuccess) return page.Error;
-        if (userId is null && !UserNormalizer.IsValidEmail(email)) return AuthError.Field("email", "A valid email is required");
+        if (userId is not { } id)
+        {
+            if (!UserNormalizer.IsValidEmail(email)) return AuthError.Field("email", "A valid email is required");
+            var (normalized, pageUrl) = (UserNormalizer.NormalizeEmail(email!), page.Value);
+            mailQueue.Enqueue(new AccountMailJob("resend-verification", (services, token) =>
+                services.GetRequiredService<EmailVerificationService>().SendToAddressAsync(normalized, pageUrl, context, token)));
+            return Unit.Value;
+        }
 
-        var user = userId is { } id ? await users.FindByIdAsync(id, ct) : await users.FindByNormalizedEmailAsync(UserNormalizer.NormalizeEmail(email!), ct);
-        if (user is null || user.EmailVerified || user.Disabled)
-            return userId is not null && user is { EmailVerified: true } ? AuthError.Validation("The email address is already verified") : Unit.Value;
+        var user = await users.FindByIdAsync(id, ct);
+        if (user is { EmailVerified: true }) return AuthError.Validation("The email address is already verified");
+        if (user is null || user.Disabled) return Unit.Value;
+        await SendAsync(user, page.Value, context, ct);
+        return Unit.Value;
+    }
 
-        if (!await QueueAsync(user, page.Value, context, ct)) return Unit.Value;
+    /// <summary>The deferred half of the anonymous resend: nothing happens for an unknown, verified or disabled address.</summary>
+    public async Task SendToAddressAsync(string normalizedEmail, string pageUrl, RequestContext context, CancellationToken ct)
+    {
+        var user = await users.FindByNormalizedEmailAsync(normalizedEmail, ct);
+        if (user is null || user.EmailVerified || user.Disabled) return;
+        await SendAsync(user, pageUrl, context, ct);
+    }
+
+    private async Task SendAsync(User user, string pageUrl, RequestContext context, CancellationToken ct)
+    {
+        if (!await QueueAsync(user, pageUrl, context, ct)) return;
         activity.Record(ActivityTypes.EmailVerificationSent, user.Id, context);
         await unitOfWork.SaveChangesAsync(ct);
-        return Unit.Value;
     }
 
     public Task<Result<User>> VerifyAsync(string? token, RequestContext context, CancellationToken ct) =>

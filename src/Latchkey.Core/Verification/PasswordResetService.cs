@@ -3,13 +3,15 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Verification;
 
 /// <summary>
-/// Forgot / validate / reset. The request answers the same whether the account exists or not (the mail
-/// leaves through the outbox, so not even the timing of an SMTP exchange tells); the reset checks the
+/// Forgot / validate / reset. The request answers the same whether the account exists or not, and at the
+/// same time: it answers before the address is looked up, the ticket and the mail being made afterwards
+/// on <see cref="AccountMailQueue"/> (and sent through the outbox); the reset checks the
 /// password policy before the link is used up, then revokes every session of the account.
 /// </summary>
 public sealed class PasswordResetService(
@@ -24,23 +26,35 @@ public sealed class PasswordResetService(
     SessionStateCache sessionState,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
+    AccountMailQueue mailQueue,
     IOptions<VerificationOptions> options,
     TimeProvider clock)
 {
-    public async Task<Result<Unit>> RequestAsync(string? email, string? redirectTo, RequestContext context, CancellationToken ct)
+    public Task<Result<Unit>> RequestAsync(string? email, string? redirectTo, RequestContext context, CancellationToken ct) =>
+        Task.FromResult(Request(email, redirectTo, context));
+
+    private Result<Unit> Request(string? email, string? redirectTo, RequestContext context)
     {
         if (!UserNormalizer.IsValidEmail(email)) return AuthError.Field("email", "A valid email is required");
         var page = redirects.Resolve(redirectTo, LinkPages.ResetPassword);
         if (!page.IsSuccess) return page.Error;
 
-        var user = await users.FindByNormalizedEmailAsync(UserNormalizer.NormalizeEmail(email!), ct);
-        if (user is null || user.Disabled) return Unit.Value;
+        var (normalized, pageUrl) = (UserNormalizer.NormalizeEmail(email!), page.Value);
+        mailQueue.Enqueue(new AccountMailJob("password-reset", (services, token) =>
+            services.GetRequiredService<PasswordResetService>().SendLinkAsync(normalized, pageUrl, context, token)));
+        return Unit.Value;
+    }
+
+    /// <summary>The deferred half of <see cref="RequestAsync"/>: nothing happens for an unknown or disabled address.</summary>
+    public async Task SendLinkAsync(string normalizedEmail, string pageUrl, RequestContext context, CancellationToken ct)
+    {
+        var user = await users.FindByNormalizedEmailAsync(normalizedEmail, ct);
+        if (user is null || user.Disabled) return;
         var issued = await tickets.IssueLinkAsync(TicketPurposes.PasswordReset, user.Id, user.NormalizedEmail, options.Value.PasswordResetLifetime, null, ct);
-        if (issued is null) return Unit.Value;
-        messages.EmailLink(user.Email, "reset-password", issued, page.Value, context, new() { ["email"] = user.Email });
+        if (issued is null) return;
+        messages.EmailLink(user.Email, "reset-password", issued, pageUrl, context, new() { ["email"] = user.Email });
         activity.Record(ActivityTypes.PasswordResetRequested, user.Id, context);
         await unitOfWork.SaveChangesAsync(ct);
-        return Unit.Value;
     }
 
     /// <summary>When the token is still usable, its expiry; it is not used up.</summary>
