@@ -13,7 +13,9 @@ namespace Latchkey.Core.Sessions;
 /// Refresh-token rotation with reuse detection (RFC 9700 §4.14.2).
 /// The successor of a token is derived from it with a server-side HMAC key, so a second refresh of the
 /// same token inside the grace window can be answered with the same successor without storing any
-/// token in clear. Reuse after the window revokes the whole family (the session).
+/// token in clear. A later retry whose successor was never used gets it too, within
+/// <see cref="SessionOptions.RefreshRetryWindow"/> (a refresh lost to a server restart); any other reuse
+/// revokes the whole family (the session).
 /// </summary>
 public sealed class RefreshTokenService(
     ISessionStore sessions,
@@ -67,11 +69,20 @@ public sealed class RefreshTokenService(
             return result;
         }
 
-        if (now - found.RotatedAt.Value <= options.Value.RefreshGracePeriod) return result;
+        var since = now - found.RotatedAt.Value;
+        if (since <= options.Value.RefreshGracePeriod) return result;
+        // A retry after the grace window (the server died mid-refresh and restarted slowly) is no proof of theft
+        // while the successor was never used: the client plainly never received it. Only then, and only within
+        // the retry window, the same successor again; once the successor has been used, any replay is reuse.
+        if (since <= options.Value.RefreshRetryWindow && await SuccessorUnusedAsync(successor, ct)) return result;
 
         await RevokeFamilyAsync(found, context, now, ct);
         return Invalid;
     }
+
+    /// <summary>The successor row exists and was never rotated itself (the one extra read happens only on a late retry).</summary>
+    private async Task<bool> SuccessorUnusedAsync(string successor, CancellationToken ct) =>
+        await sessions.FindRefreshTokenAsync(SecretHash.Sha256(successor), ct) is { RotatedAt: null, SessionRevokedAt: null };
 
     private async Task RevokeFamilyAsync(RefreshTokenLookup found, RequestContext context, DateTime now, CancellationToken ct)
     {
