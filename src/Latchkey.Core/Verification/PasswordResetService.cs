@@ -1,3 +1,4 @@
+using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
@@ -10,7 +11,8 @@ namespace Latchkey.Core.Verification;
 /// <summary>
 /// Forgot / validate / reset. The request answers the same whether the account exists or not (the mail
 /// leaves through the outbox, so not even the timing of an SMTP exchange tells); the reset checks the
-/// password policy before the link is used up, then revokes every session of the account.
+/// password policy before the link is used up, then revokes every session of the account and, by default,
+/// its API keys (<see cref="ApiKeyRevocation"/>).
 /// </summary>
 public sealed class PasswordResetService(
     IUserStore users,
@@ -22,6 +24,7 @@ public sealed class PasswordResetService(
     Lockout lockout,
     ISessionStore sessions,
     SessionStateCache sessionState,
+    ApiKeyRevocation apiKeys,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<VerificationOptions> options,
@@ -69,7 +72,8 @@ public sealed class PasswordResetService(
             if (user.NormalizedEmail == ticket.Target) user.EmailVerified = true;
             lockout.RecordSuccess(user);
             var count = await sessions.RevokeAllAsync(user.Id, null, now, RevokeReasons.PasswordReset, tx);
-            activity.Record(ActivityTypes.PasswordReset, user.Id, context, details: new { sessionsRevoked = count });
+            var keys = await apiKeys.AfterPasswordResetAsync(user, context, tx);
+            activity.Record(ActivityTypes.PasswordReset, user.Id, context, details: new { sessionsRevoked = count, apiKeysRevoked = keys });
             await unitOfWork.SaveChangesAsync(tx);
             return count;
         }, ct);
