@@ -69,7 +69,8 @@ public sealed class SignInPageBrowserTests(SocialBrowserServer server) : IClassF
             await alternatives.WaitForAsync(new() { State = WaitForSelectorState.Visible });
             var names = await page.GetByRole(AriaRole.Button).AllInnerTextsAsync();
             // The password form's submit, the passkey button (covered by HostedSignInBrowserTests) and one per provider.
-            Assert.Equal(["Sign in", "Sign in with a passkey", "Continue with Google", "Continue with Corp"], names);
+            Assert.Equal(["Sign in", "Sign in with a passkey"], names.Take(2));
+            Assert.Equal(["Continue with Corp", "Continue with Google"], names.Skip(2).Order());
         }
 
         foreach (var provider in SocialBrowserServer.Providers)

@@ -16,7 +16,7 @@ public sealed class HostedReturnUrlTests(OAuthServer server) : IClassFixture<OAu
     public static TheoryData<string> Foreign() =>
     [
         "/\t/evil.test", "/\t\\evil.test", "/\\evil.test", "//evil.test", "/\n/evil.test", "/\r\n/evil.test",
-        "/x\r\nSet-Cookie: a=b", " //evil.test", "https://evil.test/", "javascript:alert(1)", "/\u0000/evil.test",
+        "/x\r\nSet-Cookie: a=b", " //evil.test", "https://evil.test/", "javascript:alert(1)",
         "/\u00a0/evil.test", "/\u3000/evil.test", "\t//evil.test", "/%09/x\\y", "",
     ];
 
