@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
         Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
+        Bind<ApiKeyOptions>(services, configuration, "Latchkey:ApiKeys");
         services.AddLatchkeyPasswords(configuration);
         services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
@@ -69,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<ApiKeyRevocation>();
         services.AddScoped<SessionStarter>();
         services.AddScoped<AnonymousSignInService>();
         services.AddScoped<DeanonymizeService>();

@@ -60,7 +60,6 @@ internal static class Html
 
     public static string Hidden(string name, string? value) => $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">";
 
-    /// <summary>Only same-site paths are followed after sign-in: no open redirect through return_url.</summary>
-    public static string SafeReturnUrl(string? url) =>
-        url is { Length: > 0 and < 4096 } && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/login?done=1";
+    /// <summary>Only same-site paths are followed after sign-in: no open redirect through return_url (<see cref="LocalReturnUrl"/>).</summary>
+    public static string SafeReturnUrl(string? url) => LocalReturnUrl.OrDefault(url);
 }

@@ -2,6 +2,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Social;
+using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,14 +23,21 @@ internal static class LoginPage
     {
         app.MapGet(HostedPages.Login, Show);
         app.MapGet(LoginScript.Path, LoginScript.Serve);
+        app.MapGet(ContinuePath, (string? to) => Results.Redirect(SafeReturnUrl(to)));
         yield return app.MapPost(HostedPages.Login, Submit);
         yield return app.MapPost(SecondFactorStep.Path, SecondFactorStep.Submit);
     }
 
-    private static IResult Show(string? return_url, string? login_hint, string? done, string? social, LoginForm form, HttpContext http) =>
-        done == "1" ? Page(http, "Signed in", "<h1>You are signed in</h1><p>You can close this page.</p>")
-        : social == "1" ? SocialReturn.Render(http, form)
-        : form.Password(http, return_url, login_hint, null);
+    /// <summary>
+    /// Where the page script sends a return URL it kept across a social round trip: the server, not the script,
+    /// decides whether it may be followed (<see cref="LocalReturnUrl"/>).
+    /// </summary>
+    public const string ContinuePath = "/login/continue";
+
+    private static Task<IResult> Show(string? return_url, string? login_hint, string? done, string? social, LoginForm form, HttpContext http,
+        CancellationToken ct) =>
+        done == "1" ? form.SignedIn(http, ct)
+        : Task.FromResult(social == "1" ? SocialReturn.Render(http, form) : form.Password(http, return_url, login_hint, null));
 
     private static async Task<IResult> Submit(
         IAntiforgery antiforgery, PasswordSignInService signIn, SessionCookie cookie, LoginForm forms, HttpContext http, CancellationToken ct)
@@ -53,9 +61,12 @@ internal static class LoginPage
 }
 
 /// <summary>The forms of the sign-in page, shared by its steps.</summary>
-internal sealed class LoginForm(IAntiforgery antiforgery, IOptions<PagesOptions> pages, SocialProviderRegistry social, RedirectAllowList redirects)
+internal sealed class LoginForm(IAntiforgery antiforgery, IOptions<PagesOptions> pages, SocialProviderRegistry social, RedirectAllowList redirects,
+    BrowserSessionReader browsers, IUserStore users)
 {
     public string Token(HttpContext http) => Antiforgery(antiforgery, http);
+
+    public Task<IResult> SignedIn(HttpContext http, CancellationToken ct) => SignedInPage.Render(browsers, users, antiforgery, pages, http, ct);
 
 
     public IResult Password(HttpContext http, string? returnUrl, string? email, string? error, int status = 200)

@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Http;
 using static Latchkey.Pages.Html;
@@ -31,10 +32,10 @@ internal static class SocialReturn
                 </form>
                 <noscript><p class="alert">Turn on JavaScript to continue this sign-in.</p></noscript>
                 """, script: LoginScript.Path);
-        return Page(http, "Signed in", """
+        return Page(http, "Signed in", $"""
             <h1>You are signed in</h1>
             <p id="social-done" role="status">Taking you back to the application…</p>
-            <p><a href="/login?done=1">Continue</a></p>
+            <p><a href="{LocalReturnUrl.Default}">Continue</a></p>
             """, script: LoginScript.Path);
     }
 }

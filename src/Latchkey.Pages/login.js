@@ -3,10 +3,13 @@
 // - social sign-in: the Platform initiate endpoint, returning to /login?social=1 (a fixed, allow-listed URL),
 //   with the authorize request's return URL kept in sessionStorage for the way back;
 // - the social return: a challenge token from the URL fragment resumes the second-factor step.
+// The script never judges a return URL itself: it follows only what the server rendered after its own check
+// (data-return-url), and hands anything it kept in sessionStorage back to the server (/login/continue, or the
+// second-factor form), which applies the same one rule (LocalReturnUrl) before redirecting.
 'use strict';
 (() => {
   const storageKey = 'latchkey.return_url';
-  const safe = url => typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/login?done=1';
+  const kept = () => { const url = sessionStorage.getItem(storageKey) || ''; sessionStorage.removeItem(storageKey); return url; };
 
   async function post(path, body) {
     const response = await fetch(path, {
@@ -28,7 +31,7 @@
           if (!options.ok) return report(options.body.error || 'Passkey sign-in is unavailable.');
           const credential = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options.body.options) });
           const verified = await post('/api/auth/passkey/authenticate-verify', { challengeToken: options.body.challengeToken, credential: credential.toJSON() });
-          if (verified.ok) return location.assign(safe(area.dataset.returnUrl));
+          if (verified.ok) return location.assign(area.dataset.returnUrl);
           report(verified.body.error || 'This passkey was not accepted.');
         } catch {
           report('Passkey sign-in was cancelled or failed. Try again or use your password.');
@@ -43,8 +46,8 @@
       button.addEventListener('click', async () => {
         const started = await post('/api/auth/oauth/initiate', { provider: button.dataset.provider, redirectTo: area.dataset.socialReturn });
         if (!started.ok) return report(started.body.error || 'This sign-in method is unavailable.');
-        sessionStorage.setItem(storageKey, safe(area.dataset.returnUrl));
-        location.assign(started.body.authorizationUrl);
+        sessionStorage.setItem(storageKey, area.dataset.returnUrl);
+        location.assign(started.body.url);
       });
     }
     area.hidden = false;
@@ -55,8 +58,7 @@
     history.replaceState(null, '', location.pathname + location.search); // the token leaves the address bar
     if (!token) return;
     form.elements.challenge.value = token;
-    form.elements.return_url.value = safe(sessionStorage.getItem(storageKey));
-    sessionStorage.removeItem(storageKey);
+    form.elements.return_url.value = kept();
     form.submit();
   }
 
@@ -64,9 +66,5 @@
   if (area) initSignIn(area);
   const resume = document.getElementById('resume-second-factor');
   if (resume) resumeSecondFactor(resume);
-  if (document.getElementById('social-done')) {
-    const target = safe(sessionStorage.getItem(storageKey));
-    sessionStorage.removeItem(storageKey);
-    location.replace(target);
-  }
+  if (document.getElementById('social-done')) location.replace('/login/continue?to=' + encodeURIComponent(kept()));
 })();

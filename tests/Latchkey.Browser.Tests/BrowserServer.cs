@@ -13,7 +13,7 @@ namespace Latchkey.Browser.Tests;
 /// context and an RP ID the origin belongs to: http://localhost is both, so the server is reached as
 /// localhost (not 127.0.0.1) and the RP ID is "localhost".
 /// </summary>
-public sealed class BrowserServer : IAsyncLifetime
+public class BrowserServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string AdminEmail = "admin@browser.test";
@@ -58,6 +58,8 @@ public sealed class BrowserServer : IAsyncLifetime
             ["Latchkey:Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        await BeforeStartAsync();
+        Configure(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
@@ -75,6 +77,13 @@ public sealed class BrowserServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Starts what the server's settings point at (a local upstream), once <see cref="Origin"/> is known.</summary>
+    protected virtual ValueTask BeforeStartAsync() => ValueTask.CompletedTask;
+
+    protected virtual void Configure(IDictionary<string, string?> settings) { }
+
+    protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -84,9 +93,11 @@ public sealed class BrowserServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
+        await AfterStopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory?.Delete(recursive: true);
     }

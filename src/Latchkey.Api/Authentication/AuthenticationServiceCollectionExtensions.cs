@@ -7,6 +7,7 @@ public static class AuthenticationServiceCollectionExtensions
 {
     public static IServiceCollection AddLatchkeyAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<CrossSiteRequestGuard>();
         // No default scheme: only endpoints whose policy names the scheme authenticate.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, LatchkeyAuthenticationHandler>(LatchkeyAuthentication.Scheme, null);

@@ -13,7 +13,8 @@ namespace Latchkey.Api.Authentication;
 
 /// <summary>
 /// One scheme for every credential a caller may present, in this order: <c>Authorization: Bearer</c>
-/// (an access token, or an <c>sk_live_</c> API key), <c>X-API-Key</c>, then the session cookie.
+/// (an access token, or an <c>sk_live_</c> API key), <c>X-API-Key</c>, then the session cookie, which
+/// a state-changing request may use only from this server's own origin (<see cref="CrossSiteRequestGuard"/>).
 /// It runs only for endpoints that require authorization, so public endpoints never pay for it.
 /// </summary>
 public sealed class LatchkeyAuthenticationHandler(
@@ -21,6 +22,7 @@ public sealed class LatchkeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     CallerAuthenticator authenticator,
+    CrossSiteRequestGuard crossSite,
     IOptions<SessionOptions> sessionOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -54,13 +56,19 @@ public sealed class LatchkeyAuthenticationHandler(
         if (Request.Headers.TryGetValue(LatchkeyAuthentication.ApiKeyHeader, out var apiKey))
             return await authenticator.FromApiKeyAsync(apiKey.ToString(), ct);
         if (Request.Cookies.TryGetValue(sessionOptions.Value.CookieName, out var cookie))
-            return await authenticator.FromCookieAsync(cookie, ct);
+        {
+            if (crossSite.Allows(Request)) return await authenticator.FromCookieAsync(cookie, ct);
+            Context.Items[CrossSiteRefused] = true;
+        }
         return null;
     }
 
+    private static readonly object CrossSiteRefused = new();
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Context.SurfaceErrors(PlainErrors.Instance)
-            .WriteAsync(Context, new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
+        Context.SurfaceErrors(PlainErrors.Instance).WriteAsync(Context, Context.Items.ContainsKey(CrossSiteRefused)
+            ? new AuthError(AuthErrorCodes.Forbidden, "Cross-site request refused: this cookie-authenticated change must come from this server's own pages")
+            : new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {

@@ -13,6 +13,8 @@ public interface IApiKeyStore
     /// <summary>The key and its owner in one read, for authenticating a request.</summary>
     Task<ApiKeyLookup?> FindBySecretHashAsync(byte[] secretHash, CancellationToken ct);
     Task TouchAsync(Guid keyId, DateTime now, CancellationToken ct);
+    /// <summary>Deletes every key of the user at once (in the ambient transaction); returns how many there were.</summary>
+    Task<int> DeleteAllForUserAsync(Guid userId, CancellationToken ct);
 }
 
 public sealed record ApiKeyLookup(Guid KeyId, DateTime? LastUsedAt, DateTime? ExpiresAt, TokenSubject Subject);

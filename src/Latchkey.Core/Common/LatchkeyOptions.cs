@@ -10,4 +10,10 @@ public sealed class LatchkeyOptions
     public string? PublicUrl { get; set; }
 
     public string ProductName { get; set; } = "Latchkey";
+
+    /// <summary>
+    /// Origins besides <see cref="PublicUrl"/>'s whose pages may send cookie-authenticated state changes
+    /// (a first-party web app on its own origin). Everything else is refused as cross-site.
+    /// </summary>
+    public List<string> TrustedOrigins { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
@@ -8,7 +9,7 @@ namespace Latchkey.Core.Credentials;
 
 /// <summary>
 /// Changes a password, then signs out every other session: whoever knew the old password must not
-/// keep a way in. The proof is the current password or, without it, a recent authentication of the
+/// keep a way in (API keys stay unless <see cref="ApiKeyOptions.RevokeOnPasswordChange"/> says otherwise). The proof is the current password or, without it, a recent authentication of the
 /// session (step-up) — the only way for an account that signed in with a passkey and forgot it.
 /// </summary>
 public sealed class PasswordChangeService(
@@ -20,6 +21,7 @@ public sealed class PasswordChangeService(
     Lockout lockout,
     ISessionStore sessions,
     SessionStateCache sessionState,
+    ApiKeyRevocation apiKeys,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<SessionOptions> sessionOptions,
@@ -78,7 +80,8 @@ public sealed class PasswordChangeService(
         var revoked = await unitOfWork.InTransactionAsync(async token =>
         {
             var count = await sessions.RevokeAllAsync(user.Id, currentSessionId, now, RevokeReasons.PasswordChanged, token);
-            activity.Record(ActivityTypes.PasswordChanged, user.Id, context, details: new { otherSessionsRevoked = count });
+            var keys = await apiKeys.AfterPasswordChangeAsync(user, context, token);
+            activity.Record(ActivityTypes.PasswordChanged, user.Id, context, details: new { otherSessionsRevoked = count, apiKeysRevoked = keys });
             await unitOfWork.SaveChangesAsync(token);
             return count;
         }, ct);

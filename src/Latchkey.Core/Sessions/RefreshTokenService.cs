@@ -13,7 +13,9 @@ namespace Latchkey.Core.Sessions;
 /// Refresh-token rotation with reuse detection (RFC 9700 §4.14.2).
 /// The successor of a token is derived from it with a server-side HMAC key, so a second refresh of the
 /// same token inside the grace window can be answered with the same successor without storing any
-/// token in clear. Reuse after the window revokes the whole family (the session).
+/// token in clear. A later retry whose successor was never used gets it too, within
+/// <see cref="SessionOptions.RefreshRetryWindow"/> (a refresh lost to a server restart); any other reuse
+/// revokes the whole family (the session).
 /// </summary>
 public sealed class RefreshTokenService(
     ISessionStore sessions,
@@ -61,15 +63,18 @@ public sealed class RefreshTokenService(
             || found.TokenExpiresAt <= now || found.Subject.Disabled || found.Grant?.ClientRowId != clientRowId)
             return Invalid;
 
-        // A rotated token past the grace window is reuse whatever else the request says.
-        if (found.RotatedAt is { } rotatedAt && now - rotatedAt > options.Value.RefreshGracePeriod)
+        // A rotated token past the grace window is reuse whatever else the request says, except a retry
+        // whose successor was never used (the server died mid-refresh and restarted slowly): the client
+        // plainly never received it, so within the retry window it gets the same successor again.
+        var successor = DeriveSuccessor(refreshToken);
+        if (found.RotatedAt is { } rotatedAt && now - rotatedAt > options.Value.RefreshGracePeriod
+            && !(now - rotatedAt <= options.Value.RefreshRetryWindow && await SuccessorUnusedAsync(successor, ct)))
         {
             await RevokeFamilyAsync(found, context, now, ct);
             return Invalid;
         }
         if (accept is not null && await accept(found.Grant) is { } refused) return refused;
 
-        var successor = DeriveSuccessor(refreshToken);
         var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant);
         if (found.RotatedAt is null)
         {
@@ -78,9 +83,14 @@ public sealed class RefreshTokenService(
             // rotated just now, inside the grace window, and the successor is the same one either way.
             await sessions.TryRotateAsync(found.TokenId, row, now, ct);
         }
-        // Otherwise rotated inside the grace window: the same successor again, so concurrent refreshes both succeed.
+        // Otherwise rotated inside the grace window (or an unused successor's retry window): the same successor
+        // again, so concurrent refreshes both succeed.
         return result;
     }
+
+    /// <summary>The successor row exists and was never rotated itself (the one extra read happens only on a late retry).</summary>
+    private async Task<bool> SuccessorUnusedAsync(string successor, CancellationToken ct) =>
+        await sessions.FindRefreshTokenAsync(SecretHash.Sha256(successor), ct) is { RotatedAt: null, SessionRevokedAt: null };
 
     private async Task RevokeFamilyAsync(RefreshTokenLookup found, RequestContext context, DateTime now, CancellationToken ct)
     {

@@ -17,6 +17,14 @@ public sealed class SessionOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RefreshGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A refresh retried later than <see cref="RefreshGracePeriod"/> but within this window gets the same successor
+    /// when that successor was never used (the answer was lost, e.g. the server restarted mid-refresh) instead of
+    /// revoking the session as reuse. 0 turns it off. See docs/decisions.md.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RefreshRetryWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Last-activity writes are skipped when the stored value is fresher than this.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ActivityWriteInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace Latchkey.Core.Users;
 
 /// <summary>One place that decides what "the same email" and "the same username" mean.</summary>
@@ -11,16 +9,13 @@ public static class UserNormalizer
 
     public static string NormalizeUsername(string username) => username.Trim().ToUpperInvariant();
 
-    /// <summary>A syntactic check only (RFC 5321 length, one @, a dot in the domain); ownership is proven by verification.</summary>
+    /// <summary>
+    /// The one check every surface applies to an email address it stores or mails: RFC 5321 length and an address
+    /// the server can deliver that mimics no other (<see cref="DeliverableEmail"/>); ownership is proven by verification.
+    /// </summary>
     public static bool IsValidEmail(string? email)
     {
         if (string.IsNullOrWhiteSpace(email) || email.Length > MaxEmailLength) return false;
-        var trimmed = email.Trim();
-        if (trimmed.Any(char.IsWhiteSpace) || trimmed.Any(char.IsControl)) return false;
-        var at = trimmed.LastIndexOf('@');
-        if (at <= 0 || at == trimmed.Length - 1 || trimmed.IndexOf('@') != at) return false;
-        var domain = trimmed[(at + 1)..];
-        if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.')) return false;
-        return MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed;
+        return DeliverableEmail.IsValid(email.Trim());
     }
 }

@@ -1,3 +1,4 @@
+using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
@@ -11,8 +12,9 @@ namespace Latchkey.Core.Verification;
 /// <summary>
 /// Forgot / validate / reset. The request answers the same whether the account exists or not, and at the
 /// same time: it answers before the address is looked up, the ticket and the mail being made afterwards
-/// on <see cref="AccountMailQueue"/> (and sent through the outbox); the reset checks the
-/// password policy before the link is used up, then revokes every session of the account.
+/// on <see cref="AccountMailQueue"/> (and sent through the outbox); the reset checks the password policy
+/// before the link is used up, then revokes every session of the account and, by default, its API keys
+/// (<see cref="ApiKeyRevocation"/>).
 /// </summary>
 public sealed class PasswordResetService(
     IUserStore users,
@@ -24,6 +26,7 @@ public sealed class PasswordResetService(
     Lockout lockout,
     ISessionStore sessions,
     SessionStateCache sessionState,
+    ApiKeyRevocation apiKeys,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     AccountMailQueue mailQueue,
@@ -83,7 +86,8 @@ public sealed class PasswordResetService(
             if (user.NormalizedEmail == ticket.Target) user.EmailVerified = true;
             lockout.RecordSuccess(user);
             var count = await sessions.RevokeAllAsync(user.Id, null, now, RevokeReasons.PasswordReset, tx);
-            activity.Record(ActivityTypes.PasswordReset, user.Id, context, details: new { sessionsRevoked = count });
+            var keys = await apiKeys.AfterPasswordResetAsync(user, context, tx);
+            activity.Record(ActivityTypes.PasswordReset, user.Id, context, details: new { sessionsRevoked = count, apiKeysRevoked = keys });
             await unitOfWork.SaveChangesAsync(tx);
             return count;
         }, ct);

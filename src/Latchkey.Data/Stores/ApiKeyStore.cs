@@ -27,4 +27,7 @@ internal sealed class ApiKeyStore(LatchkeyDbContext db) : IApiKeyStore
 
     public Task TouchAsync(Guid keyId, DateTime now, CancellationToken ct) =>
         db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now), ct);
+
+    public Task<int> DeleteAllForUserAsync(Guid userId, CancellationToken ct) =>
+        db.ApiKeys.Where(k => k.UserId == userId).ExecuteDeleteAsync(ct);
 }

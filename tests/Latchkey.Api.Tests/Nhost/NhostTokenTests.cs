@@ -57,12 +57,13 @@ public sealed class NhostTokenTests(NhostServer server) : IClassFixture<NhostSer
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
         var second = (await rotated.JsonAsync()).Str("refreshToken");
         Assert.NotEqual(first, second);
+        var third = (await (await client.PostJsonAsync("/v1/token", new { refreshToken = second })).JsonAsync()).Str("refreshToken");
 
         server.Clock.Advance(TimeSpan.FromSeconds(30));
         var reuse = await client.PostJsonAsync("/v1/token", new { refreshToken = first });
         Assert.Equal(HttpStatusCode.Unauthorized, reuse.StatusCode);
         Assert.Equal("invalid-refresh-token", (await reuse.JsonAsync()).Str("error"));
-        var successor = await client.PostJsonAsync("/v1/token", new { refreshToken = second });
+        var successor = await client.PostJsonAsync("/v1/token", new { refreshToken = third });
         Assert.Equal(HttpStatusCode.Unauthorized, successor.StatusCode);
     }
 

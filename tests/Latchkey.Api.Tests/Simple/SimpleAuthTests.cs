@@ -126,6 +126,8 @@ public sealed class SimpleAuthTests(LatchkeyServer server) : IClassFixture<Latch
         var email = await _client.RegisterAsync();
         var (access, refresh) = await _client.SimpleLoginAsync(email);
         var rotated = (await (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh })).JsonAsync()).Str("refreshToken");
+        // The legitimate holder uses its successor: the old token is now spent for good.
+        var latest = (await (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = rotated })).JsonAsync()).Str("refreshToken");
 
         server.Clock.Advance(TimeSpan.FromSeconds(11));
         var replay = await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh });
@@ -133,9 +135,38 @@ public sealed class SimpleAuthTests(LatchkeyServer server) : IClassFixture<Latch
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         Assert.Equal("{\"error\":\"Invalid or expired refresh token\"}", await replay.Content.ReadAsStringAsync());
         // The legitimate holder's newer token dies with the family, and so does the session's access.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = rotated })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = latest })).StatusCode);
         server.Clock.Advance(TimeSpan.FromSeconds(6)); // past the session-state cache
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().GetAsync("/api/auth/me", access)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refresh_retried_after_a_restart_gets_the_unused_successor_within_the_retry_window()
+    {
+        var email = await _client.RegisterAsync();
+        var (_, refresh) = await _client.SimpleLoginAsync(email);
+        // The server rotated the token, then died before the client read the answer.
+        var lost = (await (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh })).JsonAsync()).Str("refreshToken");
+
+        server.Clock.Advance(TimeSpan.FromSeconds(90)); // a slow restart: far past the 10 s grace window
+        var retry = await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh });
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(lost, (await retry.JsonAsync()).Str("refreshToken"));
+        var next = await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = lost });
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_retry_window_is_reuse_even_with_an_unused_successor()
+    {
+        var email = await _client.RegisterAsync();
+        var (_, refresh) = await _client.SimpleLoginAsync(email);
+        var lost = (await (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh })).JsonAsync()).Str("refreshToken");
+
+        server.Clock.Advance(TimeSpan.FromMinutes(6)); // past the 5-minute retry window
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = lost })).StatusCode);
     }
 
     [Theory]
