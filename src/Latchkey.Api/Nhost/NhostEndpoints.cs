@@ -1,5 +1,6 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Api.Nhost.Webauthn;
 using Latchkey.Core.Authentication;
@@ -21,7 +22,8 @@ public static class NhostEndpoints
     public static RouteGroupBuilder MapNhostApi(this IEndpointRouteBuilder app)
     {
         var errors = app.ServiceProvider.GetRequiredService<NhostErrors>();
-        var v1 = app.MapGroup("/v1").WithTags("Nhost API").WithSurfaceErrors(errors).WithMetadata(BodySizeLimit.Json);
+        var v1 = app.MapGroup("/v1").WithTags("Nhost API").WithSurfaceErrors(errors).WithMetadata(BodySizeLimit.Json)
+            .WithCors(CorsRule.BrowserApps);
         v1.MapNhostSignUp();
         v1.MapNhostSignIn();
         v1.MapNhostPasswordless();

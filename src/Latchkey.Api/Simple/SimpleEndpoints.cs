@@ -1,4 +1,5 @@
 using Latchkey.Api.Common;
+using Latchkey.Api.Common.Cors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,8 @@ public static class SimpleEndpoints
     /// <summary>The Simple API under <c>/api/v1/auth</c>, in its own error shape.</summary>
     public static RouteGroupBuilder MapSimpleApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Simple API").WithSurfaceErrors(SimpleErrors.Instance).WithMetadata(BodySizeLimit.Json);
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Simple API").WithSurfaceErrors(SimpleErrors.Instance).WithMetadata(BodySizeLimit.Json)
+            .WithCors(CorsRule.BrowserApps);
         auth.MapSimpleAuth();
         auth.MapSimpleKeys();
         return auth;

@@ -1,3 +1,4 @@
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Common;
@@ -19,7 +20,7 @@ public static class DiscoveryEndpoints
                 return Results.Json(Document(latchkey.Value.PublicUrl!, oauth.Value));
             })
             .RateLimited(RateLimitPolicies.None)
-            .WithPublicCors()
+            .WithCors(CorsRule.Public)
             .WithTags("Well-known");
 
     public static Dictionary<string, object> Document(string issuer, OAuthOptions oauth)
