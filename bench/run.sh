@@ -176,9 +176,11 @@ start_latchkey() {
   TOKEN_OFFSET=0
   port=$(free_port)
   LK_URL="http://127.0.0.1:$port"
+  # The per-request log line is off while measuring (as the other servers' access logs are).
   start_server "$TMP_ROOT/latchkey-$name.log" "$LK_URL/health" \
     dotnet "$BIN_SERVER/Latchkey.Server.dll" --contentRoot "$BIN_SERVER" --urls "$LK_URL" "${args[@]}" \
-      --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox"
+      --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox" \
+      --Logging:LogLevel:Latchkey.Requests=Warning
   # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
   local last; last=$(wc -l <"$SECRETS")
   ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \

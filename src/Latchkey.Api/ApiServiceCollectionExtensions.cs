@@ -1,5 +1,6 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.Health;
 using Latchkey.Api.Nhost;
 using Latchkey.Api.OAuth;
@@ -21,6 +22,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddLatchkeyAuthentication();
         services.AddLatchkeyAntiforgery();
+        services.AddLatchkeyCors(configuration);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
         services.AddSingleton<SlidingWindowLog>();
         services.AddNhostApi(configuration);
@@ -39,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<InputBoundaryMiddleware>();

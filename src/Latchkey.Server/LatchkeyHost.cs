@@ -1,4 +1,5 @@
 using Latchkey.Api;
+using Latchkey.Api.OpenApi;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core;
 using Latchkey.Core.Common;
@@ -17,13 +18,14 @@ internal static class LatchkeyHost
     public static void AddLatchkey(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddBinaryAppSettings();
+        builder.AddLatchkeyConsoleLogging();
         var services = builder.Services;
         services.AddLatchkeyCore(builder.Configuration);
         services.AddLatchkeyData(builder.Configuration);
         services.AddLatchkeyApi(builder.Configuration);
         services.AddLatchkeyPages(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi();
+        services.AddLatchkeyApiReference();
         services.AddForwardedHeaders(builder.Configuration);
 
         // The issuer defaults to the first address the server listens on.
@@ -64,14 +66,10 @@ internal static class LatchkeyHost
 
     public static void UseLatchkey(this WebApplication app)
     {
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseTrustedForwardedHeaders();
         app.UseLatchkeyApi();
-        app.MapOpenApi("/openapi/v1.json");
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "docs";
-            o.SwaggerEndpoint("/openapi/v1.json", "Latchkey");
-        });
+        app.MapApiReference();
         app.MapLatchkeyApi();
         app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login).RateLimitSurface(RateLimitSurfaces.Pages));
     }

@@ -30,6 +30,9 @@ public class BrowserServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string Origin { get; private set; } = "";
+    /// <summary>A second origin (another loopback port) allowed as a browser app by <c>Latchkey:Cors:AllowedOrigins</c>.</summary>
+    public string AppOrigin { get; private set; } = "";
+    public int AppPort { get; private set; }
     /// <summary>The same server by IP, for test code's own HTTP calls (Kestrel listens on 127.0.0.1 only).</summary>
     public Uri Direct { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -41,6 +44,8 @@ public class BrowserServer : IAsyncLifetime
         var port = FreePort();
         Origin = $"http://localhost:{port}";
         Direct = new Uri($"http://127.0.0.1:{port}");
+        AppPort = FreePort();
+        AppOrigin = $"http://localhost:{AppPort}";
         _directory = Directory.CreateTempSubdirectory("latchkey-browser-");
         var settings = new Dictionary<string, string?>
         {
@@ -54,6 +59,7 @@ public class BrowserServer : IAsyncLifetime
             ["Latchkey:Passwords:Hashing:Iterations"] = "1",
             ["Latchkey:Passwords:Hashing:MemoryKiB"] = "1024",
             ["Latchkey:RateLimits:Enabled"] = "false",
+            ["Latchkey:Cors:AllowedOrigins:0"] = AppOrigin,
             ["Latchkey:Admin:Email"] = AdminEmail,
             ["Latchkey:Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,5 +1,6 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Api.Nhost.Webauthn;
 using Latchkey.Api.RateLimiting;
@@ -23,7 +24,7 @@ public static class NhostEndpoints
     {
         var errors = app.ServiceProvider.GetRequiredService<NhostErrors>();
         var v1 = app.MapGroup("/v1").WithTags("Nhost API").WithSurfaceErrors(errors).WithMetadata(BodySizeLimit.Json)
-            .RateLimitSurface(RateLimitSurfaces.Nhost);
+            .RateLimitSurface(RateLimitSurfaces.Nhost).WithCors(CorsRule.BrowserApps);
         v1.MapNhostSignUp();
         v1.MapNhostSignIn();
         v1.MapNhostPasswordless();

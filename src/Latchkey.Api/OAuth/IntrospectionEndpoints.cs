@@ -1,3 +1,4 @@
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Common;
 using Latchkey.Core.OAuth;
@@ -13,7 +14,7 @@ public static class IntrospectionEndpoints
     public static void MapOAuthIntrospection(this RouteGroupBuilder oauth)
     {
         oauth.MapPost("/introspect", Introspect).RateLimited(RateLimitPolicies.OAuthToken);
-        oauth.MapPost("/revoke", Revoke).RateLimited(RateLimitPolicies.OAuthToken).WithClientCors(oauth, "/revoke", "POST");
+        oauth.MapPost("/revoke", Revoke).RateLimited(RateLimitPolicies.OAuthToken).WithCors(CorsRule.OAuthClients("POST"));
     }
 
     private static async Task<IResult> Introspect(ClientAuthenticator authenticator, IntrospectionService introspection, HttpContext http, CancellationToken ct)

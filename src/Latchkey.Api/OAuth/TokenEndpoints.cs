@@ -1,3 +1,4 @@
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.Common;
 using Latchkey.Api.OAuth.Contracts;
 using Latchkey.Api.RateLimiting;
@@ -14,7 +15,7 @@ namespace Latchkey.Api.OAuth;
 public static class TokenEndpoints
 {
     public static void MapOAuthToken(this RouteGroupBuilder oauth) =>
-        oauth.MapPost("/token", Token).RateLimited(RateLimitPolicies.OAuthToken).WithClientCors(oauth, "/token", "POST");
+        oauth.MapPost("/token", Token).RateLimited(RateLimitPolicies.OAuthToken).WithCors(CorsRule.OAuthClients("POST"));
 
     // The grants are resolved when the request names one, not injected: each is a scoped service with
     // its own graph of stores, and building all four for every request was measurable on the

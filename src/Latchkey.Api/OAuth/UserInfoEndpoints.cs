@@ -1,3 +1,4 @@
+using Latchkey.Api.Common.Cors;
 using Latchkey.Core.Common;
 using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +11,7 @@ namespace Latchkey.Api.OAuth;
 public static class UserInfoEndpoints
 {
     public static void MapOAuthUserInfo(this RouteGroupBuilder oauth) =>
-        oauth.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo).WithClientCors(oauth, "/userinfo", "GET, POST");
+        oauth.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo).WithCors(CorsRule.OAuthClients("GET, POST"));
 
     private static async Task<IResult> UserInfo(UserInfoService userInfo, HttpContext http, CancellationToken ct)
     {

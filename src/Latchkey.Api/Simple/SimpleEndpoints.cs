@@ -1,4 +1,5 @@
 using Latchkey.Api.Common;
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ public static class SimpleEndpoints
     public static RouteGroupBuilder MapSimpleApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Simple API").WithSurfaceErrors(SimpleErrors.Instance).WithMetadata(BodySizeLimit.Json)
-            .RateLimitSurface(RateLimitSurfaces.Simple);
+            .RateLimitSurface(RateLimitSurfaces.Simple).WithCors(CorsRule.BrowserApps);
         auth.MapSimpleAuth();
         auth.MapSimpleKeys();
         return auth;

@@ -1,3 +1,4 @@
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Common;
@@ -25,7 +26,7 @@ public static class DiscoveryEndpoints
                 return Results.Json(doc);
             })
             .RateLimited(RateLimitPolicies.None)
-            .WithPublicCors()
+            .WithCors(CorsRule.Public)
             .WithTags("Well-known");
 
     public static Dictionary<string, object> Document(string issuer, OAuthOptions oauth)

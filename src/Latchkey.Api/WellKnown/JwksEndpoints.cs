@@ -1,3 +1,4 @@
+using Latchkey.Api.Common.Cors;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Tokens;
@@ -20,6 +21,6 @@ public static class JwksEndpoints
                 return Results.Bytes(keys.JwksJson, "application/json");
             })
             .RateLimited(RateLimitPolicies.None)
-            .WithPublicCors()
+            .WithCors(CorsRule.Public)
             .WithTags("Well-known");
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.Messaging;
 
-/// <summary>Builds the MIME message: a text part and an HTML alternative, both UTF-8 in base64 (safe through any relay).</summary>
+/// <summary>Builds the MIME message: a text part and an HTML alternative, both UTF-8 in quoted-printable: 7-bit safe through any relay, and readable in the raw message (an outbox
+/// <c>.eml</c> opened in an editor), which base64 is not.</summary>
 public sealed class MailMessageFactory(IOptions<EmailOptions> email, IOptions<LatchkeyOptions> latchkey)
 {
     public MailMessage Create(string to, MessageContent content)
@@ -32,7 +33,7 @@ public sealed class MailMessageFactory(IOptions<EmailOptions> email, IOptions<La
     private static AlternateView View(string body, string mediaType)
     {
         var view = AlternateView.CreateAlternateViewFromString(body, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.Base64;
+        view.TransferEncoding = TransferEncoding.QuotedPrintable;
         return view;
     }
 }

@@ -1,0 +1,120 @@
+using System.Reflection;
+using System.Text.Json;
+using Latchkey.Api.Authentication;
+using Latchkey.Api.Common;
+using Latchkey.Core.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Latchkey.Api.OpenApi;
+
+/// <summary>
+/// Fills in what each operation's handler does not declare, from rules rather than per-endpoint attributes:
+/// its summary (the surface's table, else the handler's name), its success status, the security scheme it
+/// requires (from its authorization metadata), and every error response in its surface's own shape, with an
+/// example body produced by the surface's real error translator.
+/// </summary>
+internal sealed class SurfaceOperationTransformer(ApiDocument document) : IOpenApiOperationTransformer
+{
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var key = $"{description.HttpMethod} /{description.RelativePath?.TrimEnd('/')}";
+        var notes = document.Operations.GetValueOrDefault(key) ?? new OperationNotes();
+
+        operation.Summary = notes.Summary ?? operation.Summary ?? Humanize(metadata.OfType<MethodInfo>().FirstOrDefault(), description.RelativePath);
+        MoveSuccess(operation, notes.SuccessStatus);
+        await DescribeSuccessAsync(operation, notes, context, cancellationToken);
+
+        var scheme = notes.Security ?? RequiredScheme(metadata);
+        if (scheme is not null)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
+            if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy == LatchkeyAuthentication.AnyCredential) && document.SecuritySchemes.ContainsKey("apiKey"))
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
+        }
+
+        var errors = metadata.OfType<SurfaceErrors>().LastOrDefault() ?? FallbackErrors(context.ApplicationServices);
+        if (errors is null) return;
+        var sample = errors.Body(new AuthError(AuthErrorCodes.InvalidRequest, "The request is not valid"), null);
+        var schema = await context.GetOrCreateSchemaAsync(sample.GetType(), null, cancellationToken);
+        operation.Responses ??= [];
+        foreach (var status in document.ErrorStatuses)
+        {
+            if (status == "401" && scheme is null) continue;
+            var error = SampleError(status);
+            operation.Responses[status] = new OpenApiResponse
+            {
+                Description = error.Message,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new()
+                    {
+                        Schema = schema,
+                        Example = JsonSerializer.SerializeToNode(errors.Body(error, "0HN0000000001"), sample.GetType(), JsonSerializerOptions.Web),
+                    },
+                },
+            };
+        }
+    }
+
+    private string? RequiredScheme(IList<object> metadata) =>
+        metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any() ? document.SecuritySchemes.Keys.First() : null;
+
+    private SurfaceErrors? FallbackErrors(IServiceProvider services) =>
+        document.Errors is null ? null
+            : document.Errors.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as SurfaceErrors
+              ?? services.GetService(document.Errors) as SurfaceErrors;
+
+    /// <summary>A redirecting or creating operation documents its real success status instead of the generic 200.</summary>
+    private static void MoveSuccess(OpenApiOperation operation, int? status)
+    {
+        if (status is null || operation.Responses is null || !operation.Responses.Remove("200", out var response)) return;
+        if (response is OpenApiResponse concrete && status is 204 or (>= 300 and < 400))
+        {
+            concrete.Description = status == 204 ? "Done; no body" : "Redirect to the next step (see Location)";
+            concrete.Content = null;
+        }
+        operation.Responses[status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)] = response;
+    }
+
+    /// <summary>The success body's schema, for handlers whose <c>IResult</c> hides it.</summary>
+    private static async Task DescribeSuccessAsync(OpenApiOperation operation, OperationNotes notes, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var status = (notes.SuccessStatus ?? StatusCodes.Status200OK).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (notes.Response is null || operation.Responses?.GetValueOrDefault(status) is not OpenApiResponse success) return;
+        success.Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(notes.Response, null, ct) },
+        };
+    }
+
+    private static AuthError SampleError(string status) => status switch
+    {
+        "401" => new AuthError(AuthErrorCodes.Unauthenticated, "Authentication is required"),
+        "403" => new AuthError(AuthErrorCodes.Forbidden, "Not allowed"),
+        "404" => new AuthError(AuthErrorCodes.NotFound, "Not found"),
+        "429" => new AuthError(AuthErrorCodes.RateLimited, "Too many requests; try again later"),
+        "500" => new AuthError(AuthErrorCodes.Internal, "Internal server error (request id 0HN0000000001)"),
+        _ => new AuthError(AuthErrorCodes.InvalidRequest, "The request is not valid"),
+    };
+
+    /// <summary>"ChangePasswordAsync" → "Change password"; a lambda gets its route instead.</summary>
+    internal static string Humanize(MethodInfo? handler, string? relativePath)
+    {
+        var name = handler?.Name;
+        if (name is null || name.Contains('<'))
+            return "/" + relativePath;
+        if (name.EndsWith("Async", StringComparison.Ordinal)) name = name[..^5];
+        var words = new System.Text.StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0) words.Append(' ').Append(char.ToLowerInvariant(c));
+            else words.Append(c);
+        }
+        return words.ToString();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Latchkey.Api.Tests.Infrastructure;
+using Latchkey.Api.Tests.Nhost;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Latchkey.Api.Tests.Host;
+
+/// <summary>The API reference: one OpenAPI document per surface, served in Scalar at /docs (issue 12, item 8).</summary>
+public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
+{
+    private static readonly string[] Documents = ["platform", "oauth", "nhost", "simple"];
+
+    private async Task<JsonElement> DocumentAsync(string name)
+    {
+        var response = await server.CreateClient().GetAsync($"/openapi/{name}.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    private static IEnumerable<(string Operation, JsonElement Definition)> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
+            .Where(m => m.Name is "get" or "post" or "put" or "patch" or "delete" or "head" or "options")
+            .Select(m => ($"{m.Name.ToUpperInvariant()} {Normalize(path.Name)}", m.Value)));
+
+    /// <summary>"/api/keys/{keyId:guid}" and "api/keys/{keyId}" alike.</summary>
+    private static string Normalize(string path) => "/" + RouteParameter().Replace(path.Trim('/'), "{$1}");
+
+    [Fact]
+    public async Task Every_mapped_api_route_is_in_exactly_one_document_and_no_page_is_in_any()
+    {
+        var documented = new List<(string Document, string Operation)>();
+        foreach (var name in Documents)
+            documented.AddRange(Operations(await DocumentAsync(name)).Select(o => (name, o.Operation)));
+
+        // Independent of the assignment rule: what the endpoints themselves declare, by the assembly of their handler.
+        var descriptions = server.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(g => g.Items).ToList();
+        string Key(ApiDescription d) => $"{d.HttpMethod} {Normalize(d.RelativePath ?? "")}";
+        string? Assembly(ApiDescription d) => d.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault()?.DeclaringType?.Assembly.GetName().Name;
+        var apiRoutes = descriptions.Where(d => Assembly(d) == "Latchkey.Api").Select(Key).ToHashSet();
+        var pageRoutes = descriptions.Where(d => Assembly(d) == "Latchkey.Pages").Select(Key).ToHashSet();
+
+        Assert.True(apiRoutes.Count > 100, $"only {apiRoutes.Count} API routes found");
+        var missing = apiRoutes.Where(r => documented.All(d => d.Operation != r)).ToList();
+        Assert.True(missing.Count == 0, "not in any document: " + string.Join(", ", missing));
+        var twice = documented.GroupBy(d => d.Operation).Where(g => g.Count() > 1).Select(g => $"{g.Key} in {string.Join("+", g.Select(d => d.Document))}").ToList();
+        Assert.True(twice.Count == 0, "in several documents: " + string.Join(", ", twice));
+        Assert.DoesNotContain(documented, d => pageRoutes.Contains(d.Operation));
+        Assert.DoesNotContain(documented, d => d.Operation.Contains("/login") && !d.Operation.Contains("/api/"));
+    }
+
+    [Fact]
+    public async Task The_nhost_document_has_the_specs_paths_methods_and_statuses()
+    {
+        var document = await DocumentAsync("nhost");
+        var ours = Operations(document).ToDictionary(o => o.Operation, o => o.Definition);
+        var spec = NhostSpec.Instance.Operations.ToDictionary(o => $"{o.Method} {Normalize("/v1" + o.Path)}", o => o.Definition);
+
+        Assert.Equal(spec.Keys.Order(), ours.Keys.Order());
+        foreach (var (operation, definition) in spec)
+        {
+            var expected = definition.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order();
+            var actual = ours[operation].GetProperty("responses").EnumerateObject().Select(r => r.Name).Order();
+            Assert.True(expected.SequenceEqual(actual), $"{operation}: spec {string.Join(",", expected)}, document {string.Join(",", actual)}");
+            Assert.Equal(definition.GetProperty("summary").GetString(), ours[operation].GetProperty("summary").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("nhost", "POST /v1/signin/email-password", "default", "status,message,error")]
+    [InlineData("platform", "POST /api/auth/login", "400", "success,error,code")]
+    [InlineData("oauth", "POST /api/oauth/token", "400", "error,error_description")]
+    [InlineData("simple", "POST /api/v1/auth/login", "429", "error")]
+    public async Task Errors_are_documented_in_each_surfaces_own_shape(string name, string operation, string status, string fields)
+    {
+        var (_, definition) = Operations(await DocumentAsync(name)).Single(o => o.Operation == operation);
+        var example = definition.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(fields.Split(',').Order(), example.EnumerateObject().Select(p => p.Name).Order());
+        Assert.False(string.IsNullOrEmpty(definition.GetProperty("summary").GetString()));
+    }
+
+    [Fact]
+    public async Task Protected_operations_name_their_security_scheme_and_request_bodies_have_schemas()
+    {
+        var nhost = await DocumentAsync("nhost");
+        Assert.True(nhost.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("BearerAuthElevated", out _));
+        var (_, user) = Operations(nhost).Single(o => o.Operation == "GET /v1/user");
+        Assert.True(user.GetProperty("security")[0].TryGetProperty("BearerAuth", out _));
+        var (_, signIn) = Operations(nhost).Single(o => o.Operation == "POST /v1/signin/email-password");
+        Assert.True(signIn.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _));
+        Assert.False(signIn.TryGetProperty("security", out _));
+    }
+
+    [Fact]
+    public async Task Docs_serve_scalar_with_every_surface_selectable()
+    {
+        var client = server.CreateClient();
+        var response = await client.GetAsync("/docs");
+        if ((int)response.StatusCode is >= 300 and < 400) response = await client.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        foreach (var name in Documents) Assert.Contains($"\"openapi/{name}.json\"", html); // resolved against the app root by Scalar
+        Assert.DoesNotContain("cdn.", html); // the UI's assets are served by the server itself
+    }
+
+    [GeneratedRegex(@"\{([^}:?=]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}
