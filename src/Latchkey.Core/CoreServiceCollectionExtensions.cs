@@ -1,3 +1,4 @@
+using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Authentication;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
         services.AddLatchkeySocial(configuration);
+        services.AddLatchkeyAdmin();
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

@@ -1,3 +1,4 @@
+using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Challenges;
@@ -71,6 +72,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IAuthorizationCodeStore, AuthorizationCodeStore>();
         services.AddScoped<IConsentStore, ConsentStore>();
         services.AddScoped<IDeviceAuthorizationStore, DeviceAuthorizationStore>();
+        services.AddScoped<IRoleStore, RoleStore>();
+        services.AddScoped<IAdminStore, AdminStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -1,6 +1,8 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Platform.Contracts;
+using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Admin;
 using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +25,8 @@ public static class OAuthClientEndpoints
         mine.MapPut("/{id:guid}", (Guid id, OAuthClientRequest b, OAuthClientService s, HttpContext h, CancellationToken ct) => Update(id, b, s, h, h.Caller().UserId, ct));
         mine.MapDelete("/{id:guid}", (Guid id, OAuthClientService s, HttpContext h, CancellationToken ct) => Delete(id, s, h, h.Caller().UserId, ct));
 
-        var admin = api.MapGroup("/admin/oauth-clients").WithTags("Platform: admin").RequireAuthorization(LatchkeyAuthentication.Admin);
+        var admin = api.MapGroup("/admin/oauth-clients").WithTags("Platform: admin").RequirePermission(Permissions.ClientsManage)
+            .RateLimited(RateLimitPolicies.Admin);
         admin.MapGet("", (OAuthClientService s, CancellationToken ct) => List(s, null, ct));
         admin.MapPost("", (OAuthClientRequest b, OAuthClientService s, HttpContext h, CancellationToken ct) => Create(b, s, h, null, ct));
         admin.MapPut("/{id:guid}", (Guid id, OAuthClientRequest b, OAuthClientService s, HttpContext h, CancellationToken ct) => Update(id, b, s, h, null, ct));

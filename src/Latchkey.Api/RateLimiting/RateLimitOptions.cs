@@ -19,6 +19,8 @@ public sealed class RateLimitOptions
         [RateLimitPolicies.OAuthToken] = new(100, TimeSpan.FromMinutes(15)),
         // Guessing an 8-letter user code (2^34.6) at 20 tries per 15 minutes per IP is hopeless within its lifetime.
         [RateLimitPolicies.OAuthDeviceVerify] = new(20, TimeSpan.FromMinutes(15)),
+        // The seed's "Administration 100 req/15min", counted apart from the user's own endpoints.
+        [RateLimitPolicies.Admin] = new(100, TimeSpan.FromMinutes(15)),
     };
 }
 
@@ -39,6 +41,8 @@ public static class RateLimitPolicies
     public const string OAuthAuthorize = "oauth-authorize";
     public const string OAuthToken = "oauth-token";
     public const string OAuthDeviceVerify = "oauth-device-verify";
+    /// <summary>Every <c>/api/admin/*</c> endpoint.</summary>
+    public const string Admin = "admin";
     /// <summary>Endpoints that must never be limited (health, JWKS behind caches).</summary>
     public const string None = "none";
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Core.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddLatchkeyAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton<RolePermissions>();
+        services.AddScoped<AdminAudit>();
+        services.AddScoped<AdminGuards>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<SessionAdministration>();
+        services.AddScoped<ActivitySearch>();
+        return services;
+    }
+}
