@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
         Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
+        Bind<Settings.BrandingOptions>(services, configuration, "Latchkey:Branding");
         services.AddLatchkeyPasswords(configuration);
         services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();

@@ -8,6 +8,7 @@ using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Settings;
 using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
@@ -74,6 +75,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IDeviceAuthorizationStore, DeviceAuthorizationStore>();
         services.AddScoped<IRoleStore, RoleStore>();
         services.AddScoped<IAdminStore, AdminStore>();
+        services.AddScoped<ISettingsStore, SettingsStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

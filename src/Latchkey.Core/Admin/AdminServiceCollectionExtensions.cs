@@ -1,3 +1,4 @@
+using Latchkey.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Core.Admin;
@@ -14,6 +15,10 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SessionAdministration>();
         services.AddScoped<ActivitySearch>();
+        services.AddSingleton<SettingsCache>();
+        services.AddHostedService<SettingsRefresher>();
+        services.AddRuntimeSettingsOverlays();
+        services.AddScoped<SettingsService>();
         return services;
     }
 }

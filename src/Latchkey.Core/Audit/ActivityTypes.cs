@@ -54,4 +54,5 @@ public static class ActivityTypes
     public const string AdminUserUpdated = "admin.user_updated";
     public const string AdminUserDeleted = "admin.user_deleted";
     public const string AdminSessionRevoked = "admin.session_revoked";
+    public const string AdminSettingsUpdated = "admin.settings_updated";
 }

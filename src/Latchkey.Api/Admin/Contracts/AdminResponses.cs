@@ -25,3 +25,5 @@ internal static class PageMapping
 {
     public static AdminPagination Pagination<T>(this Page<T> page) => new(page.PageNumber, page.Limit, page.Total, page.TotalPages);
 }
+
+public sealed record SettingsResponse(bool Success, Latchkey.Core.Settings.SettingsView Settings);
