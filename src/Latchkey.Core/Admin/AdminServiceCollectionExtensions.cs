@@ -15,6 +15,7 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SessionAdministration>();
         services.AddScoped<ActivitySearch>();
+        services.AddScoped<StatsService>();
         services.AddSingleton<SettingsCache>();
         services.AddHostedService<SettingsRefresher>();
         services.AddRuntimeSettingsOverlays();

@@ -21,6 +21,9 @@ public interface IAdminStore
 
     Task<Page<ActivityEntry>> SearchActivityAsync(ActivityQuery query, CancellationToken ct);
 
+    /// <summary>The dashboard counts at <paramref name="now"/>: one COUNT per figure, each over an index.</summary>
+    Task<AdminStats> StatsAsync(DateTime now, CancellationToken ct);
+
     /// <summary>Deletes the account; everything it owns goes with it (foreign keys cascade). False if it was already gone.</summary>
     Task<bool> DeleteUserAsync(Guid userId, CancellationToken ct);
 }

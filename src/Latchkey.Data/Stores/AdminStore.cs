@@ -55,6 +55,27 @@ internal sealed class AdminStore(LatchkeyDbContext db) : IAdminStore
         return new Page<ActivityEntry>(items, total, query.Page, query.Limit);
     }
 
+    public async Task<AdminStats> StatsAsync(DateTime now, CancellationToken ct)
+    {
+        var users = db.Users.AsNoTracking();
+        return new AdminStats(
+            await users.CountAsync(ct),
+            await users.CountAsync(u => u.EmailVerified, ct),
+            await users.CountAsync(u => u.Disabled, ct),
+            await users.CountAsync(u => u.IsAnonymous, ct),
+            await users.CountAsync(u => u.TwoFactorEnabled, ct),
+            await db.Passkeys.Select(p => p.UserId).Distinct().CountAsync(ct),
+            await db.Sessions.CountAsync(s => s.RevokedAt == null && s.ExpiresAt > now, ct),
+            await WindowAsync(now.AddDays(-1), ct),
+            await WindowAsync(now.AddDays(-7), ct),
+            await WindowAsync(now.AddDays(-30), ct));
+    }
+
+    private async Task<WindowCounts> WindowAsync(DateTime since, CancellationToken ct) => new(
+        await db.Users.CountAsync(u => u.CreatedAt >= since, ct),
+        await db.Activity.CountAsync(a => a.Type == ActivityTypes.LoginSucceeded && a.CreatedAt >= since, ct),
+        await db.Activity.CountAsync(a => a.Type == ActivityTypes.LoginFailed && a.CreatedAt >= since, ct));
+
     public async Task<bool> DeleteUserAsync(Guid userId, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct) > 0;
 }

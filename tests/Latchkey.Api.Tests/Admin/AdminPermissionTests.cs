@@ -28,6 +28,7 @@ public sealed class AdminPermissionTests(AdminServer server) : IClassFixture<Adm
         await (await moderator.GetAsync("/api/admin/activity")).OkAsync();
         await (await moderator.GetAsync("/api/admin/sessions")).OkAsync();
         await (await moderator.GetAsync("/api/admin/roles")).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await moderator.GetAsync("/api/admin/stats")).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await moderator.PostJsonAsync("/api/admin/roles", new { name = "x", permissions = Array.Empty<string>() })).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await moderator.GetAsync("/api/admin/oauth-clients")).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await moderator.PostAsync("/api/admin/oidc-keys", null)).FailsAsync(HttpStatusCode.Forbidden, "forbidden");

@@ -163,4 +163,25 @@ public sealed class AdminUserTests(AdminServer server) : IClassFixture<AdminServ
         await (await root.GetAsync("/api/admin/activity?from=2026-02-01&to=2026-01-01")).FailsAsync(HttpStatusCode.BadRequest, "validation_error");
         await (await root.GetAsync("/api/admin/activity?userId=not-a-guid")).FailsAsync(HttpStatusCode.BadRequest, "invalid_request");
     }
+
+    [Fact]
+    public async Task Stats_count_accounts_sessions_and_recent_sign_ins()
+    {
+        var root = await server.RootAsync();
+        var before = (await (await root.GetAsync("/api/admin/stats")).OkAsync()).GetProperty("stats");
+        var (_, _, email) = await server.WithRoleAsync(root, "user");
+        await server.CreateClient().PostJsonAsync("/api/auth/login", new { email, password = "wrong-password-123" });
+        var after = (await (await root.GetAsync("/api/admin/stats")).OkAsync()).GetProperty("stats");
+
+        Assert.Equal(Count(before, "users") + 1, Count(after, "users"));
+        Assert.Equal(Count(before, "activeSessions") + 1, Count(after, "activeSessions"));
+        foreach (var window in new[] { "last24Hours", "last7Days", "last30Days" })
+        {
+            Assert.Equal(Count(before.GetProperty(window), "registrations") + 1, Count(after.GetProperty(window), "registrations"));
+            Assert.Equal(Count(before.GetProperty(window), "signIns") + 1, Count(after.GetProperty(window), "signIns"));
+            Assert.Equal(Count(before.GetProperty(window), "signInFailures") + 1, Count(after.GetProperty(window), "signInFailures"));
+        }
+    }
+
+    private static int Count(System.Text.Json.JsonElement element, string name) => element.GetProperty(name).GetInt32();
 }

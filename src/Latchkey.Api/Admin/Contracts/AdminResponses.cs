@@ -27,3 +27,5 @@ internal static class PageMapping
 }
 
 public sealed record SettingsResponse(bool Success, Latchkey.Core.Settings.SettingsView Settings);
+
+public sealed record StatsResponse(bool Success, AdminStats Stats);
