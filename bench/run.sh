@@ -53,7 +53,7 @@ if ((SMOKE)); then
 else
   DURATION=10 WARMUP=3 CONCURRENCIES=(32 64) USERS=10000 SCALE_USERS=1000000 MICRO_SECONDS=5
 fi
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -180,7 +180,9 @@ start_latchkey() {
   start_server "$TMP_ROOT/latchkey-$name.log" "$LK_URL/health" \
     dotnet "$BIN_SERVER/Latchkey.Server.dll" --contentRoot "$BIN_SERVER" --urls "$LK_URL" "${args[@]}" \
       --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox" \
+      --Latchkey:Admin:Email=admin@bench.test --Latchkey:Admin:Password="$PASSWORD" \
       --Logging:LogLevel:Latchkey.Requests=Warning
+  ADMIN_TOKEN=""
   # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
   local last; last=$(wc -l <"$SECRETS")
   ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
@@ -258,6 +260,18 @@ available_userinfo() {
 }
 lk_userinfo() { measure latchkey "$1" userinfo static.lua "$LK_URL/api/oauth/userinfo" BENCH_AUTH="Bearer $OAUTH_ACCESS_TOKEN"; }
 
+# Admin API: the bootstrap administrator's access token (one sign-in), then user search and the dashboard stats.
+admin_token() {
+  [[ -n "$ADMIN_TOKEN" ]] || ADMIN_TOKEN=$(curl -s --max-time 30 -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin@bench.test\",\"password\":\"$PASSWORD\"}" "$LK_URL/api/v1/auth/login" | json_field token)
+}
+available_admin_search() { admin_token; [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/api/admin/users?search=bench1&limit=20") == 200 ]]; }
+lk_admin_search() {
+  measure latchkey "$1" admin_search static.lua "$LK_URL/api/admin/users?search=bench1&limit=20" BENCH_AUTH="Bearer $ADMIN_TOKEN"
+}
+available_admin_stats() { admin_token; [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/api/admin/stats") == 200 ]]; }
+lk_admin_stats() { measure latchkey "$1" admin_stats static.lua "$LK_URL/api/admin/stats" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
+
 run_latchkey() {
   local db="$1" scenario
   log "Latchkey on $db"
@@ -285,6 +299,8 @@ run_scale() {
   bytes_per_session latchkey_scale 1M
   lk_refresh postgres-1M
   lk_signin postgres-1M
+  available_admin_search && lk_admin_search postgres-1M
+  available_admin_stats && lk_admin_stats postgres-1M
   stop_server
 }
 

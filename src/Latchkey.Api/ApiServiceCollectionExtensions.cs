@@ -1,3 +1,4 @@
+using Latchkey.Api.Admin;
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Common.Cors;
@@ -68,6 +69,7 @@ public static class ApiServiceCollectionExtensions
         app.MapJwks();
         app.MapDiscovery();
         app.MapPlatformApi();
+        app.MapAdminApi();
         app.MapSimpleApi();
         app.MapNhostApi();
         app.MapOAuthApi();

@@ -1,3 +1,4 @@
+using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Authentication;
@@ -40,10 +41,12 @@ public static class CoreServiceCollectionExtensions
         Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
         Bind<ApiKeyOptions>(services, configuration, "Latchkey:ApiKeys");
+        Bind<Settings.BrandingOptions>(services, configuration, "Latchkey:Branding");
         services.AddLatchkeyPasswords(configuration);
         services.AddLatchkeyMessaging(configuration);
         services.AddMemoryCache();
         services.AddLatchkeySocial(configuration);
+        services.AddLatchkeyAdmin();
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

@@ -1,3 +1,4 @@
+using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Challenges;
@@ -7,6 +8,7 @@ using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Settings;
 using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
@@ -75,6 +77,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IDeviceAuthorizationStore, DeviceAuthorizationStore>();
         services.AddScoped<IRevokedAccessTokenStore, RevokedAccessTokenStore>();
         services.AddScoped<IApiResourceStore, ApiResourceStore>();
+        services.AddScoped<IRoleStore, RoleStore>();
+        services.AddScoped<IAdminStore, AdminStore>();
+        services.AddScoped<ISettingsStore, SettingsStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -1,3 +1,4 @@
+using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Challenges;
@@ -7,6 +8,7 @@ using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Settings;
 using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
@@ -40,6 +42,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<DeviceAuthorization> DeviceAuthorizations => Set<DeviceAuthorization>();
     public DbSet<RevokedAccessToken> RevokedAccessTokens => Set<RevokedAccessToken>();
     public DbSet<ApiResource> ApiResources => Set<ApiResource>();
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<StoredSettings> RuntimeSettings => Set<StoredSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -50,6 +50,8 @@ internal static class LatchkeyHost
         await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(ServerSecrets.RefreshSuccessorKey, ct);
         await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(TicketService.CodeKeyName, ct);
         await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync(ct);
+        // Administrators' runtime overrides, before anything (the bootstrap admin's password check included) reads an option.
+        await app.Services.GetRequiredService<Core.Settings.SettingsCache>().RefreshAsync(ct);
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

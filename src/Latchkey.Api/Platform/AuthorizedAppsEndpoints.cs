@@ -4,6 +4,7 @@ using Latchkey.Api.Platform.Contracts;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.Admin;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Tokens;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ public static class AuthorizedAppsEndpoints
     {
         api.MapGet("/user/authorized-apps", List).RequireAuthorization(LatchkeyAuthentication.AnyCredential).WithTags("Platform: user");
         api.MapDelete("/user/authorized-apps/{clientId}", Revoke).RequireAuthorization(LatchkeyAuthentication.SessionRequired).WithTags("Platform: user");
-        api.MapPost("/admin/oidc-keys", RotateKeys).RequireAuthorization(LatchkeyAuthentication.Admin).RateLimited(RateLimitPolicies.Admin).WithTags("Platform: admin");
+        api.MapPost("/admin/oidc-keys", RotateKeys).RequirePermission(Permissions.KeysRotate).RateLimited(RateLimitPolicies.Admin).WithTags("Platform: admin");
     }
 
     private static async Task<IResult> List(AuthorizedAppsService apps, HttpContext http, CancellationToken ct)

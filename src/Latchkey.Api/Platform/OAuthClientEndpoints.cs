@@ -2,6 +2,7 @@ using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Platform.Contracts;
 using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Admin;
 using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,7 @@ public static class OAuthClientEndpoints
         mine.MapDelete("/{id:guid}", (Guid id, OAuthClientService s, HttpContext h, CancellationToken ct) => Delete(id, s, h, h.Caller().UserId, ct));
         mine.MapOAuthClientSecretRotation(admin: false);
 
-        var admin = api.MapGroup("/admin/oauth-clients").WithTags("Platform: admin").RequireAuthorization(LatchkeyAuthentication.Admin)
+        var admin = api.MapGroup("/admin/oauth-clients").WithTags("Platform: admin").RequirePermission(Permissions.ClientsManage)
             .RateLimited(RateLimitPolicies.Admin);
         admin.MapGet("", (OAuthClientService s, CancellationToken ct) => List(s, null, ct));
         admin.MapPost("", (OAuthClientRequest b, OAuthClientService s, HttpContext h, CancellationToken ct) => Create(b, s, h, null, ct));

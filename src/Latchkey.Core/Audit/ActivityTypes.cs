@@ -51,4 +51,12 @@ public static class ActivityTypes
     public const string OAuthDeviceApproved = "oauth.device_approved";
     public const string OAuthEndSession = "oauth.end_session";
     public const string OidcKeyRotated = "oidc_key.rotated";
+    // Administration: every row names the acting administrator in its details (actorId).
+    public const string AdminRoleCreated = "admin.role_created";
+    public const string AdminRoleUpdated = "admin.role_updated";
+    public const string AdminRoleDeleted = "admin.role_deleted";
+    public const string AdminUserUpdated = "admin.user_updated";
+    public const string AdminUserDeleted = "admin.user_deleted";
+    public const string AdminSessionRevoked = "admin.session_revoked";
+    public const string AdminSettingsUpdated = "admin.settings_updated";
 }

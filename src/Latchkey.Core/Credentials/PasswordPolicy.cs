@@ -54,7 +54,8 @@ public sealed partial class PasswordPolicy(
             }
         }
 
-        var breached = await breachChecker.IsBreachedAsync(password, cancellationToken);
+        // The checker is chosen at start; an administrator may switch the check off at run time (options overlay).
+        var breached = settings.BreachCheck.Mode == BreachCheckModes.Off ? null : await breachChecker.IsBreachedAsync(password, cancellationToken);
         if (breached == true)
         {
             return Weak(RuleBreached, "This password has appeared in a data breach. Choose a different one.");

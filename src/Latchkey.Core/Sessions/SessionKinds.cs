@@ -36,5 +36,7 @@ public static class RevokeReasons
     public const string TokenRevoked = "token_revoked";
     public const string ConsentRevoked = "consent_revoked";
     public const string ClientRemoved = "client_removed";
+    /// <summary>An administrator locked, disabled, re-roled or deleted the account, or forced a password reset.</summary>
+    public const string Admin = "admin";
     public const string EndSession = "end_session";
 }

@@ -1,0 +1,31 @@
+using Latchkey.Core.Admin;
+
+namespace Latchkey.Api.Admin.Contracts;
+
+public sealed record AdminMessageResponse(bool Success, string Message);
+
+public sealed record RolesResponse(bool Success, IReadOnlyList<RoleView> Roles);
+
+public sealed record RoleResponse(bool Success, RoleView Role);
+
+public sealed record UsersResponse(bool Success, IReadOnlyList<AdminUserView> Users, AdminPagination Pagination);
+
+public sealed record UserResponse(bool Success, AdminUserView User);
+
+public sealed record UserDetailResponse(
+    bool Success, AdminUserView User, IReadOnlyList<string> Permissions, IReadOnlyList<SecondFactorView> SecondFactors,
+    int PasskeyCount, IReadOnlyList<ConnectedServiceView> ConnectedServices, IReadOnlyList<AdminSessionView> Sessions,
+    IReadOnlyList<AdminActivityView> RecentActivity);
+
+public sealed record SessionsResponse(bool Success, IReadOnlyList<AdminSessionView> Sessions, AdminPagination Pagination);
+
+public sealed record ActivityResponse(bool Success, IReadOnlyList<AdminActivityView> Activities, AdminPagination Pagination);
+
+internal static class PageMapping
+{
+    public static AdminPagination Pagination<T>(this Page<T> page) => new(page.PageNumber, page.Limit, page.Total, page.TotalPages);
+}
+
+public sealed record SettingsResponse(bool Success, Latchkey.Core.Settings.SettingsView Settings);
+
+public sealed record StatsResponse(bool Success, AdminStats Stats);

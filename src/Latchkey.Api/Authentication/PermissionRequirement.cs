@@ -1,0 +1,34 @@
+using Latchkey.Api.Common;
+using Latchkey.Core.Admin;
+using Latchkey.Core.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Api.Authentication;
+
+/// <summary>The one named permission an administrative endpoint needs (visible to OpenAPI and the console as metadata).</summary>
+public sealed record RequiredPermission(string Permission);
+
+public static class PermissionRequirement
+{
+    /// <summary>
+    /// Requires a signed-in session (401 without one, in the surface's shape) whose role grants
+    /// <paramref name="permission"/> (403 otherwise). The role comes from the credential the
+    /// authentication already read, and its permissions from memory: no extra database read.
+    /// </summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.RequireAuthorization(LatchkeyAuthentication.SessionRequired);
+        builder.WithMetadata(new RequiredPermission(permission));
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var caller = http.Caller();
+            var roles = http.RequestServices.GetRequiredService<RolePermissions>();
+            if (await roles.HasAsync(caller.Role, permission, http.RequestAborted)) return await next(context);
+            return new AuthError(AuthErrorCodes.Forbidden, $"This needs the {permission} permission").ToResult(http, PlainErrors.Instance);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+using Latchkey.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Core.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddLatchkeyAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton<RolePermissions>();
+        services.AddScoped<AdminAudit>();
+        services.AddScoped<AdminGuards>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<SessionAdministration>();
+        services.AddScoped<ActivitySearch>();
+        services.AddScoped<StatsService>();
+        services.AddSingleton<SettingsCache>();
+        services.AddHostedService<SettingsRefresher>();
+        services.AddRuntimeSettingsOverlays();
+        services.AddScoped<SettingsService>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Latchkey.Core.Admin;
+
+/// <summary>Account statuses an administrator filters on.</summary>
+public static class UserStatuses
+{
+    public const string Active = "active";
+    public const string Locked = "locked";
+    public const string Disabled = "disabled";
+    public const string Unverified = "unverified";
+    public const string Anonymous = "anonymous";
+
+    public static readonly IReadOnlyList<string> All = [Active, Locked, Disabled, Unverified, Anonymous];
+}
+
+public static class UserSorts
+{
+    public const string CreatedAt = "createdAt";
+    public const string Email = "email";
+    public const string LastSignInAt = "lastSignInAt";
+
+    public static readonly IReadOnlyList<string> All = [CreatedAt, Email, LastSignInAt];
+}
+
+/// <summary>
+/// A page of the user list. <see cref="Search"/> is a prefix of the email, username, first or last name
+/// (prefix, so each term is an index range scan, never a full scan).
+/// </summary>
+public sealed record UserQuery(
+    string? Search, string? Role, string? Status, DateTime? CreatedFrom, DateTime? CreatedTo,
+    string Sort, bool Descending, int Page, int Limit);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int Limit)
+{
+    public int TotalPages => (Total + Limit - 1) / Limit;
+}
