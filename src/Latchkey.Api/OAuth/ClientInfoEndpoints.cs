@@ -18,7 +18,7 @@ public static class ClientInfoEndpoints
 
     private static async Task<IResult> ClientInfo(
         string? client_id, string? scope, IOAuthClientStore clients, BrowserSessionReader browsers, IUserStore users,
-        HttpContext http, CancellationToken ct)
+        ApiResourceCatalog resources, IApiResourceStore resourceStore, HttpContext http, CancellationToken ct)
     {
         var browser = await browsers.ReadAsync(http, ct);
         if (browser is null) return OAuthErrors.Instance.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Sign in first"));
@@ -27,6 +27,7 @@ public static class ClientInfoEndpoints
         var requested = Scopes.Parse(scope);
         if (requested is null) return OAuthErrors.Instance.ToResult(new AuthError(AuthErrorCodes.InvalidScope, "scope is malformed"));
         var user = await users.FindByIdAsync(browser.UserId, ct);
-        return Results.Json(ClientInfoResponse.From(client, requested, user!));
+        var catalog = await resources.GetAsync(resourceStore, ct);
+        return Results.Json(ClientInfoResponse.From(client, requested, user!, catalog.Describe));
     }
 }

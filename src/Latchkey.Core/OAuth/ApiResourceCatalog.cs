@@ -56,4 +56,8 @@ public sealed class ApiResourceSet
     public ApiResource? OwnerOf(string scope) => _byScope.GetValueOrDefault(scope);
 
     public bool IsCustomScope(string scope) => _byScope.ContainsKey(scope);
+
+    /// <summary>What a scope allows, in words for the consent screen: the standard text, or the one its API resource gave.</summary>
+    public string Describe(string scope) =>
+        Scopes.Descriptions.GetValueOrDefault(scope) ?? OwnerOf(scope)?.Scopes.Find(s => s.Value == scope)?.Description ?? scope;
 }

@@ -125,6 +125,9 @@ public sealed class ResourceIndicatorTests(OAuthServer server) : IClassFixture<O
         Assert.Contains(identifier, html);
         Assert.Contains("Read &lt;b&gt;your&lt;/b&gt; orders &amp; invoices", html);
         Assert.DoesNotContain("<b>your</b>", html);
+        // The JSON a custom consent screen reads describes the custom scope the same way.
+        var info = await (await browser.GetAsync($"/api/oauth/client-info?client_id={client.ClientId}&scope={Uri.EscapeDataString($"openid {read}")}")).OkJsonAsync();
+        Assert.Equal("Read <b>your</b> orders & invoices", info.GetProperty("scopes")[1].Str("description"));
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed record ClientInfoResponse(
     [property: JsonPropertyName("scopes")] IReadOnlyList<ScopeView> Scopes,
     [property: JsonPropertyName("user")] ClientInfoUser User)
 {
-    public static ClientInfoResponse From(OAuthClient client, IEnumerable<string> scopes, User user) => new(
+    public static ClientInfoResponse From(OAuthClient client, IEnumerable<string> scopes, User user, Func<string, string> describe) => new(
         client.ClientId, client.Name, client.ClientUri, client.LogoUri, client.FirstParty,
-        scopes.Select(s => new ScopeView(s, Core.OAuth.Scopes.Descriptions.GetValueOrDefault(s, s))).ToList(),
+        scopes.Select(s => new ScopeView(s, describe(s))).ToList(),
         new ClientInfoUser(user.Id, user.Email, user.DisplayName, user.AvatarUrl));
 }
 
