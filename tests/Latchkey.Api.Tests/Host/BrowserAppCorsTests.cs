@@ -87,6 +87,9 @@ public sealed class BrowserAppCorsTests(BrowserAppCorsServer server) : IClassFix
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(BrowserAppCorsServer.AppOrigin, Header(refused, "Access-Control-Allow-Origin"));
 
+        // A response made without an Origin still says it depends on one, for shared caches.
+        Assert.Contains("Origin", Header(await server.CreateClient().GetAsync("/v1/version"), "Vary"));
+
         var stranger = await FromOriginAsync(HttpMethod.Post, "/api/v1/auth/login", Stranger, new { email, password = Accounts.Password });
         Assert.Null(Header(stranger, "Access-Control-Allow-Origin"));
         Assert.Contains("Origin", Header(stranger, "Vary"));

@@ -22,8 +22,16 @@ public sealed class CorsMiddleware(RequestDelegate next, IOptions<CorsOptions> o
     public async Task InvokeAsync(HttpContext context)
     {
         var rule = context.GetEndpoint()?.Metadata.GetMetadata<CorsRule>();
+        if (rule is null)
+        {
+            await next(context);
+            return;
+        }
+        // The answer depends on Origin whether or not this request sent one: a shared cache must not hand a
+        // response made for no origin (or another) to an allowed one.
+        if (!rule.Origins.IsAny) context.Response.Headers.Append(HeaderNames.Vary, "Origin");
         var origin = context.Request.Headers.Origin.ToString();
-        if (rule is null || origin.Length == 0)
+        if (origin.Length == 0)
         {
             await next(context);
             return;
@@ -40,12 +48,11 @@ public sealed class CorsMiddleware(RequestDelegate next, IOptions<CorsOptions> o
             {
                 var headers = context.Response.Headers;
                 headers.AccessControlAllowOrigin = rule.Origins.IsAny ? "*" : origin;
-                if (!rule.Origins.IsAny) headers.Append(HeaderNames.Vary, "Origin");
+                if (!rule.Origins.IsAny && !headers.Vary.ToString().Contains("Origin", StringComparison.OrdinalIgnoreCase))
+                    headers.Append(HeaderNames.Vary, "Origin"); // an error answer may have cleared the headers
                 if (rule.ExposedHeaders.Length > 0) headers.AccessControlExposeHeaders = rule.ExposedHeaders;
                 return Task.CompletedTask;
             });
-        else if (!rule.Origins.IsAny)
-            context.Response.Headers.Append(HeaderNames.Vary, "Origin");
         await next(context);
     }
 
@@ -55,7 +62,6 @@ public sealed class CorsMiddleware(RequestDelegate next, IOptions<CorsOptions> o
     private void AnswerPreflight(HttpContext context, CorsRule rule, string origin, bool allowed)
     {
         var headers = context.Response.Headers;
-        if (!rule.Origins.IsAny) headers.Vary = "Origin";
         if (!allowed)
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
