@@ -1,6 +1,8 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Platform.Contracts;
+using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Admin;
 using Latchkey.Core.Common;
 using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Builder;
@@ -11,13 +13,14 @@ namespace Latchkey.Api.Platform;
 
 /// <summary>
 /// <c>/api/admin/api-resources</c>: the APIs (RFC 8707 resources) access tokens can be issued for, with
-/// their custom scopes. Admin only, beside <c>/api/admin/oauth-clients</c>.
+/// their custom scopes. Needs <c>clients:manage</c>, beside <c>/api/admin/oauth-clients</c>.
 /// </summary>
 public static class ApiResourceEndpoints
 {
     public static void MapPlatformApiResources(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin/api-resources").WithTags("Platform: admin").RequireAuthorization(LatchkeyAuthentication.Admin);
+        var admin = api.MapGroup("/admin/api-resources").WithTags("Platform: admin").RequirePermission(Permissions.ClientsManage)
+            .RateLimited(RateLimitPolicies.Admin);
         admin.MapGet("", async (ApiResourceService s, CancellationToken ct) =>
             Results.Ok(new ApiResourcesResponse(true, (await s.ListAsync(ct)).Select(ApiResourceView.From).ToList())));
         admin.MapGet("/{id:guid}", async (Guid id, ApiResourceService s, CancellationToken ct) => One(await s.GetAsync(id, ct)));
