@@ -55,7 +55,7 @@ public sealed partial class PasswordPolicy(
         }
 
         // The checker is chosen at start; an administrator may switch the check off at run time (options overlay).
-        var breached = settings.BreachCheck.Mode == BreachCheckModes.Off ? null : await breachChecker.IsBreachedAsync(password, cancellationToken);
+        var breached = settings.BreachCheckSwitchedOff ? null : await breachChecker.IsBreachedAsync(password, cancellationToken);
         if (breached == true)
         {
             return Weak(RuleBreached, "This password has appeared in a data breach. Choose a different one.");

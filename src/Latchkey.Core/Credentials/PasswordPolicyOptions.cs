@@ -19,4 +19,10 @@ public sealed class PasswordPolicyOptions
     public bool CheckCommonPasswords { get; set; } = true;
 
     public BreachCheckOptions BreachCheck { get; set; } = new();
+
+    /// <summary>
+    /// Set by the runtime settings (<c>passwordBreachCheck: false</c>), not by configuration: skips the
+    /// configured breach check, whose source is chosen at start, until an administrator turns it back on.
+    /// </summary>
+    public bool BreachCheckSwitchedOff { get; set; }
 }

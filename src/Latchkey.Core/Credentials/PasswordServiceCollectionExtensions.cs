@@ -27,9 +27,10 @@ public static class PasswordServiceCollectionExtensions
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<PasswordPolicyOptions>, PasswordPolicyOptionsValidator>());
 
-        // The checkers need only their own slice of the (already validated) policy options.
+        // The checkers need only their own slice of the (already validated) policy options: the configured one,
+        // not the runtime overlay, so an administrator switching the check off and on again keeps its source.
         services.TryAddSingleton<IOptions<BreachCheckOptions>>(sp =>
-            Options.Create(sp.GetRequiredService<IOptions<PasswordPolicyOptions>>().Value.BreachCheck));
+            Options.Create(sp.GetRequiredService<IOptionsFactory<PasswordPolicyOptions>>().Create(Options.DefaultName).BreachCheck));
 
         services.TryAddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
 

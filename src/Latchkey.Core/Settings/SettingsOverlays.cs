@@ -23,7 +23,7 @@ public static class SettingsOverlays
         Live<PasswordPolicyOptions>(services, (o, s) =>
         {
             if (s.PasswordMinLength is { } min) o.MinLength = min;
-            if (s.PasswordBreachCheck == false) o.BreachCheck = new BreachCheckOptions { Mode = BreachCheckModes.Off };
+            if (s.PasswordBreachCheck == false) o.BreachCheckSwitchedOff = true;
         });
         Live<LockoutOptions>(services, (o, s) =>
         {

@@ -17,7 +17,7 @@ public sealed record SettingsView(
     public static SettingsView From(
         SignUpOptions signUp, PasswordPolicyOptions passwords, LockoutOptions lockout, SessionOptions sessions,
         TokenOptions tokens, EmailOptions email, LatchkeyOptions latchkey, BrandingOptions branding, IReadOnlyList<string> overridden) =>
-        new(signUp.Enabled, signUp.RequireEmailVerification, passwords.MinLength, passwords.BreachCheck.Mode != BreachCheckModes.Off,
+        new(signUp.Enabled, signUp.RequireEmailVerification, passwords.MinLength, passwords.BreachCheck.Mode != BreachCheckModes.Off && !passwords.BreachCheckSwitchedOff,
             lockout.MaxFailedAttempts, (int)lockout.Duration.TotalSeconds, (int)sessions.IdleTimeout.TotalSeconds,
             (int)sessions.AbsoluteLifetime.TotalSeconds, (int)tokens.AccessTokenLifetime.TotalSeconds, signUp.AllowedRedirectUrls,
             email.From, latchkey.ProductName, branding.LogoUrl, branding.SafeAccent, overridden);
