@@ -13,9 +13,10 @@ namespace Latchkey.Core.Credentials;
 /// times per <see cref="LockoutOptions.Window"/> before everyone waits, which bounds distributed guessing.
 /// Keys are the normalized login as typed, never the account, so an unknown address is counted and
 /// refused exactly like a known one and the answers cannot tell them apart. Counters live in memory,
-/// per node, like the rate limits (docs/decisions.md).
+/// per node, like the rate limits (docs/decisions.md). The options are read per use through the live
+/// <c>IOptions</c> of the runtime settings, so an administrator's lockout threshold applies at once.
 /// </summary>
-public sealed class SignInThrottle(IOptionsMonitor<LockoutOptions> options, TimeProvider clock)
+public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvider clock)
 {
     public static readonly AuthError Refused = new(AuthErrorCodes.RateLimited, "Too many failed sign-in attempts; try again later");
 
@@ -25,7 +26,7 @@ public sealed class SignInThrottle(IOptionsMonitor<LockoutOptions> options, Time
     /// <summary>When the pair or the login must wait, until when; null when an attempt may go ahead.</summary>
     public DateTimeOffset? RefusedUntil(string normalizedLogin, RequestContext context)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         if (settings.MaxFailedAttempts == 0) return null;
         var now = clock.GetUtcNow();
         var pair = Peek(PairKey(normalizedLogin, context), now, settings);
@@ -40,7 +41,7 @@ public sealed class SignInThrottle(IOptionsMonitor<LockoutOptions> options, Time
 
     public void RecordFailure(string normalizedLogin, RequestContext context)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         if (settings.MaxFailedAttempts == 0) return;
         var now = clock.GetUtcNow();
         Bump(PairKey(normalizedLogin, context), now, settings);
