@@ -51,21 +51,14 @@ public sealed class RefreshTokenService(
         if (refreshToken is not { Length: 43 }) return Invalid;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var found = await sessions.FindRefreshTokenAsync(SecretHash.Sha256(refreshToken), ct);
-        if (found is null || found.SessionRevokedAt is not null || found.SessionExpiresAt <= now
-            || found.TokenExpiresAt <= now || found.Subject.Disabled || found.Grant?.ClientRowId != clientRowId)
-            return Invalid;
-
         var successor = DeriveSuccessor(refreshToken);
+        var outcome = await sessions.FindAndRotateAsync(SecretHash.Sha256(refreshToken), issuer.NewRotation(clientRowId, successor, now), ct);
+        if (outcome is not { Found: var found } || !found.IsUsable(now, clientRowId)) return Invalid;
+
         var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant);
-        if (found.RotatedAt is null)
-        {
-            var row = issuer.NewRefreshToken(found.SessionId, found.Subject.UserId, successor, now, found.SessionExpiresAt);
-            // When this returns false a concurrent refresh of the same token won the race: the token was
-            // rotated just now, inside the grace window, and the successor is the same one either way.
-            await sessions.TryRotateAsync(found.TokenId, row, now, ct);
-            return result;
-        }
+        // Not rotated by this call while the read saw it unrotated: a concurrent refresh of the same token won
+        // the race just now, inside the grace window, and the successor is the same one either way.
+        if (outcome.Rotated || found.RotatedAt is null) return result;
 
         if (now - found.RotatedAt.Value <= options.Value.RefreshGracePeriod) return result;
 
