@@ -11,6 +11,9 @@
 #   bench/run.sh --only client_credentials,refresh [--db sqlite]
 #                                just those Latchkey scenarios (no peers, no scale run), for working
 #                                on one path; writes bench/results/only.tsv, leaves the docs alone
+#   bench/run.sh --only signup --duration 30 --connections 4
+#                                longer runs at fewer connections, for a loaded machine where a
+#                                10 s run at 32 connections completes too few sign-ups to count
 #
 # What runs, in order: the raw cost of the work (Argon2id hashes/s and ES256 signatures/s on all
 # cores, an ASP.NET Core endpoint that signs an ES256 JWT with no database), oidc-provider
@@ -32,14 +35,16 @@ cd "$REPO_ROOT"
 # ---------------------------------------------------------------------------
 # Arguments and settings
 # ---------------------------------------------------------------------------
-SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres)
+SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres) DURATION_ARG="" CONNECTIONS_ARG=""
 while (($#)); do
   case "$1" in
     --smoke)      SMOKE=1; shift ;;
     --skip-build) SKIP_BUILD=1; shift ;;
     --only)       ONLY="${2:?--only needs a comma-separated list of scenarios}"; shift 2 ;;
     --db)         DBS=("${2:?--db needs sqlite or postgres}"); shift 2 ;;
-    -h|--help)    sed -n '3,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --duration)   DURATION_ARG="${2:?--duration needs seconds}"; shift 2 ;;
+    --connections) CONNECTIONS_ARG="${2:?--connections needs a comma-separated list}"; shift 2 ;;
+    -h|--help)    sed -n '3,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)            echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -53,6 +58,8 @@ if ((SMOKE)); then
 else
   DURATION=10 WARMUP=3 CONCURRENCIES=(32 64) USERS=10000 SCALE_USERS=1000000 MICRO_SECONDS=5
 fi
+[[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
+[[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
 LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then

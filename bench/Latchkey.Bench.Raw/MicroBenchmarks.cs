@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Latchkey.Core.Credentials;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Bench.Raw;
@@ -14,6 +15,34 @@ internal static class MicroBenchmarks
         // Latchkey's own hasher at its defaults (t=2, m=19 MiB, p=1), so the figure is the ceiling for sign-in.
         var hasher = new Argon2idPasswordHasher(Options.Create(new PasswordHashingOptions()));
         return () => hasher.HashAsync("correct horse battery staple").GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The sign-up password policy on its own (length, common-password list, zxcvbn with the user's details;
+    /// breach check off, as shipped), so its cost can be read against one Argon2id hash.
+    /// <paramref name="password"/> is the sign-up scenario's password, or a policy-maximum one for the worst case.
+    /// </summary>
+    public static Action Policy(string password)
+    {
+        var policy = new PasswordPolicy(
+            Options.Create(new PasswordPolicyOptions()), new NoBreaches(), NullLogger<PasswordPolicy>.Instance);
+        string[] inputs = ["signup-1234-abcdef-1@bench.test", "Bench", "User"];
+        return () =>
+        {
+            if (!policy.CheckAsync(password, inputs, CancellationToken.None).GetAwaiter().GetResult().IsSuccess)
+            {
+                throw new InvalidOperationException("The policy refused the benchmark password: it would measure a refusal.");
+            }
+        };
+    }
+
+    /// <summary>A policy-maximum password (256 characters) that the policy accepts: the estimator's worst input.</summary>
+    public static string LongestPassword() =>
+        string.Concat(Enumerable.Range(0, 32).Select(i => $"{(char)('a' + (i * 7 % 26))}{(char)('K' + (i % 13))}{i % 10}l1|7@$-"))[..256];
+
+    private sealed class NoBreaches : IBreachedPasswordChecker
+    {
+        public Task<bool?> IsBreachedAsync(string password, CancellationToken cancellationToken) => Task.FromResult<bool?>(false);
     }
 
     public static Action Es256()

@@ -7,7 +7,11 @@ internal sealed record PasswordStrength(int Score, string Hint)
 {
     // zxcvbn's matching grows faster than linearly with length; beyond this many characters the score is
     // already as high as it gets for anything but repetition, so the rest would only cost CPU.
-    private const int MaxEvaluatedChars = 100;
+    private const int MaxEvaluatedChars = 64;
+
+    // One estimator for the process: it holds no per-call state, and its matchers (with their word
+    // lists) are built once (see ZxcvbnMatchers); `new Zxcvbn()` would rebuild them on every call.
+    private static readonly global::Zxcvbn.Zxcvbn Estimator = new(ZxcvbnMatchers.Shared, global::Zxcvbn.Translation.English);
 
     private const string Suggestion = "Try a longer passphrase of several unrelated words.";
 
@@ -15,10 +19,7 @@ internal sealed record PasswordStrength(int Score, string Hint)
     {
         var evaluated = Truncate(password);
 
-        // A fresh instance per call: the library does not document thread safety, and its dictionaries
-        // are loaded once per process, so construction is cheap.
-        var result = new global::Zxcvbn.Zxcvbn(global::Zxcvbn.Translation.English)
-            .EvaluatePassword(evaluated, UserInputTokens.Expand(userInputs));
+        var result = Estimator.EvaluatePassword(evaluated, UserInputTokens.Expand(userInputs));
 
         var warning = Warning(result.MatchSequence ?? []);
         return new PasswordStrength(result.Score, warning is null ? Suggestion : $"{warning} {Suggestion}");

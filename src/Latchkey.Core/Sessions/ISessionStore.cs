@@ -26,10 +26,12 @@ public interface ISessionStore
     Task<RefreshTokenLookup?> FindRefreshTokenAsync(byte[] tokenHash, CancellationToken ct);
 
     /// <summary>
-    /// Marks <paramref name="currentTokenId"/> rotated and inserts <paramref name="successor"/> in one batch,
-    /// only if the current token was not rotated yet. False when a concurrent refresh won the race.
+    /// Reads the refresh token with its session and user and, when it is usable
+    /// (<see cref="RefreshTokenLookup.IsUsable"/>) and not rotated yet, marks it rotated and inserts the
+    /// successor, atomically: of concurrent calls for one token exactly one rotates it. Null when no token
+    /// has this hash. On PostgreSQL this is one statement (one round trip).
     /// </summary>
-    Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct);
+    Task<RefreshRotationOutcome?> FindAndRotateAsync(byte[] tokenHash, RefreshRotation rotation, CancellationToken ct);
 
     /// <summary>Active OAuth grants started from a browser session (for RP-initiated and back-channel logout).</summary>
     Task<IReadOnlyList<Session>> ListGrantsOfBrowserSessionAsync(Guid browserSessionId, DateTime now, CancellationToken ct);
@@ -53,7 +55,16 @@ public sealed record RefreshTokenLookup(
     DateTime SessionExpiresAt,
     DateTime? SessionRevokedAt,
     TokenSubject Subject,
-    OAuthGrantInfo? Grant);
+    OAuthGrantInfo? Grant)
+{
+    /// <summary>
+    /// Whether the token may be refreshed at <paramref name="now"/> by <paramref name="clientRowId"/> (null: first-party):
+    /// neither it nor its session expired, the session not revoked, the user enabled, and the family the caller's.
+    /// PostgreSQL's one-statement rotation repeats this test in SQL (PostgresRefreshRotation).
+    /// </summary>
+    public bool IsUsable(DateTime now, Guid? clientRowId) =>
+        SessionRevokedAt is null && SessionExpiresAt > now && TokenExpiresAt > now && !Subject.Disabled && Grant?.ClientRowId == clientRowId;
+}
 
 /// <summary>The OAuth side of a session that is a client grant (null for first-party sessions).</summary>
 public sealed record OAuthGrantInfo(Guid ClientRowId, string Scope, Guid? BrowserSessionId, DateTime? AuthTime);

@@ -58,34 +58,46 @@ public sealed class RefreshTokenService(
         if (refreshToken is not { Length: 43 }) return Invalid;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var found = await sessions.FindRefreshTokenAsync(SecretHash.Sha256(refreshToken), ct);
-        if (found is null || found.SessionRevokedAt is not null || found.SessionExpiresAt <= now
-            || found.TokenExpiresAt <= now || found.Subject.Disabled || found.Grant?.ClientRowId != clientRowId)
-            return Invalid;
-
-        // A rotated token past the grace window is reuse whatever else the request says, except a retry
-        // whose successor was never used (the server died mid-refresh and restarted slowly): the client
-        // plainly never received it, so within the retry window it gets the same successor again.
+        var hash = SecretHash.Sha256(refreshToken);
         var successor = DeriveSuccessor(refreshToken);
-        if (found.RotatedAt is { } rotatedAt && now - rotatedAt > options.Value.RefreshGracePeriod
-            && !(now - rotatedAt <= options.Value.RefreshRetryWindow && await SuccessorUnusedAsync(successor, ct)))
+        if (accept is not null)
         {
-            await RevokeFamilyAsync(found, context, now, ct);
-            return Invalid;
+            // The caller's checks need the grant before anything rotates (RFC 6749 §6): read first, rotate only
+            // once they pass. Reuse is still caught before them, whatever else the request says.
+            var seen = await sessions.FindRefreshTokenAsync(hash, ct);
+            if (seen is null || !seen.IsUsable(now, clientRowId)) return Invalid;
+            if (!await IsReplayAllowedAsync(seen, successor, now, ct))
+            {
+                await RevokeFamilyAsync(seen, context, now, ct);
+                return Invalid;
+            }
+            if (await accept(seen.Grant) is { } refused) return refused;
         }
-        if (accept is not null && await accept(found.Grant) is { } refused) return refused;
+
+        var outcome = await sessions.FindAndRotateAsync(hash, issuer.NewRotation(clientRowId, successor, now), ct);
+        if (outcome is not { Found: var found } || !found.IsUsable(now, clientRowId)) return Invalid;
 
         var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant);
-        if (found.RotatedAt is null)
-        {
-            var row = issuer.NewRefreshToken(found.SessionId, found.Subject.UserId, successor, now, found.SessionExpiresAt);
-            // When this returns false a concurrent refresh of the same token won the race: the token was
-            // rotated just now, inside the grace window, and the successor is the same one either way.
-            await sessions.TryRotateAsync(found.TokenId, row, now, ct);
-        }
-        // Otherwise rotated inside the grace window (or an unused successor's retry window): the same successor
-        // again, so concurrent refreshes both succeed.
-        return result;
+        // Not rotated by this call while the read saw it unrotated: a concurrent refresh of the same token won
+        // the race just now, inside the grace window, and the successor is the same one either way.
+        if (outcome.Rotated || found.RotatedAt is null) return result;
+        if (await IsReplayAllowedAsync(found, successor, now, ct)) return result;
+
+        await RevokeFamilyAsync(found, context, now, ct);
+        return Invalid;
+    }
+
+    /// <summary>
+    /// A rotated token presented again is allowed inside the grace window (two tabs refreshing at once), and
+    /// later, within the retry window, while its successor was never used (the server died mid-refresh and
+    /// restarted slowly: the client plainly never received it). Anything else is reuse.
+    /// </summary>
+    private async ValueTask<bool> IsReplayAllowedAsync(RefreshTokenLookup found, string successor, DateTime now, CancellationToken ct)
+    {
+        if (found.RotatedAt is not { } rotatedAt) return true;
+        var since = now - rotatedAt;
+        return since <= options.Value.RefreshGracePeriod
+            || (since <= options.Value.RefreshRetryWindow && await SuccessorUnusedAsync(successor, ct));
     }
 
     /// <summary>The successor row exists and was never rotated itself (the one extra read happens only on a late retry).</summary>

@@ -87,5 +87,9 @@ public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer acce
         ExpiresAt = Min(now + options.Value.IdleTimeout, sessionExpiresAt),
     };
 
+    /// <summary>What a refresh rotation writes: a successor with <paramref name="secret"/>, on the same idle timeout as <see cref="NewRefreshToken"/>.</summary>
+    internal RefreshRotation NewRotation(Guid? clientRowId, string secret, DateTime now) =>
+        new(clientRowId, now, Ids.New(), SecretHash.Sha256(secret), now + options.Value.IdleTimeout);
+
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

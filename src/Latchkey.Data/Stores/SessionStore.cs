@@ -1,5 +1,6 @@
 using Latchkey.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Latchkey.Data.Stores;
 
@@ -57,7 +58,30 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
 
     public Task<RefreshTokenLookup?> FindRefreshTokenAsync(byte[] tokenHash, CancellationToken ct) => FindRefreshToken(db, tokenHash, ct);
 
-    public async Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct)
+    public async Task<RefreshRotationOutcome?> FindAndRotateAsync(byte[] tokenHash, RefreshRotation rotation, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            try
+            {
+                return await PostgresRefreshRotation.RunAsync(db, tokenHash, rotation, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // The successor already exists, so the token was rotated before; the statement wrote nothing.
+                return await FindRefreshToken(db, tokenHash, ct) is { } rotatedBefore ? new(rotatedBefore, false) : null;
+            }
+        }
+
+        // SQLite: the read, then the rotation batch in its own transaction behind the write gate.
+        var found = await FindRefreshToken(db, tokenHash, ct);
+        if (found is null) return null;
+        var rotated = found.RotatedAt is null && found.IsUsable(rotation.Now, rotation.ClientRowId)
+            && await TryRotateAsync(found.TokenId, rotation.SuccessorOf(found), rotation.Now, ct);
+        return new RefreshRotationOutcome(found, rotated);
+    }
+
+    private async Task<bool> TryRotateAsync(Guid currentTokenId, RefreshToken successor, DateTime now, CancellationToken ct)
     {
         // A stub with the original RotatedAt (null) makes EF issue "UPDATE ... WHERE id = @id AND rotated_at IS NULL",
         // batched with the successor's INSERT in one round trip.
@@ -65,10 +89,6 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
         db.RefreshTokens.Attach(current);
         current.RotatedAt = now;
         db.RefreshTokens.Add(successor);
-        // PostgreSQL runs a batch of statements in one implicit transaction, so EF's explicit BEGIN/COMMIT
-        // would only add a round trip (the COMMIT) to every refresh. SQLite keeps the explicit transaction.
-        var postgres = db.Database.IsNpgsql();
-        if (postgres) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -85,7 +105,6 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
         finally
         {
             db.ChangeTracker.Clear();
-            if (postgres) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
         }
     }
 

@@ -41,4 +41,19 @@ public sealed class SchemaTests(LatchkeyServer server) : IClassFixture<LatchkeyS
             await db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken);
         }
     }
+
+    [Fact]
+    public async Task Refresh_tokens_leave_room_on_each_page_for_the_rotation_update_on_postgres()
+    {
+        Assert.SkipUnless(TestDatabase.ConfiguredProvider == "postgres", "fillfactor is a PostgreSQL storage parameter");
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+
+        var options = await db.Database
+            .SqlQueryRaw<string>("SELECT coalesce(array_to_string(reloptions, ','), '') AS \"Value\" FROM pg_class WHERE relname = 'refresh_tokens'")
+            .SingleAsync(TestContext.Current.CancellationToken);
+
+        // Without it, each rotation's UPDATE is not HOT and re-indexes the row in all three indexes.
+        Assert.Equal("fillfactor=90", options);
+    }
 }

@@ -12,7 +12,7 @@ public sealed class SessionStoreTests(LatchkeyServer server) : IClassFixture<Lat
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private async Task<(Guid UserId, Guid SessionId, Guid TokenId)> SeedAsync()
+    private async Task<(Guid UserId, Guid SessionId, Guid TokenId, byte[] TokenHash)> SeedAsync()
     {
         await using var scope = server.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<IUserStore>();
@@ -26,33 +26,68 @@ public sealed class SessionStoreTests(LatchkeyServer server) : IClassFixture<Lat
         var token = new RefreshToken { Id = Ids.New(), SessionId = session.Id, UserId = user.Id, TokenHash = SecretHash.Sha256(RandomSecrets.Base64Url()), CreatedAt = now, ExpiresAt = now.AddDays(1) };
         sessions.Add(token);
         await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
-        return (user.Id, session.Id, token.Id);
+        return (user.Id, session.Id, token.Id, token.TokenHash);
     }
 
     [Fact]
-    public async Task Of_concurrent_rotations_of_one_token_exactly_one_wins()
+    public async Task Of_fifty_concurrent_rotations_of_one_token_exactly_one_rotates_and_inserts_a_successor()
     {
-        var (userId, sessionId, tokenId) = await SeedAsync();
-        var attempts = Enumerable.Range(0, 6).Select(async _ =>
+        // On PostgreSQL rotation is one statement with no explicit transaction: the row lock and the
+        // "rotated_at IS NULL" re-check must still let exactly one of them write, and only it insert.
+        var (_, sessionId, tokenId, tokenHash) = await SeedAsync();
+        var now = DateTime.UtcNow;
+        var rotations = Enumerable.Range(0, 50)
+            .Select(_ => new RefreshRotation(null, now, Ids.New(), SecretHash.Sha256(RandomSecrets.Base64Url()), now.AddDays(1)))
+            .ToList();
+
+        var outcomes = await Task.WhenAll(rotations.Select(async rotation =>
         {
             await using var scope = server.Services.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<ISessionStore>();
-            var successor = new RefreshToken
-            {
-                Id = Ids.New(), SessionId = sessionId, UserId = userId, TokenHash = SecretHash.Sha256(RandomSecrets.Base64Url()),
-                CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
-            };
-            return await store.TryRotateAsync(tokenId, successor, DateTime.UtcNow, Ct);
-        });
+            return await scope.ServiceProvider.GetRequiredService<ISessionStore>().FindAndRotateAsync(tokenHash, rotation, Ct);
+        }));
 
-        var results = await Task.WhenAll(attempts);
-        Assert.Single(results, won => won);
+        Assert.All(outcomes, o => Assert.Equal(tokenId, o!.Found.TokenId));
+        var winner = Assert.Single(rotations.Zip(outcomes), p => p.Second!.Rotated).First;
+        await using var check = server.Services.CreateAsyncScope();
+        var store = check.ServiceProvider.GetRequiredService<ISessionStore>();
+        foreach (var rotation in rotations)
+        {
+            var successor = await store.FindRefreshTokenAsync(rotation.SuccessorHash, Ct);
+            if (rotation == winner) Assert.Equal(sessionId, successor!.SessionId);
+            else Assert.Null(successor);
+        }
+
+        var again = await store.FindAndRotateAsync(tokenHash, rotations[0] with { SuccessorId = Ids.New() }, Ct);
+        Assert.False(again!.Rotated);
+        Assert.NotNull(again.Found.RotatedAt);
+    }
+
+    [Fact]
+    public async Task An_unusable_token_is_read_but_not_rotated()
+    {
+        var (_, _, tokenId, tokenHash) = await SeedAsync();
+        await using var scope = server.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ISessionStore>();
+        var now = DateTime.UtcNow;
+
+        // Another client's family, and a time past the token's expiry: both must leave the token as it was.
+        var otherClient = new RefreshRotation(Ids.New(), now, Ids.New(), SecretHash.Sha256(RandomSecrets.Base64Url()), now.AddDays(1));
+        var expired = otherClient with { ClientRowId = null, Now = now.AddDays(2), SuccessorId = Ids.New() };
+        foreach (var rotation in new[] { otherClient, expired })
+        {
+            var outcome = await store.FindAndRotateAsync(tokenHash, rotation, Ct);
+            Assert.Equal(tokenId, outcome!.Found.TokenId);
+            Assert.False(outcome.Rotated);
+            Assert.Null(outcome.Found.RotatedAt);
+        }
+
+        Assert.Null(await store.FindAndRotateAsync(SecretHash.Sha256(RandomSecrets.Base64Url()), otherClient, Ct));
     }
 
     [Fact]
     public async Task Revoke_all_keeps_the_named_session_and_reports_the_count()
     {
-        var (userId, keep, _) = await SeedAsync();
+        var (userId, keep, _, _) = await SeedAsync();
         await using var scope = server.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ISessionStore>();
         var now = DateTime.UtcNow;
@@ -89,7 +124,7 @@ public sealed class SessionStoreTests(LatchkeyServer server) : IClassFixture<Lat
     [Fact]
     public async Task Refresh_lookup_reads_token_session_and_user_in_one_query()
     {
-        var (userId, sessionId, _) = await SeedAsync();
+        var (userId, sessionId, _, _) = await SeedAsync();
         await using var scope = server.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ISessionStore>();
         var secret = RandomSecrets.Base64Url();
