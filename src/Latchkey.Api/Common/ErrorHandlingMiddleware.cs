@@ -34,8 +34,10 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         catch (Exception ex) when (!context.Response.HasStarted && DatabaseUnavailable.Matches(ex))
         {
             logger.LogWarning("Database unavailable for request {RequestId}: {Reason}", context.TraceIdentifier, DatabaseUnavailable.Describe(ex));
-            await WriteAsync(context, new AuthError(AuthErrorCodes.Unavailable, "The service is temporarily unavailable; try again shortly"));
+            context.Response.Clear();
             context.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await context.SurfaceErrors(PlainErrors.Instance)
+                .WriteAsync(context, new AuthError(AuthErrorCodes.Unavailable, "The service is temporarily unavailable; try again shortly"));
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
