@@ -18,12 +18,7 @@ public static class AuthenticationServiceCollectionExtensions
             .AddPolicy(LatchkeyAuthentication.SessionRequired, p => p
                 .AddAuthenticationSchemes(LatchkeyAuthentication.Scheme)
                 .RequireAuthenticatedUser()
-                .RequireClaim(LatchkeyAuthentication.SessionClaim))
-            .AddPolicy(LatchkeyAuthentication.Admin, p => p
-                .AddAuthenticationSchemes(LatchkeyAuthentication.Scheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(LatchkeyAuthentication.SessionClaim)
-                .RequireRole(Core.Users.Roles.Admin));
+                .RequireClaim(LatchkeyAuthentication.SessionClaim));
         return services;
     }
 }

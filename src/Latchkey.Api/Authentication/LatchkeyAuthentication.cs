@@ -10,9 +10,6 @@ public static class LatchkeyAuthentication
     /// <summary>A signed-in session (cookie or access token); API keys are refused.</summary>
     public const string SessionRequired = "latchkey:session";
 
-    /// <summary>A signed-in session of a user whose role is "admin".</summary>
-    public const string Admin = "latchkey:admin";
-
     public const string ApiKeyHeader = "X-API-Key";
 
     internal const string SessionClaim = "sid";
