@@ -28,8 +28,11 @@ public sealed record ApiDocument(
     /// <summary>Per-operation overrides, keyed <c>"METHOD /path"</c> as the document shows it.</summary>
     public IReadOnlyDictionary<string, OperationNotes> Operations { get; init; } = new Dictionary<string, OperationNotes>();
 
+    /// <summary>Further translators whose endpoints belong here (a surface served in another's document).</summary>
+    public IReadOnlyList<Type> MoreErrors { get; init; } = [];
+
     public bool Owns(SurfaceErrors? errors, string relativePath) =>
-        errors is not null ? errors.GetType() == Errors
+        errors is not null ? errors.GetType() == Errors || MoreErrors.Contains(errors.GetType())
             : PathPrefixes.Any(p => relativePath.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 }
 

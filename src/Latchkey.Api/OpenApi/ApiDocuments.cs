@@ -33,7 +33,12 @@ public static class ApiDocuments
         + "`{\"success\": false, \"error\", \"code\"}`. Browsers use the session cookie; other clients a bearer token or an API key.",
         typeof(PlatformErrors), ["health", "version"],
         new Dictionary<string, OpenApiSecurityScheme> { ["bearer"] = Bearer, ["apiKey"] = ApiKey },
-        ["400", "401", "429", "500"]);
+        ["400", "401", "429", "500"])
+    {
+        // The Administration section belongs to the Platform API in its seed; its folder has its own translator
+        // of the same shape (surfaces never share code), so the document owns both.
+        MoreErrors = [typeof(Admin.AdminErrors)],
+    };
 
     public static readonly ApiDocument OAuth = new("oauth", "OAuth 2.0 / OpenID Connect",
         "The authorization server under `/api/oauth` and its discovery documents under `/.well-known`: authorization code "

@@ -10,6 +10,13 @@ public static class ApiReferenceServiceCollectionExtensions
     /// <summary>The OpenAPI route: one JSON document per surface, <c>/openapi/platform.json</c> and so on.</summary>
     public const string DocumentRoute = "/openapi/{documentName}.json";
 
+    /// <summary>
+    /// <see cref="DocumentRoute"/> as mapped: only the known names match, so any other name is an ordinary 404
+    /// in the error shape rather than the OpenAPI package's plain-text answer.
+    /// </summary>
+    private static readonly string MappedRoute =
+        $"/openapi/{{documentName:regex(^({string.Join('|', ApiDocuments.All.Select(d => d.Name))})$)}}.json";
+
     /// <summary>One OpenAPI document per surface of <see cref="ApiDocuments.All"/>, each holding exactly the endpoints it owns.</summary>
     public static IServiceCollection AddLatchkeyApiReference(this IServiceCollection services)
     {
@@ -24,5 +31,5 @@ public static class ApiReferenceServiceCollectionExtensions
         return services;
     }
 
-    public static IEndpointConventionBuilder MapLatchkeyOpenApi(this IEndpointRouteBuilder app) => app.MapOpenApi(DocumentRoute);
+    public static IEndpointConventionBuilder MapLatchkeyOpenApi(this IEndpointRouteBuilder app) => app.MapOpenApi(MappedRoute);
 }
