@@ -26,6 +26,9 @@ public sealed class OidcProviderProcess : IAsyncDisposable
             ArgumentList = { script, "--port", "0", "--client-id", clientId, "--client-secret", clientSecret },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // Its own stdin: a node child sharing the test host's would switch that descriptor to non-blocking,
+            // and the test framework's next read of the console then fails with EAGAIN (seen in Browser.Tests).
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var uri in redirectUris) { start.ArgumentList.Add("--redirect-uri"); start.ArgumentList.Add(uri); }
