@@ -1,3 +1,4 @@
+using Latchkey.Api.Admin;
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Nhost;
 using Latchkey.Api.Nhost.Contracts;
@@ -31,26 +32,32 @@ public static class ApiDocuments
         "The primary API under `/api`: registration, sign-in (password, passkey, magic link, second factors), sessions, "
         + "the account, OAuth clients and authorized apps, and administration under `/api/admin`. Errors are "
         + "`{\"success\": false, \"error\", \"code\"}`. Browsers use the session cookie; other clients a bearer token or an API key.",
-        typeof(PlatformErrors), ["health", "version"],
+        [typeof(PlatformErrors), typeof(AdminErrors)], ["health", "version"],
         new Dictionary<string, OpenApiSecurityScheme> { ["bearer"] = Bearer, ["apiKey"] = ApiKey },
-        ["400", "401", "429", "500"]);
+        ["400", "401", "429", "500"])
+    {
+        Operations = PlatformOperations.All,
+    };
 
     public static readonly ApiDocument OAuth = new("oauth", "OAuth 2.0 / OpenID Connect",
         "The authorization server under `/api/oauth` and its discovery documents under `/.well-known`: authorization code "
         + "with PKCE, refresh, client credentials, device flow, userinfo, introspection, revocation, end-session and dynamic "
         + "registration. Errors are RFC 6749 `{\"error\", \"error_description\"}`.",
-        typeof(OAuthErrors), [".well-known"],
+        [typeof(OAuthErrors)], [".well-known"],
         new Dictionary<string, OpenApiSecurityScheme>
         {
             ["bearer"] = Bearer,
             ["clientSecretBasic"] = new() { Type = SecuritySchemeType.Http, Scheme = "basic", Description = "client_id and client_secret (client_secret_basic)." },
         },
-        ["400", "401", "429", "500"]);
+        ["400", "401", "429", "500"])
+    {
+        Operations = OAuthOperations.All,
+    };
 
     public static readonly ApiDocument Nhost = new("nhost", "Nhost-compatible API",
         "The Nhost Authentication API under `/v1`, as `@nhost/nhost-js` calls it (nhost-authentication-openapi.yml). "
         + "Errors are `{\"status\", \"message\", \"error\"}` with the spec's error codes.",
-        typeof(NhostErrors), [],
+        [typeof(NhostErrors)], [],
         new Dictionary<string, OpenApiSecurityScheme>
         {
             ["BearerAuth"] = Bearer,
@@ -67,7 +74,7 @@ public static class ApiDocuments
 
     public static readonly ApiDocument Simple = new("simple", "Simple API",
         "A small token API under `/api/v1/auth`: sign-in, refresh, sign-out and API keys. Errors are `{\"error\": \"message\"}`.",
-        typeof(SimpleErrors), [],
+        [typeof(SimpleErrors)], [],
         new Dictionary<string, OpenApiSecurityScheme> { ["bearer"] = Bearer, ["apiKey"] = ApiKey },
         ["400", "401", "429", "500"])
     {
