@@ -39,4 +39,7 @@ public sealed record ApiDocument(
 /// <param name="Security">Security scheme required, when not the document's first (e.g. an elevated bearer).</param>
 /// <param name="Response">The success body's type, for handlers that return <c>IResult</c>.</param>
 /// <param name="Request">The body's documented shape, for handlers that read it as raw JSON (its example is built from it).</param>
-public sealed record OperationNotes(string? Summary = null, int? SuccessStatus = null, string? Security = null, Type? Response = null, Type? Request = null);
+/// <param name="Form">An example form body, for handlers that read <c>application/x-www-form-urlencoded</c> themselves (the OAuth endpoints).</param>
+public sealed record OperationNotes(
+    string? Summary = null, int? SuccessStatus = null, string? Security = null, Type? Response = null, Type? Request = null,
+    IReadOnlyDictionary<string, string>? Form = null);

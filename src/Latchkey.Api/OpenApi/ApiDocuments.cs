@@ -95,7 +95,7 @@ public static class ApiDocuments
     /// <summary>The spec's summaries, redirects and elevated operations (nhost-authentication-openapi.yml).</summary>
     private static Dictionary<string, OperationNotes> NhostOperations => new()
     {
-        ["GET /v1/.well-known/jwks.json"] = new("Get public keys for JWT verification in JWK Set format"),
+        ["GET /v1/.well-known/jwks.json"] = new("Get public keys for JWT verification in JWK Set format", Response: typeof(JsonWebKeySet)),
         ["POST /v1/elevate/webauthn"] = new("Elevate access for an already signed in user using FIDO2 Webauthn", Security: "BearerAuth"),
         ["POST /v1/elevate/webauthn/verify"] = new("Verify FIDO2 Webauthn authentication using public-key cryptography for elevation", Security: "BearerAuth", Response: typeof(SessionPayload)),
         ["GET /v1/healthz"] = new("Health check (GET)", Response: typeof(string)),
@@ -134,6 +134,6 @@ public static class ApiDocuments
         ["POST /v1/user/webauthn/add"] = new("Initialize adding of a new webauthn security key", Security: "BearerAuthElevated"),
         ["POST /v1/user/webauthn/verify"] = new("Verify adding of a new webauthn security key", Security: "BearerAuthElevated"),
         ["GET /v1/verify"] = new("Verify email and authentication tickets", SuccessStatus: 302),
-        ["GET /v1/version"] = new("Get service version"),
+        ["GET /v1/version"] = new("Get service version", Response: typeof(VersionResponse)),
     };
 }

@@ -95,7 +95,7 @@ internal static class PlatformOperations
         ["PUT /api/admin/roles/{name}"] = new("Update a role", Response: typeof(AdminContracts.RoleResponse)),
         ["DELETE /api/admin/roles/{name}"] = new("Delete a role", Response: typeof(AdminContracts.AdminMessageResponse)),
         ["GET /api/admin/settings"] = new("Runtime settings", Response: typeof(AdminContracts.SettingsResponse)),
-        ["PUT /api/admin/settings"] = new("Change runtime settings (send only the fields to change)", Response: typeof(AdminContracts.SettingsResponse), Request: typeof(SettingsView)),
+        ["PUT /api/admin/settings"] = new("Change runtime settings (send only the fields to change)", Response: typeof(AdminContracts.SettingsResponse), Request: typeof(RuntimeSettings)),
         ["GET /api/admin/stats"] = new("Usage statistics", Response: typeof(AdminContracts.StatsResponse)),
     };
 }

@@ -19,19 +19,19 @@ internal static class RequestExamples
     private static readonly (string Fragment, JsonNode Value)[] Strings =
     [
         ("newpassword", "Copper-Meadow-57-silent-Falcon"), ("new_password", "Copper-Meadow-57-silent-Falcon"),
-        ("password", Password), ("newemail", "ada.lovelace@example.org"), ("email", "ada@example.com"),
+        ("password", Password), ("emailfrom", "Acme <no-reply@example.com>"), ("newemail", "ada.lovelace@example.org"), ("email", "ada@example.com"),
         ("phone", "+447700900123"), ("code_verifier", "dBjftJeZ4CVP-mJ92K27uhbUJU1p1r_wW1gFWFOEjXk"),
         ("user_code", "WDJB-MJHT"), ("code", "482913"), ("idtoken", "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdvLTIwMjYifQ.eyJzdWIiOiIxMDk4In0.c2ln"),
         ("id_token", "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdvLTIwMjYifQ.eyJzdWIiOiIxMDk4In0.c2ln"), ("nonce", "n-0S6_WzA2Mj"),
         ("refreshtoken", "rt_5mK2pQ9vXw7LzR3tYc8bNf"), ("refresh_token", "rt_5mK2pQ9vXw7LzR3tYc8bNf"),
         ("ticket", "verifyEmail:3f2b9c1e-6d4a-4b8e-9f0a-2c7d5e1b8a64"), ("token", "kV7pQ2mZ9sLr4TnX8bWc1yHd"),
-        ("redirect", "https://app.example.com/auth/callback"), ("uri", "https://app.example.com/auth/callback"),
+        ("logo", "https://app.example.com/logo.svg"), ("redirect", "https://app.example.com/auth/callback"), ("uri", "https://app.example.com/auth/callback"),
         ("url", "https://app.example.com"), ("clientid", "acme-dashboard"), ("client_id", "acme-dashboard"),
         ("client_name", "Acme Dashboard"), ("provider", "github"), ("method", "totp"), ("firstname", "Ada"),
         ("lastname", "Lovelace"), ("displayname", "Ada Lovelace"), ("locale", "en"), ("scope", "openid profile email"),
         ("permission", "users:read"), ("role", "user"), ("audience", "https://api.example.com"),
         ("identifier", "https://api.example.com"), ("description", "Support staff who can look up accounts"),
-        ("credentialid", "AX3f9bq2LkVZ0pWm7Qe1Rg"), ("challenge", "Q2hhbGxlbmdlLTIwMjYtMTItMDI"), ("username", "ada"),
+        ("productname", "Acme Identity"), ("credentialid", "AX3f9bq2LkVZ0pWm7Qe1Rg"), ("challenge", "Q2hhbGxlbmdlLTIwMjYtMTItMDI"), ("username", "ada"),
         ("name", "Ada Lovelace"), ("reason", "Reported as compromised"), ("accent", "#3b5bdb"), ("from", "Latchkey <no-reply@example.com>"),
     ];
 

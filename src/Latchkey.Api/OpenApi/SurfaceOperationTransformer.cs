@@ -80,12 +80,32 @@ internal sealed partial class SurfaceOperationTransformer(ApiDocument document) 
     /// <summary>An example body built from the request contract (or the documented shape for raw-JSON handlers).</summary>
     private static void AddRequestExample(OpenApiOperation operation, OperationNotes notes, ApiDescription description)
     {
+        if (notes.Form is { } form && operation.RequestBody is null)
+            operation.RequestBody = FormBody(form);
         if (operation.RequestBody?.Content is not { Count: > 0 } content) return;
         var type = notes.Request ?? description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
         if (type is null || RequestExamples.For(type) is not { } example) return;
         foreach (var media in content.Values)
             media.Example = example.DeepClone();
     }
+
+    /// <summary>A form body the handler parses itself: every field a string, the example as the fields.</summary>
+    private static OpenApiRequestBody FormBody(IReadOnlyDictionary<string, string> form) => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/x-www-form-urlencoded"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = form.Keys.ToDictionary(k => k, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.String }),
+                },
+                Example = new System.Text.Json.Nodes.JsonObject(form.Select(f => KeyValuePair.Create(f.Key, (System.Text.Json.Nodes.JsonNode?)f.Value))),
+            },
+        },
+    };
 
     private string? RequiredScheme(IList<object> metadata) =>
         metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any() ? document.SecuritySchemes.Keys.First() : null;

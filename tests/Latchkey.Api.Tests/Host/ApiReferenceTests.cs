@@ -137,6 +137,9 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
     [InlineData("platform", "GET /api/auth/me", "401")]
     [InlineData("platform", "POST /api/auth/login", "")]
     [InlineData("simple", "DELETE /api/v1/auth/keys/{keyId}", "401,404")]
+    [InlineData("oauth", "POST /api/oauth/token", "401")]
+    [InlineData("oauth", "GET /api/oauth/userinfo", "401")]
+    [InlineData("oauth", "GET /.well-known/jwks.json", "")]
     public async Task Authentication_permission_and_resource_errors_are_listed_where_the_route_can_answer_them(string name, string operation, string statuses)
     {
         var (_, definition) = Operations(await DocumentAsync(name)).Single(o => o.Operation == operation);
@@ -158,6 +161,9 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
         if (schema.TryGetProperty("$ref", out var reference))
             schema = oauth.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
         Assert.True(schema.GetProperty("properties").TryGetProperty("access_token", out _));
+        // The token endpoint parses its form itself; the reference still shows one.
+        var form = token.GetProperty("requestBody").GetProperty("content").GetProperty("application/x-www-form-urlencoded").GetProperty("example");
+        Assert.Equal("authorization_code", form.GetProperty("grant_type").GetString());
     }
 
     [Fact]
