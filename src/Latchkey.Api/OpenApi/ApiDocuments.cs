@@ -80,8 +80,8 @@ public static class ApiDocuments
     {
         Operations = new Dictionary<string, OperationNotes>
         {
-            ["POST /api/v1/auth/login"] = new("Sign in with a user name (or email) and password", Response: typeof(SimpleLoginResponse)),
-            ["POST /api/v1/auth/refresh"] = new("Exchange a refresh token for a new access token (the refresh token rotates)", Response: typeof(SimpleRefreshResponse)),
+            ["POST /api/v1/auth/login"] = new("Sign in with a user name (or email) and password", Response: typeof(SimpleLoginResponse), Errors: ["401", "423"]),
+            ["POST /api/v1/auth/refresh"] = new("Exchange a refresh token for a new access token (the refresh token rotates)", Response: typeof(SimpleRefreshResponse), Errors: ["401"]),
             ["POST /api/v1/auth/logout"] = new("Sign out: end the session", Response: typeof(SimpleMessage)),
             ["POST /api/v1/auth/keys"] = new("Create an API key (the secret is shown once)", SuccessStatus: 201, Response: typeof(CreatedKeyResponse)),
             ["GET /api/v1/auth/keys"] = new("List your API keys", Response: typeof(KeyView[])),

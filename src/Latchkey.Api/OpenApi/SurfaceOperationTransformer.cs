@@ -46,7 +46,7 @@ internal sealed partial class SurfaceOperationTransformer(ApiDocument document) 
         var sample = errors.Body(new AuthError(AuthErrorCodes.InvalidRequest, "The request is not valid"), null);
         var schema = await context.GetOrCreateSchemaAsync(sample.GetType(), null, cancellationToken);
         operation.Responses ??= [];
-        foreach (var status in ErrorStatuses(metadata, description, scheme is not null))
+        foreach (var status in ErrorStatuses(metadata, description, scheme is not null).Concat(notes.Errors ?? []).Distinct())
         {
             var error = SampleError(status);
             operation.Responses[status] = new OpenApiResponse
@@ -66,7 +66,8 @@ internal sealed partial class SurfaceOperationTransformer(ApiDocument document) 
 
     /// <summary>
     /// The surface's common error statuses (401 only where a credential is required), plus 403 where a permission is
-    /// checked and 404 where the route names a resource. A document that follows a spec's <c>default</c> keeps to it.
+    /// checked and 404 where the route names a resource (the table adds what only the handler knows, e.g. 409).
+    /// A document that follows a spec's <c>default</c> keeps to it.
     /// </summary>
     private IEnumerable<string> ErrorStatuses(IList<object> metadata, ApiDescription description, bool authenticated)
     {
@@ -143,6 +144,8 @@ internal sealed partial class SurfaceOperationTransformer(ApiDocument document) 
         "401" => new AuthError(AuthErrorCodes.Unauthenticated, "Authentication is required"),
         "403" => new AuthError(AuthErrorCodes.Forbidden, "Not allowed"),
         "404" => new AuthError(AuthErrorCodes.NotFound, "Not found"),
+        "409" => new AuthError(AuthErrorCodes.Conflict, "Conflicts with an existing resource"),
+        "423" => new AuthError(AuthErrorCodes.AccountLocked, "The account is locked; try again later"),
         "429" => new AuthError(AuthErrorCodes.RateLimited, "Too many requests; try again later"),
         "500" => new AuthError(AuthErrorCodes.Internal, "Internal server error (request id 0HN0000000001)"),
         _ => new AuthError(AuthErrorCodes.InvalidRequest, "The request is not valid"),

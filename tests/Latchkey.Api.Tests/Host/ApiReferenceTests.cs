@@ -135,7 +135,10 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
     [InlineData("platform", "PUT /api/admin/settings", "401,403")]
     [InlineData("platform", "DELETE /api/user/oauth-clients/{id}", "401,404")]
     [InlineData("platform", "GET /api/auth/me", "401")]
-    [InlineData("platform", "POST /api/auth/login", "")]
+    [InlineData("platform", "POST /api/auth/login", "401,403,423")]
+    [InlineData("platform", "POST /api/auth/register", "403,409")]
+    [InlineData("simple", "POST /api/v1/auth/login", "401,423")]
+    [InlineData("platform", "POST /api/auth/forgot-password", "")]
     [InlineData("simple", "DELETE /api/v1/auth/keys/{keyId}", "401,404")]
     [InlineData("oauth", "POST /api/oauth/token", "401")]
     [InlineData("oauth", "GET /api/oauth/userinfo", "401")]
@@ -143,7 +146,7 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
     public async Task Authentication_permission_and_resource_errors_are_listed_where_the_route_can_answer_them(string name, string operation, string statuses)
     {
         var (_, definition) = Operations(await DocumentAsync(name)).Single(o => o.Operation == operation);
-        var listed = definition.GetProperty("responses").EnumerateObject().Select(r => r.Name).Where(s => s is "401" or "403" or "404");
+        var listed = definition.GetProperty("responses").EnumerateObject().Select(r => r.Name).Where(s => s is "401" or "403" or "404" or "409" or "423");
         Assert.Equal(statuses.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(), listed.Order());
     }
 
