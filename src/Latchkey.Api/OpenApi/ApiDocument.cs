@@ -40,7 +40,8 @@ public sealed record ApiDocument(
 /// <param name="Response">The success body's type, for handlers that return <c>IResult</c>.</param>
 /// <param name="Request">The body's documented shape, for handlers that read it as raw JSON (its example is built from it).</param>
 /// <param name="Form">An example form body, for handlers that read <c>application/x-www-form-urlencoded</c> themselves (the OAuth endpoints).</param>
+/// <param name="OrResponses">Other success bodies the operation may answer instead of <paramref name="Response"/>.</param>
 /// <param name="Errors">Error statuses this operation answers beyond the rule-derived ones (401 for bad credentials, 409, 423).</param>
 public sealed record OperationNotes(
     string? Summary = null, int? SuccessStatus = null, string? Security = null, Type? Response = null, Type? Request = null,
-    IReadOnlyDictionary<string, string>? Form = null, string[]? Errors = null);
+    IReadOnlyDictionary<string, string>? Form = null, string[]? Errors = null, Type[]? OrResponses = null);

@@ -12,21 +12,24 @@ namespace Latchkey.Api.OpenApi;
 /// </summary>
 internal static class PlatformOperations
 {
+    /// <summary>A sign-in answers the user, or a two-factor challenge when a second factor is due.</summary>
+    private static readonly Type[] SignInOr = [typeof(TwoFactorChallengeResponse)];
+
     public static Dictionary<string, OperationNotes> All => new()
     {
         ["GET /version"] = new("Server name and version", Response: typeof(HealthEndpoints.VersionResponse)),
 
         ["POST /api/auth/register"] = new("Create an account", SuccessStatus: 201, Response: typeof(UserResponse), Errors: ["403", "409"]),
-        ["POST /api/auth/login"] = new("Sign in with email and password (answers a two-factor challenge instead when one is required)", Response: typeof(UserResponse), Errors: ["401", "403", "423"]),
+        ["POST /api/auth/login"] = new("Sign in with email and password (answers a two-factor challenge instead when one is required)", Response: typeof(UserResponse), Errors: ["401", "403", "423"], OrResponses: SignInOr),
         ["POST /api/auth/logout"] = new("Sign out: end this session", Response: typeof(MessageResponse)),
         ["GET /api/auth/me"] = new("The signed-in user", Response: typeof(UserResponse)),
         ["POST /api/auth/elevate"] = new("Re-authenticate to elevate this session for sensitive changes", Response: typeof(ElevatedResponse), Errors: ["423"]),
         ["POST /api/auth/magic-link"] = new("Send a magic sign-in link", Response: typeof(MessageResponse)),
-        ["POST /api/auth/magic-link/verify"] = new("Sign in with a magic link token", Response: typeof(UserResponse)),
+        ["POST /api/auth/magic-link/verify"] = new("Sign in with a magic link token", Response: typeof(UserResponse), OrResponses: SignInOr),
         ["POST /api/auth/email-otp"] = new("Send a sign-in code by email", Response: typeof(MessageResponse)),
-        ["POST /api/auth/email-otp/verify"] = new("Sign in with an emailed code", Response: typeof(UserResponse)),
+        ["POST /api/auth/email-otp/verify"] = new("Sign in with an emailed code", Response: typeof(UserResponse), OrResponses: SignInOr),
         ["POST /api/auth/sms-otp"] = new("Send a sign-in code by SMS", Response: typeof(MessageResponse)),
-        ["POST /api/auth/sms-otp/verify"] = new("Sign in with an SMS code", Response: typeof(UserResponse)),
+        ["POST /api/auth/sms-otp/verify"] = new("Sign in with an SMS code", Response: typeof(UserResponse), OrResponses: SignInOr),
         ["POST /api/auth/verify-email"] = new(Response: typeof(UserResponse)),
         ["POST /api/auth/resend-verification"] = new(Response: typeof(MessageResponse)),
         ["POST /api/auth/forgot-password"] = new(Response: typeof(MessageResponse)),
@@ -35,9 +38,9 @@ internal static class PlatformOperations
         ["POST /api/auth/oauth/initiate"] = new("Start a social sign-in: the provider's authorization URL", Response: typeof(OAuthInitiateResponse)),
         ["GET /api/auth/oauth/callback"] = new("Social provider callback; redirects to the app", SuccessStatus: 302),
         ["POST /api/auth/oauth/callback"] = new("Social provider callback (form_post); redirects to the app", SuccessStatus: 302),
-        ["POST /api/auth/oauth/idtoken"] = new("Sign in with a provider's ID token", Response: typeof(UserResponse)),
-        ["POST /api/auth/2fa/setup"] = new("Start setting up a second factor (TOTP secret, or a code sent by email/SMS)", Response: typeof(TotpSetupResponse)),
-        ["POST /api/auth/2fa/verify"] = new("Confirm a second factor: completes a sign-in challenge or a setup", Response: typeof(UserResponse), Errors: ["401"]),
+        ["POST /api/auth/oauth/idtoken"] = new("Sign in with a provider's ID token", Response: typeof(UserResponse), OrResponses: SignInOr),
+        ["POST /api/auth/2fa/setup"] = new("Start setting up a second factor (TOTP secret, or a code sent by email/SMS)", Response: typeof(TotpSetupResponse), OrResponses: [typeof(CodeSentResponse)]),
+        ["POST /api/auth/2fa/verify"] = new("Confirm a second factor: completes a sign-in challenge or a setup", Response: typeof(UserResponse), Errors: ["401"], OrResponses: [typeof(TwoFactorChangedResponse)]),
         ["POST /api/auth/2fa/disable"] = new(Response: typeof(TwoFactorChangedResponse)),
         ["POST /api/auth/2fa/send-code"] = new(Response: typeof(CodeSentResponse)),
         ["POST /api/auth/2fa/set-default"] = new(Response: typeof(DefaultMethodResponse)),
@@ -45,7 +48,7 @@ internal static class PlatformOperations
         ["POST /api/auth/passkey/register-options"] = new(Response: typeof(PasskeyOptionsResponse)),
         ["POST /api/auth/passkey/register-verify"] = new(SuccessStatus: 201, Response: typeof(PasskeyAddedResponse)),
         ["POST /api/auth/passkey/authenticate-options"] = new(Response: typeof(PasskeyOptionsResponse)),
-        ["POST /api/auth/passkey/authenticate-verify"] = new("Sign in with a passkey", Response: typeof(UserResponse), Errors: ["401", "423"]),
+        ["POST /api/auth/passkey/authenticate-verify"] = new("Sign in with a passkey", Response: typeof(UserResponse), Errors: ["401", "423"], OrResponses: SignInOr),
 
         ["GET /api/user/passkeys"] = new("List your passkeys", Response: typeof(PasskeysResponse)),
         ["DELETE /api/user/passkeys"] = new("Remove a passkey", Response: typeof(FactorRemovedResponse)),

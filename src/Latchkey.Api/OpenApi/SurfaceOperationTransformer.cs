@@ -135,8 +135,19 @@ internal sealed partial class SurfaceOperationTransformer(ApiDocument document) 
         if (notes.Response is null || operation.Responses?.GetValueOrDefault(status) is not OpenApiResponse success) return;
         success.Content = new Dictionary<string, OpenApiMediaType>
         {
-            ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(notes.Response, null, ct) },
+            ["application/json"] = new() { Schema = await SuccessSchemaAsync(notes, context, ct) },
         };
+    }
+
+    /// <summary>The success body's schema, or <c>oneOf</c> it and the alternatives (e.g. a sign-in that may answer a challenge).</summary>
+    private static async Task<IOpenApiSchema> SuccessSchemaAsync(OperationNotes notes, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var main = await context.GetOrCreateSchemaAsync(notes.Response!, null, ct);
+        if (notes.OrResponses is not { Length: > 0 } alternatives) return main;
+        var oneOf = new List<IOpenApiSchema> { main };
+        foreach (var alternative in alternatives)
+            oneOf.Add(await context.GetOrCreateSchemaAsync(alternative, null, ct));
+        return new OpenApiSchema { OneOf = oneOf };
     }
 
     private static AuthError SampleError(string status) => status switch

@@ -157,6 +157,8 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
         var example = login.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
         Assert.Equal("ada@example.com", example.GetProperty("email").GetString());
         Assert.Equal("velvet-Harbor-92-quiet-Lantern", example.GetProperty("password").GetString());
+        // A sign-in answers the user or a two-factor challenge: both bodies are documented.
+        Assert.Equal(2, login.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("oneOf").GetArrayLength());
 
         var oauth = await DocumentAsync("oauth");
         var (_, token) = Operations(oauth).Single(o => o.Operation == "POST /api/oauth/token");
