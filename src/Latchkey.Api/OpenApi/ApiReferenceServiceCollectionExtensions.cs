@@ -24,5 +24,10 @@ public static class ApiReferenceServiceCollectionExtensions
         return services;
     }
 
-    public static IEndpointConventionBuilder MapLatchkeyOpenApi(this IEndpointRouteBuilder app) => app.MapOpenApi(DocumentRoute);
+    /// <summary>
+    /// Only the documents that exist match, so any other name gets the server's own JSON 404 rather than the
+    /// OpenAPI middleware's plain-text one.
+    /// </summary>
+    public static IEndpointConventionBuilder MapLatchkeyOpenApi(this IEndpointRouteBuilder app) =>
+        app.MapOpenApi($"/openapi/{{documentName:regex(^({string.Join('|', ApiDocuments.All.Select(d => d.Name))})$)}}.json");
 }
