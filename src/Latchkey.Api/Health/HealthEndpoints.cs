@@ -28,5 +28,5 @@ public static class HealthEndpoints
     internal static readonly string Version =
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    private sealed record VersionResponse(string Name, string Version);
+    internal sealed record VersionResponse(string Name, string Version);
 }

@@ -1,3 +1,4 @@
+using Latchkey.Api.Admin;
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Nhost;
 using Latchkey.Api.Nhost.Contracts;
@@ -31,31 +32,32 @@ public static class ApiDocuments
         "The primary API under `/api`: registration, sign-in (password, passkey, magic link, second factors), sessions, "
         + "the account, OAuth clients and authorized apps, and administration under `/api/admin`. Errors are "
         + "`{\"success\": false, \"error\", \"code\"}`. Browsers use the session cookie; other clients a bearer token or an API key.",
-        typeof(PlatformErrors), ["health", "version"],
+        [typeof(PlatformErrors), typeof(AdminErrors)], ["health", "version"],
         new Dictionary<string, OpenApiSecurityScheme> { ["bearer"] = Bearer, ["apiKey"] = ApiKey },
         ["400", "401", "429", "500"])
     {
-        // The Administration section belongs to the Platform API in its seed; its folder has its own translator
-        // of the same shape (surfaces never share code), so the document owns both.
-        MoreErrors = [typeof(Admin.AdminErrors)],
+        Operations = PlatformOperations.All,
     };
 
     public static readonly ApiDocument OAuth = new("oauth", "OAuth 2.0 / OpenID Connect",
         "The authorization server under `/api/oauth` and its discovery documents under `/.well-known`: authorization code "
         + "with PKCE, refresh, client credentials, device flow, userinfo, introspection, revocation, end-session and dynamic "
         + "registration. Errors are RFC 6749 `{\"error\", \"error_description\"}`.",
-        typeof(OAuthErrors), [".well-known"],
+        [typeof(OAuthErrors)], [".well-known"],
         new Dictionary<string, OpenApiSecurityScheme>
         {
             ["bearer"] = Bearer,
             ["clientSecretBasic"] = new() { Type = SecuritySchemeType.Http, Scheme = "basic", Description = "client_id and client_secret (client_secret_basic)." },
         },
-        ["400", "401", "429", "500"]);
+        ["400", "401", "429", "500"])
+    {
+        Operations = OAuthOperations.All,
+    };
 
     public static readonly ApiDocument Nhost = new("nhost", "Nhost-compatible API",
         "The Nhost Authentication API under `/v1`, as `@nhost/nhost-js` calls it (nhost-authentication-openapi.yml). "
         + "Errors are `{\"status\", \"message\", \"error\"}` with the spec's error codes.",
-        typeof(NhostErrors), [],
+        [typeof(NhostErrors)], [],
         new Dictionary<string, OpenApiSecurityScheme>
         {
             ["BearerAuth"] = Bearer,
@@ -72,14 +74,14 @@ public static class ApiDocuments
 
     public static readonly ApiDocument Simple = new("simple", "Simple API",
         "A small token API under `/api/v1/auth`: sign-in, refresh, sign-out and API keys. Errors are `{\"error\": \"message\"}`.",
-        typeof(SimpleErrors), [],
+        [typeof(SimpleErrors)], [],
         new Dictionary<string, OpenApiSecurityScheme> { ["bearer"] = Bearer, ["apiKey"] = ApiKey },
         ["400", "401", "429", "500"])
     {
         Operations = new Dictionary<string, OperationNotes>
         {
-            ["POST /api/v1/auth/login"] = new("Sign in with a user name (or email) and password", Response: typeof(SimpleLoginResponse)),
-            ["POST /api/v1/auth/refresh"] = new("Exchange a refresh token for a new access token (the refresh token rotates)", Response: typeof(SimpleRefreshResponse)),
+            ["POST /api/v1/auth/login"] = new("Sign in with a user name (or email) and password", Response: typeof(SimpleLoginResponse), Errors: ["401", "423"]),
+            ["POST /api/v1/auth/refresh"] = new("Exchange a refresh token for a new access token (the refresh token rotates)", Response: typeof(SimpleRefreshResponse), Errors: ["401"]),
             ["POST /api/v1/auth/logout"] = new("Sign out: end the session", Response: typeof(SimpleMessage)),
             ["POST /api/v1/auth/keys"] = new("Create an API key (the secret is shown once)", SuccessStatus: 201, Response: typeof(CreatedKeyResponse)),
             ["GET /api/v1/auth/keys"] = new("List your API keys", Response: typeof(KeyView[])),
@@ -93,7 +95,7 @@ public static class ApiDocuments
     /// <summary>The spec's summaries, redirects and elevated operations (nhost-authentication-openapi.yml).</summary>
     private static Dictionary<string, OperationNotes> NhostOperations => new()
     {
-        ["GET /v1/.well-known/jwks.json"] = new("Get public keys for JWT verification in JWK Set format"),
+        ["GET /v1/.well-known/jwks.json"] = new("Get public keys for JWT verification in JWK Set format", Response: typeof(JsonWebKeySet)),
         ["POST /v1/elevate/webauthn"] = new("Elevate access for an already signed in user using FIDO2 Webauthn", Security: "BearerAuth"),
         ["POST /v1/elevate/webauthn/verify"] = new("Verify FIDO2 Webauthn authentication using public-key cryptography for elevation", Security: "BearerAuth", Response: typeof(SessionPayload)),
         ["GET /v1/healthz"] = new("Health check (GET)", Response: typeof(string)),
@@ -132,6 +134,6 @@ public static class ApiDocuments
         ["POST /v1/user/webauthn/add"] = new("Initialize adding of a new webauthn security key", Security: "BearerAuthElevated"),
         ["POST /v1/user/webauthn/verify"] = new("Verify adding of a new webauthn security key", Security: "BearerAuthElevated"),
         ["GET /v1/verify"] = new("Verify email and authentication tickets", SuccessStatus: 302),
-        ["GET /v1/version"] = new("Get service version"),
+        ["GET /v1/version"] = new("Get service version", Response: typeof(VersionResponse)),
     };
 }

@@ -10,13 +10,6 @@ public static class ApiReferenceServiceCollectionExtensions
     /// <summary>The OpenAPI route: one JSON document per surface, <c>/openapi/platform.json</c> and so on.</summary>
     public const string DocumentRoute = "/openapi/{documentName}.json";
 
-    /// <summary>
-    /// <see cref="DocumentRoute"/> as mapped: only the known names match, so any other name is an ordinary 404
-    /// in the error shape rather than the OpenAPI package's plain-text answer.
-    /// </summary>
-    private static readonly string MappedRoute =
-        $"/openapi/{{documentName:regex(^({string.Join('|', ApiDocuments.All.Select(d => d.Name))})$)}}.json";
-
     /// <summary>One OpenAPI document per surface of <see cref="ApiDocuments.All"/>, each holding exactly the endpoints it owns.</summary>
     public static IServiceCollection AddLatchkeyApiReference(this IServiceCollection services)
     {
@@ -31,5 +24,10 @@ public static class ApiReferenceServiceCollectionExtensions
         return services;
     }
 
-    public static IEndpointConventionBuilder MapLatchkeyOpenApi(this IEndpointRouteBuilder app) => app.MapOpenApi(MappedRoute);
+    /// <summary>
+    /// Only the documents that exist match, so any other name gets the server's own JSON 404 rather than the
+    /// OpenAPI middleware's plain-text one.
+    /// </summary>
+    public static IEndpointConventionBuilder MapLatchkeyOpenApi(this IEndpointRouteBuilder app) =>
+        app.MapOpenApi($"/openapi/{{documentName:regex(^({string.Join('|', ApiDocuments.All.Select(d => d.Name))})$)}}.json");
 }

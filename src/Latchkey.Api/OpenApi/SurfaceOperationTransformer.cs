@@ -1,10 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -16,18 +19,19 @@ namespace Latchkey.Api.OpenApi;
 /// requires (from its authorization metadata), and every error response in its surface's own shape, with an
 /// example body produced by the surface's real error translator.
 /// </summary>
-internal sealed class SurfaceOperationTransformer(ApiDocument document) : IOpenApiOperationTransformer
+internal sealed partial class SurfaceOperationTransformer(ApiDocument document) : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
-        var key = $"{description.HttpMethod} /{description.RelativePath?.TrimEnd('/')}";
+        var key = $"{description.HttpMethod} /{RouteConstraint().Replace(description.RelativePath?.TrimEnd('/') ?? "", "{$1}")}";
         var notes = document.Operations.GetValueOrDefault(key) ?? new OperationNotes();
 
         operation.Summary = notes.Summary ?? operation.Summary ?? Humanize(metadata.OfType<MethodInfo>().FirstOrDefault(), description.RelativePath);
         MoveSuccess(operation, notes.SuccessStatus);
         await DescribeSuccessAsync(operation, notes, context, cancellationToken);
+        AddRequestExample(operation, notes, description);
 
         var scheme = notes.Security ?? RequiredScheme(metadata);
         if (scheme is not null)
@@ -42,9 +46,8 @@ internal sealed class SurfaceOperationTransformer(ApiDocument document) : IOpenA
         var sample = errors.Body(new AuthError(AuthErrorCodes.InvalidRequest, "The request is not valid"), null);
         var schema = await context.GetOrCreateSchemaAsync(sample.GetType(), null, cancellationToken);
         operation.Responses ??= [];
-        foreach (var status in document.ErrorStatuses)
+        foreach (var status in ErrorStatuses(metadata, description, scheme is not null).Concat(notes.Errors ?? []).Distinct())
         {
-            if (status == "401" && scheme is null) continue;
             var error = SampleError(status);
             operation.Responses[status] = new OpenApiResponse
             {
@@ -61,13 +64,57 @@ internal sealed class SurfaceOperationTransformer(ApiDocument document) : IOpenA
         }
     }
 
+    /// <summary>
+    /// The surface's common error statuses (401 only where a credential is required), plus 403 where a permission is
+    /// checked and 404 where the route names a resource (the table adds what only the handler knows, e.g. 409).
+    /// A document that follows a spec's <c>default</c> keeps to it.
+    /// </summary>
+    private IEnumerable<string> ErrorStatuses(IList<object> metadata, ApiDescription description, bool authenticated)
+    {
+        foreach (var status in document.ErrorStatuses)
+            if (status != "401" || authenticated) yield return status;
+        if (document.ErrorStatuses.Contains("default")) yield break;
+        if (metadata.OfType<RequiredPermission>().Any()) yield return "403";
+        if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path)) yield return "404";
+    }
+
+    /// <summary>An example body built from the request contract (or the documented shape for raw-JSON handlers).</summary>
+    private static void AddRequestExample(OpenApiOperation operation, OperationNotes notes, ApiDescription description)
+    {
+        if (notes.Form is { } form && operation.RequestBody is null)
+            operation.RequestBody = FormBody(form);
+        if (operation.RequestBody?.Content is not { Count: > 0 } content) return;
+        var type = notes.Request ?? description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+        if (type is null || RequestExamples.For(type) is not { } example) return;
+        foreach (var media in content.Values)
+            media.Example = example.DeepClone();
+    }
+
+    /// <summary>A form body the handler parses itself: every field a string, the example as the fields.</summary>
+    private static OpenApiRequestBody FormBody(IReadOnlyDictionary<string, string> form) => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/x-www-form-urlencoded"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = form.Keys.ToDictionary(k => k, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.String }),
+                },
+                Example = new System.Text.Json.Nodes.JsonObject(form.Select(f => KeyValuePair.Create(f.Key, (System.Text.Json.Nodes.JsonNode?)f.Value))),
+            },
+        },
+    };
+
     private string? RequiredScheme(IList<object> metadata) =>
         metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any() ? document.SecuritySchemes.Keys.First() : null;
 
     private SurfaceErrors? FallbackErrors(IServiceProvider services) =>
-        document.Errors is null ? null
-            : document.Errors.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as SurfaceErrors
-              ?? services.GetService(document.Errors) as SurfaceErrors;
+        document.Errors.FirstOrDefault() is not { } type ? null
+            : type.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as SurfaceErrors
+              ?? services.GetService(type) as SurfaceErrors;
 
     /// <summary>A redirecting or creating operation documents its real success status instead of the generic 200.</summary>
     private static void MoveSuccess(OpenApiOperation operation, int? status)
@@ -88,8 +135,19 @@ internal sealed class SurfaceOperationTransformer(ApiDocument document) : IOpenA
         if (notes.Response is null || operation.Responses?.GetValueOrDefault(status) is not OpenApiResponse success) return;
         success.Content = new Dictionary<string, OpenApiMediaType>
         {
-            ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(notes.Response, null, ct) },
+            ["application/json"] = new() { Schema = await SuccessSchemaAsync(notes, context, ct) },
         };
+    }
+
+    /// <summary>The success body's schema, or <c>oneOf</c> it and the alternatives (e.g. a sign-in that may answer a challenge).</summary>
+    private static async Task<IOpenApiSchema> SuccessSchemaAsync(OperationNotes notes, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var main = await context.GetOrCreateSchemaAsync(notes.Response!, null, ct);
+        if (notes.OrResponses is not { Length: > 0 } alternatives) return main;
+        var oneOf = new List<IOpenApiSchema> { main };
+        foreach (var alternative in alternatives)
+            oneOf.Add(await context.GetOrCreateSchemaAsync(alternative, null, ct));
+        return new OpenApiSchema { OneOf = oneOf };
     }
 
     private static AuthError SampleError(string status) => status switch
@@ -97,10 +155,15 @@ internal sealed class SurfaceOperationTransformer(ApiDocument document) : IOpenA
         "401" => new AuthError(AuthErrorCodes.Unauthenticated, "Authentication is required"),
         "403" => new AuthError(AuthErrorCodes.Forbidden, "Not allowed"),
         "404" => new AuthError(AuthErrorCodes.NotFound, "Not found"),
+        "409" => new AuthError(AuthErrorCodes.Conflict, "Conflicts with an existing resource"),
+        "423" => new AuthError(AuthErrorCodes.AccountLocked, "The account is locked; try again later"),
         "429" => new AuthError(AuthErrorCodes.RateLimited, "Too many requests; try again later"),
         "500" => new AuthError(AuthErrorCodes.Internal, "Internal server error (request id 0HN0000000001)"),
         _ => new AuthError(AuthErrorCodes.InvalidRequest, "The request is not valid"),
     };
+
+    [GeneratedRegex(@"\{([^}:?=]+)[^}]*\}")]
+    private static partial Regex RouteConstraint();
 
     /// <summary>"ChangePasswordAsync" → "Change password"; a lambda gets its route instead.</summary>
     internal static string Humanize(MethodInfo? handler, string? relativePath)

@@ -96,6 +96,81 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
         Assert.False(signIn.TryGetProperty("security", out _));
     }
 
+    /// <summary>Operations whose success is not a JSON body, each with why; any other operation must document one.</summary>
+    private static readonly Dictionary<string, string> NoJsonSuccess = new()
+    {
+        ["GET /api/auth/oauth/callback"] = "redirects the browser back to the app",
+        ["POST /api/auth/oauth/callback"] = "redirects the browser back to the app (form_post)",
+        ["GET /api/oauth/authorize"] = "redirects to sign-in, consent or the client (RFC 6749 §4.1.2)",
+        ["POST /api/oauth/authorize"] = "redirects like the GET form",
+        ["POST /api/oauth/authorize/consent"] = "the consent page's form; redirects to the client",
+        ["POST /api/oauth/device/verify"] = "the device page's form; redirects back to the page",
+        ["GET /api/oauth/end-session"] = "redirects to the logout page or the client",
+        ["POST /api/oauth/end-session"] = "redirects to the logout page or the client",
+        ["POST /api/oauth/revoke"] = "RFC 7009 §2.2: 200 with an empty body",
+        ["DELETE /api/v1/auth/keys/{keyId}"] = "204, no body",
+    };
+
+    [Fact]
+    public async Task Every_json_operation_documents_its_success_body_and_every_request_body_has_an_example()
+    {
+        var problems = new List<string>();
+        foreach (var name in Documents)
+            foreach (var (operation, definition) in Operations(await DocumentAsync(name)))
+            {
+                if (definition.TryGetProperty("requestBody", out var body)
+                    && !body.GetProperty("content").EnumerateObject().All(m => m.Value.TryGetProperty("example", out var e) && e.ValueKind == JsonValueKind.Object))
+                    problems.Add($"{name}: {operation} has a request body without an example");
+                if (name == "nhost") continue; // the Nhost document's responses follow the spec file (tested above)
+                var documented = definition.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('2')
+                    && r.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var json) && json.TryGetProperty("schema", out _));
+                if (documented == NoJsonSuccess.ContainsKey(operation))
+                    problems.Add(documented ? $"{name}: {operation} is excluded but documents a JSON success" : $"{name}: {operation} has no 2xx JSON schema");
+            }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData("platform", "GET /api/admin/users/{id}", "401,403,404")]
+    [InlineData("platform", "PUT /api/admin/settings", "401,403")]
+    [InlineData("platform", "DELETE /api/user/oauth-clients/{id}", "401,404")]
+    [InlineData("platform", "GET /api/auth/me", "401")]
+    [InlineData("platform", "POST /api/auth/login", "401,403,423")]
+    [InlineData("platform", "POST /api/auth/register", "403,409")]
+    [InlineData("simple", "POST /api/v1/auth/login", "401,423")]
+    [InlineData("platform", "POST /api/auth/forgot-password", "")]
+    [InlineData("simple", "DELETE /api/v1/auth/keys/{keyId}", "401,404")]
+    [InlineData("oauth", "POST /api/oauth/token", "401")]
+    [InlineData("oauth", "GET /api/oauth/userinfo", "401")]
+    [InlineData("oauth", "GET /.well-known/jwks.json", "")]
+    public async Task Authentication_permission_and_resource_errors_are_listed_where_the_route_can_answer_them(string name, string operation, string statuses)
+    {
+        var (_, definition) = Operations(await DocumentAsync(name)).Single(o => o.Operation == operation);
+        var listed = definition.GetProperty("responses").EnumerateObject().Select(r => r.Name).Where(s => s is "401" or "403" or "404" or "409" or "423");
+        Assert.Equal(statuses.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(), listed.Order());
+    }
+
+    [Fact]
+    public async Task Examples_and_success_schemas_carry_the_contracts_members()
+    {
+        var (_, login) = Operations(await DocumentAsync("platform")).Single(o => o.Operation == "POST /api/auth/login");
+        var example = login.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("ada@example.com", example.GetProperty("email").GetString());
+        Assert.Equal("velvet-Harbor-92-quiet-Lantern", example.GetProperty("password").GetString());
+        // A sign-in answers the user or a two-factor challenge: both bodies are documented.
+        Assert.Equal(2, login.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("oneOf").GetArrayLength());
+
+        var oauth = await DocumentAsync("oauth");
+        var (_, token) = Operations(oauth).Single(o => o.Operation == "POST /api/oauth/token");
+        var schema = token.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var reference))
+            schema = oauth.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        Assert.True(schema.GetProperty("properties").TryGetProperty("access_token", out _));
+        // The token endpoint parses its form itself; the reference still shows one.
+        var form = token.GetProperty("requestBody").GetProperty("content").GetProperty("application/x-www-form-urlencoded").GetProperty("example");
+        Assert.Equal("authorization_code", form.GetProperty("grant_type").GetString());
+    }
+
     [Fact]
     public async Task Docs_serve_scalar_with_every_surface_selectable()
     {
