@@ -65,8 +65,7 @@ public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvide
     {
         if (!_counters.TryGetValue(key, out var counter)) return null;
         lock (counter)
-            return counter.Start + settings.Window <= now && counter.Last + settings.Duration <= now
-                ? null : new State(counter.Start, counter.Last, counter.Failures);
+            return counter.IsForgotten(now, settings) ? null : new State(counter.Start, counter.Last, counter.Failures);
     }
 
     private void Bump(string key, DateTimeOffset now, LockoutOptions settings)
@@ -74,8 +73,7 @@ public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvide
         var counter = _counters.GetOrAdd(key, static _ => new Counter());
         lock (counter)
         {
-            // A count is forgotten a window after it started, unless its client is still made to wait.
-            if (counter.Failures == 0 || (counter.Start + settings.Window <= now && counter.Last + settings.Duration <= now))
+            if (counter.Failures == 0 || counter.IsForgotten(now, settings))
             {
                 counter.Start = now;
                 counter.Failures = 0;
@@ -89,7 +87,7 @@ public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvide
     {
         foreach (var (key, counter) in _counters)
             lock (counter)
-                if (counter.Start + settings.Window <= now && counter.Last + settings.Duration <= now) _counters.TryRemove(key, out _);
+                if (counter.IsForgotten(now, settings)) _counters.TryRemove(key, out _);
     }
 
     private static string PairKey(string login, RequestContext context) => $"p|{context.IpAddress}|{login}";
@@ -103,6 +101,10 @@ public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvide
         public DateTimeOffset Start;
         public DateTimeOffset Last;
         public int Failures;
+
+        /// <summary>A count is forgotten a window after it started, unless its client is still made to wait.</summary>
+        public bool IsForgotten(DateTimeOffset now, LockoutOptions settings) =>
+            Start + settings.Window <= now && Last + settings.Duration <= now;
     }
 
     private readonly record struct State(DateTimeOffset Start, DateTimeOffset Last, int Failures);
