@@ -84,7 +84,7 @@ public sealed class HostedSignInBrowserTests(BrowserServer server) : IClassFixtu
 
         var tokens = await FinishAsync(callback, clientId, verifier);
         Assert.True(tokens.TryGetProperty("id_token", out _));
-        await page.Page.WaitForURLAsync(url => url.StartsWith(RedirectUri, StringComparison.Ordinal));
+        await page.Page.WaitForURLAsync(url => url.StartsWith(RedirectUri, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.Page.GotoAsync(server.Origin + "/passkey-test.html"); // back to the page with the API helper
         var sessions = await page.CallApiAsync("/api/user/sessions");
         Assert.Contains(sessions.GetProperty("body").GetProperty("sessions").EnumerateArray(),

@@ -15,6 +15,11 @@ public sealed class SignInPageBrowserTests(SocialBrowserServer server) : IClassF
 {
     private const string Password = "velvet-Harbor-92-quiet-Lantern";
 
+    // Wait for the address to change, not for the next page's load event: when the navigation commits before the
+    // wait starts, Playwright then waits for a "load" it may already have missed (a 30 s timeout in CI). What the
+    // page shows is checked next by locators, which wait on their own.
+    private static readonly PageWaitForURLOptions CommittedOnly = new() { WaitUntil = WaitUntilState.Commit };
+
     private async Task<string> AccountAsync()
     {
         var email = $"page-{Guid.NewGuid():N}@example.com";
@@ -52,7 +57,7 @@ public sealed class SignInPageBrowserTests(SocialBrowserServer server) : IClassF
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.StartsWith(server.Origin + "/login?return_url", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.StartsWith(server.Origin + "/login?return_url", StringComparison.Ordinal), CommittedOnly);
 
         Assert.Equal(server.Origin + "/login?done=1", page.Url);
         Assert.Equal(email, await page.Locator("#signed-in-as").InnerTextAsync());
@@ -92,7 +97,7 @@ public sealed class SignInPageBrowserTests(SocialBrowserServer server) : IClassF
 
         var authorize = new Uri((await upstream).Url);
         Assert.Contains("code_challenge=", authorize.Query);
-        await page.WaitForURLAsync(server.Origin + returnUrl);
+        await page.WaitForURLAsync(server.Origin + returnUrl, CommittedOnly);
         Assert.Equal(user.Email, await page.Locator("#signed-in-as").InnerTextAsync());
     }
 }
