@@ -39,17 +39,23 @@ public static class TwoFactorEndpoints
     private static async Task<IResult> SendCode(SendCodeRequest body, TwoFactorLoginService login, TwoFactorManagementService manage, HttpContext http, CancellationToken ct)
     {
         Core.Common.Result<string> sent;
-        if (!string.IsNullOrEmpty(body.ChallengeToken))
+        var caller = string.IsNullOrEmpty(body.ChallengeToken) ? await http.OptionalCallerAsync() : null;
+        // Like verify: a browser that is not signed in asks for the code of the challenge it holds from its password
+        // step, whether it names the token or only carries the challenge cookie (the seed's body has no token).
+        var challengeToken = !string.IsNullOrEmpty(body.ChallengeToken) ? body.ChallengeToken
+            : caller is not { HasSession: true } ? TwoFactorChallengeCookie.Read(http) : null;
+        if (challengeToken is not null)
         {
-            sent = await login.SendCodeAsync(body.ChallengeToken, body.Method, http.RequestContext(), ct);
+            sent = await login.SendCodeAsync(challengeToken, body.Method, http.RequestContext(), ct);
         }
-        else if (await http.OptionalCallerAsync() is { HasSession: true } caller)
+        else if (caller is { HasSession: true })
         {
             sent = await manage.SendCodeAsync(caller.UserId, body.Method, http.RequestContext(), ct);
         }
         else
         {
-            return PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.Unauthenticated, "Sign in, or pass the challengeToken from /api/auth/login"));
+            return PlatformErrors.Instance.ToResult(new AuthError(AuthErrorCodes.Unauthenticated,
+                "Sign in, or ask from the browser that signed in at /api/auth/login (or pass its challengeToken)"));
         }
         return sent.IsSuccess
             ? Results.Ok(new CodeSentResponse(true, sent.Value, "If the address can receive it, a code is on its way"))

@@ -43,6 +43,25 @@ public sealed class EmailSecondFactorTests(LatchkeyServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_browser_holding_the_challenge_cookie_gets_its_code_with_the_seed_body()
+    {
+        var (client, email) = await server.SignedInAsync();
+        await client.PostJsonAsync("/api/auth/2fa/setup", new { method = "email" });
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/auth/2fa/verify", new { method = "email", code = await CodeAsync(email, 2) })).StatusCode);
+
+        var browser = server.CreateClient();
+        var login = await (await browser.PostJsonAsync("/api/auth/login", new { email, password = Accounts.Password })).JsonAsync();
+        var stranger = await server.CreateClient().PostJsonAsync("/api/auth/2fa/send-code", new { method = "email" });
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
+
+        var sent = await browser.PostJsonAsync("/api/auth/2fa/send-code", new { method = "email" });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var verified = await browser.PostJsonAsync("/api/auth/2fa/verify", new { userId = login.Str("userId"), code = await CodeAsync(email, 3), method = "email" });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Send_code_needs_a_challenge_or_a_session_and_an_email_or_sms_method()
     {
         var anonymous = await server.CreateClient().PostJsonAsync("/api/auth/2fa/send-code", new { method = "email" });
