@@ -19,6 +19,10 @@ public sealed class AuthorizationService(
     public async Task<AuthorizationDecision> DecideAsync(AuthorizationRequest request, BrowserSession? browser, CancellationToken ct)
     {
         var none = request.Prompt.Contains("none");
+        // OIDC Core §3.1.2.2: another user than id_token_hint's may sign in on the page, but the answer is then an
+        // error at the client, not another trip to the page (which would loop for as long as that user stays).
+        if (HintedUserDiffers(request, browser) && (none || SignedInForThisRequest(request, browser!)))
+            return Error(request, AuthErrorCodes.LoginRequired, "The signed-in user is not the one id_token_hint names");
         if (NeedsLogin(request, browser))
             return none ? Error(request, AuthErrorCodes.LoginRequired, "The user is not signed in") : new(AuthorizationStep.Login);
 
@@ -63,13 +67,18 @@ public sealed class AuthorizationService(
     /// </summary>
     private bool NeedsLogin(AuthorizationRequest request, BrowserSession? browser)
     {
-        if (browser is null) return true;
-        if (request.IdTokenHint is { } hint && hint.UserId != browser.UserId) return true;
-        if (request.SignInRequestedAt is { } asked && browser.AuthTime >= asked) return false;
+        if (browser is null || HintedUserDiffers(request, browser)) return true;
+        if (SignedInForThisRequest(request, browser)) return false;
         if (request.Prompt.Contains("login") || request.Prompt.Contains("select_account")) return true;
         return request.MaxAge is { } maxAge
             && (maxAge == 0 || clock.GetUtcNow().UtcDateTime - browser.AuthTime > TimeSpan.FromSeconds(maxAge));
     }
+
+    private static bool HintedUserDiffers(AuthorizationRequest request, BrowserSession? browser) =>
+        browser is not null && request.IdTokenHint is { } hint && hint.UserId != browser.UserId;
+
+    private static bool SignedInForThisRequest(AuthorizationRequest request, BrowserSession browser) =>
+        request.SignInRequestedAt is { } asked && browser.AuthTime >= asked;
 
     private async Task<string> IssueCodeAsync(AuthorizationRequest request, BrowserSession browser, CancellationToken ct)
     {

@@ -71,6 +71,28 @@ public sealed class OidcConformanceTests(OAuthServer server) : IClassFixture<OAu
     }
 
     [Fact]
+    public async Task Another_user_signing_in_for_an_id_token_hint_ends_in_login_required_not_another_round()
+    {
+        var client = await server.CreateClientAsync();
+        var (hinted, _) = await server.SignedInBrowserAsync();
+        var pkce = Pkce.New();
+        var code = await hinted.CodeAsync(client, pkce);
+        var idToken = (await (await server.ExchangeAsync(client, code, pkce)).OkJsonAsync()).Str("id_token");
+
+        var (browser, email) = await server.SignedInBrowserAsync();
+        server.Clock.Advance(TimeSpan.FromSeconds(5));
+        var url = OAuthFlows.AuthorizeUrl(client, Pkce.New(), extra: "id_token_hint=" + idToken);
+        var silent = await browser.AuthorizeAsync(url + "&prompt=none");
+        Assert.Equal("login_required", silent.Query()["error"]);
+
+        // The browser's own user signs in again on the page: the request ends at the client with the error.
+        var back = await SignInOnPageAsync(browser, await browser.AuthorizeAsync(url), email);
+        var landed = await browser.AuthorizeAsync(back);
+        Assert.StartsWith(client.RedirectUri, landed.ToString());
+        Assert.Equal("login_required", landed.Query()["error"]);
+    }
+
+    [Fact]
     public async Task A_sign_in_marker_of_another_client_does_not_satisfy_max_age()
     {
         var client = await server.CreateClientAsync();
