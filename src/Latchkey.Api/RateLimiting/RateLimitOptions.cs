@@ -42,8 +42,9 @@ public sealed class RateLimitOptions
         : null;
 
     /// <summary>
-    /// The Nhost seed documents no limits; these are the upstream Nhost Auth defaults (brute force and
-    /// sign-ups 10 per 5 minutes, emails 10 per hour, everything else 100 per minute), per client IP.
+    /// The Nhost seed documents no limits; these are the upstream Nhost Auth defaults as published at
+    /// https://docs.nhost.io/platform/cloud/rate-limits (brute force and sign-ups 10 per 5 minutes, emails and
+    /// SMS 10 per hour, everything else 100 per minute), per client IP.
     /// </summary>
     private static Dictionary<string, RateLimitRule> NhostDefaults() => new(StringComparer.OrdinalIgnoreCase)
     {
