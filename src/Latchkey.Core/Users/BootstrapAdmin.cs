@@ -28,9 +28,13 @@ public sealed class BootstrapAdmin(
             throw new ConfigurationException($"Latchkey:Admin:Password is too weak: {strength.Error.Message} Set a stronger one (a passphrase of several words).");
     }
 
+    /// <summary>
+    /// Creates the account if it is missing. The password was checked by <see cref="ValidateAsync"/> before the
+    /// database was opened; registration applies the live policy again only when it creates the account, so an
+    /// existing administrator is not held to a policy tightened after it was made.
+    /// </summary>
     public async Task EnsureAsync(CancellationToken ct)
     {
-        await ValidateAsync(ct);
         var (email, password) = (options.Value.Email, options.Value.Password);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return;
 
