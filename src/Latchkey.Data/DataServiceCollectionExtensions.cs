@@ -80,6 +80,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRoleStore, RoleStore>();
         services.AddScoped<IAdminStore, AdminStore>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddScoped<Core.Cluster.IChangeVersionStore, ChangeVersionStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");
