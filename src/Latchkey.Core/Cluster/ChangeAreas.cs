@@ -7,7 +7,7 @@ namespace Latchkey.Core.Cluster;
 /// </summary>
 public static class ChangeAreas
 {
-    /// <summary>oauth_clients: inserted, edited or deleted clients.</summary>
+    /// <summary>oauth_clients and oauth_api_resources: inserted, edited or deleted clients and API resources.</summary>
     public const string OAuthClients = "oauth_clients";
     /// <summary>runtime_settings: the administrators' overrides.</summary>
     public const string Settings = "settings";

@@ -11,4 +11,11 @@ public sealed class ClusterOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How often each node adds what it counted (rate limits, failed sign-ins) to the shared counters on
+    /// PostgreSQL and learns the other nodes' totals: one statement per interval, whatever the traffic.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan CounterFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -12,12 +12,15 @@ public static class ClusterServiceCollectionExtensions
     public static IServiceCollection AddLatchkeyCluster(this IServiceCollection services)
     {
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<OAuthClientCache>());
+        services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<ApiResourceCatalog>());
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<SettingsCache>());
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<AccessTokenRevocationList>());
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<SessionStateCache>());
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<SharedCounters>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedCounters>());
         return services;
     }
 }

@@ -20,6 +20,8 @@ $$;
 -- Once per statement: a set-based change bumps once, and the row lock it takes is held only to commit.
 CREATE TRIGGER oauth_clients_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_clients
     FOR EACH STATEMENT EXECUTE FUNCTION bump_change_version('oauth_clients');
+CREATE TRIGGER oauth_api_resources_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_api_resources
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_version('oauth_clients');
 CREATE TRIGGER runtime_settings_changed AFTER INSERT OR UPDATE OR DELETE ON runtime_settings
     FOR EACH STATEMENT EXECUTE FUNCTION bump_change_version('settings');
 CREATE TRIGGER revoked_access_tokens_added AFTER INSERT ON revoked_access_tokens
@@ -37,3 +39,15 @@ CREATE TRIGGER sessions_revoked AFTER UPDATE OF revoked_at ON sessions
 CREATE TRIGGER users_disabled AFTER UPDATE OF disabled ON users
     FOR EACH ROW WHEN (OLD.disabled IS DISTINCT FROM NEW.disabled)
     EXECUTE FUNCTION bump_change_version('sessions');
+
+-- Rate-limit and sign-in counters shared by the nodes: one row per key and fixed window, added to in
+-- batches (SharedCounters flushes every node's counts in one upsert per interval), pruned when it ends.
+CREATE TABLE rate_counters (
+    key character varying(400) NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    window_end timestamp with time zone NOT NULL,
+    count integer NOT NULL,
+    CONSTRAINT pk_rate_counters PRIMARY KEY (key, window_start)
+);
+
+CREATE INDEX ix_rate_counters_window_end ON rate_counters (window_end);

@@ -15,6 +15,13 @@ BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'oau
 CREATE TRIGGER "oauth_clients_deleted" AFTER DELETE ON "oauth_clients"
 BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'oauth_clients'; END;
 
+CREATE TRIGGER "oauth_api_resources_added" AFTER INSERT ON "oauth_api_resources"
+BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'oauth_clients'; END;
+CREATE TRIGGER "oauth_api_resources_updated" AFTER UPDATE ON "oauth_api_resources"
+BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'oauth_clients'; END;
+CREATE TRIGGER "oauth_api_resources_deleted" AFTER DELETE ON "oauth_api_resources"
+BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'oauth_clients'; END;
+
 CREATE TRIGGER "runtime_settings_added" AFTER INSERT ON "runtime_settings"
 BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'settings'; END;
 CREATE TRIGGER "runtime_settings_updated" AFTER UPDATE ON "runtime_settings"
@@ -38,3 +45,14 @@ WHEN OLD."disabled" IS NOT NEW."disabled"
 BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'sessions'; END;
 CREATE TRIGGER "users_deleted" AFTER DELETE ON "users"
 BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'sessions'; END;
+
+-- The shared counters' table (see the PostgreSQL script); one SQLite node keeps its counts in memory.
+CREATE TABLE "rate_counters" (
+    "key" TEXT NOT NULL,
+    "window_start" TEXT NOT NULL,
+    "window_end" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    CONSTRAINT "pk_rate_counters" PRIMARY KEY ("key", "window_start")
+);
+
+CREATE INDEX "ix_rate_counters_window_end" ON "rate_counters" ("window_end");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Latchkey.Data.Sqlite.Migrations;
 
-/// <summary>The change versions every node polls, and the triggers that bump them (issue 20).</summary>
+/// <summary>The change versions every node polls, the triggers that bump them, and the shared counters (issue 20).</summary>
 [DbContext(typeof(LatchkeyDbContext))]
 [Migration("20261203002000_ChangeVersions")]
 public sealed class ChangeVersions : SqlScriptMigration;
