@@ -11,6 +11,7 @@ nodes_start() {
   local dll="src/Latchkey.Server/bin/$CONFIGURATION/net10.0/Latchkey.Server.dll"
   dotnet "$dll" --urls "http://127.0.0.1:$port" \
     --Latchkey:Database:Provider=postgres "--ConnectionStrings:Latchkey=$connection" \
+    --Latchkey:PublicUrl=http://latchkey.nodes.test \
     --Latchkey:Email:OutboxPath="$TMP_ROOT/nodes-$name-outbox" \
     --Latchkey:Admin:Email="$NODES_ADMIN" --Latchkey:Admin:Password="$NODES_PASSWORD" \
     --Latchkey:Passwords:Hashing:Iterations=1 --Latchkey:Passwords:Hashing:MemoryKiB=1024 \
@@ -63,6 +64,8 @@ INI
 
 nodes_stop() {
   local pid
+  # PgBouncer runs under runuser: stop it by its own pid file, then the rest.
+  [[ -f "$TMP_ROOT/pgbouncer/pgbouncer.pid" ]] && kill "$(cat "$TMP_ROOT/pgbouncer/pgbouncer.pid")" 2>/dev/null || true
   for pid in "${NODES_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${NODES_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   NODES_PIDS=()
@@ -72,7 +75,7 @@ stage_nodes() {
   NODES_ADMIN="admin@latchkey.test" NODES_PASSWORD="nodes-Stage-Admin-58-amber" NODES_PIDS=()
   local out="$RESULTS_DIR/nodes.txt" port_a port_b port_pgb direct pooled
   command -v /usr/sbin/pgbouncer >/dev/null || { stage_problem "pgbouncer is not installed (APT_PACKAGES)"; return 0; }
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "DROP DATABASE IF EXISTS lk_nodes" -c "CREATE DATABASE lk_nodes" \
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "DROP DATABASE IF EXISTS lk_nodes WITH (FORCE)" -c "CREATE DATABASE lk_nodes" \
     || { stage_problem "could not create the nodes database"; return 0; }
   trap nodes_stop EXIT
   port_a=$(free_port); port_pgb=$(free_port)
