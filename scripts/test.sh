@@ -39,7 +39,7 @@ SOLUTION="Latchkey.slnx"
 CONFIGURATION="Release"
 
 # Test stages, run in this order.
-STAGES=(dotnet fuzz node nhost bench)
+STAGES=(dotnet fuzz node nhost nodes bench)
 
 # Node packages the tests run as local upstream servers (oidc-provider for
 # social sign-in); installed with `npm ci` when node_modules is missing.
@@ -54,7 +54,8 @@ STORAGE_DBS=(sqlite postgres)
 # chromium: the browser tests (tests/Latchkey.Browser.Tests) drive Debian's build through
 # Playwright; no browser is ever downloaded. They run once, on SQLite, as a non-storage suite.
 # python3-yaml: the Nhost spec walker reads the OpenAPI YAML through it.
-APT_PACKAGES=(python3-aiosmtpd python3-yaml nodejs curl wrk chromium)
+# pgbouncer: the nodes stage runs a node through it in transaction pooling mode.
+APT_PACKAGES=(python3-aiosmtpd python3-yaml nodejs curl wrk chromium pgbouncer)
 
 PG_BIN="/usr/lib/postgresql/15/bin"
 PG_APT_PACKAGE="postgresql-15"

@@ -3,6 +3,7 @@ using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Challenges;
+using Latchkey.Core.Cluster;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Mfa;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddLatchkeySocial(configuration);
         services.AddLatchkeyAdmin();
+        Bind<Cluster.ClusterOptions>(services, configuration, "Latchkey:Cluster");
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();
@@ -90,6 +92,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionCookie>();
         services.AddLatchkeyOAuth();
         services.AddSecondFactors();
+        services.AddLatchkeyCluster();
         return services;
     }
 

@@ -45,7 +45,7 @@ public static class DataServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new OptionsValidationException("ConnectionStrings:Latchkey", typeof(DatabaseOptions),
                         ["ConnectionStrings:Latchkey is required when Latchkey:Database:Provider is 'postgres'."]);
-                options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), npgsql => npgsql.MigrationsAssembly("Latchkey.Data.Postgres"));
+                options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString, database.TransactionPooling), npgsql => npgsql.MigrationsAssembly("Latchkey.Data.Postgres"));
             }
             else
             {
@@ -80,6 +80,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRoleStore, RoleStore>();
         services.AddScoped<IAdminStore, AdminStore>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddScoped<Core.Cluster.IChangeVersionStore, ChangeVersionStore>();
+        services.AddScoped<Core.Cluster.ISharedCounterStore, SharedCounterStore>();
+        services.AddSingleton(sp => new Core.Cluster.SharedDatabase(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseOptions.Postgres));
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

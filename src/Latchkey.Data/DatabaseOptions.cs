@@ -23,6 +23,14 @@ public sealed class DatabaseOptions
     [RegularExpression("^(normal|full)$", ErrorMessage = "Latchkey:Database:SqliteSynchronous must be 'normal' or 'full'.")]
     public string SqliteSynchronous { get; set; } = "normal";
 
+    /// <summary>
+    /// PostgreSQL is reached through a pooler in transaction mode (PgBouncer <c>pool_mode = transaction</c>):
+    /// no state may outlive a transaction, so Latchkey turns automatic statement preparation off and skips
+    /// the connection reset (<c>Max Auto Prepare=0</c>, <c>No Reset On Close=true</c>, unless the connection
+    /// string sets them). Run migrations with a direct connection (docs/operations.md).
+    /// </summary>
+    public bool TransactionPooling { get; set; }
+
     /// <summary>Apply pending migrations at start (turn off when `latchkey migrate` runs in a deploy step).</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

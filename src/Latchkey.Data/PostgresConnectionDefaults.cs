@@ -25,10 +25,14 @@ public static class PostgresConnectionDefaults
     /// </summary>
     public static int MaxPoolSize => Math.Max(4, 2 * Environment.ProcessorCount);
 
-    public static string Apply(string connectionString)
+    public static string Apply(string connectionString, bool transactionPooling = false)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!Mentions(connectionString, "Auto Prepare", "AutoPrepare")) builder.MaxAutoPrepare = MaxAutoPrepare;
+        // A transaction pooler hands each transaction to any server connection: a statement prepared on
+        // one is unknown on the next (PgBouncer 1.18, Debian 12's, cannot track them), and the reset
+        // (DISCARD ALL) would be a wasted round trip on a connection the pooler resets itself.
+        if (!Mentions(connectionString, "Auto Prepare", "AutoPrepare")) builder.MaxAutoPrepare = transactionPooling ? 0 : MaxAutoPrepare;
+        if (transactionPooling && !Mentions(connectionString, "Reset On Close", "ResetOnClose")) builder.NoResetOnClose = true;
         if (!Mentions(connectionString, "Pool Size", "PoolSize")) builder.MaxPoolSize = MaxPoolSize;
         return builder.ConnectionString;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Latchkey.Api.Common;
+using Latchkey.Core.Cluster;
 using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,12 @@ namespace Latchkey.Api.RateLimiting;
 /// surface are known. Every limited answer carries X-RateLimit-Limit/Remaining/Reset taken from the
 /// window's real state; a refusal is 429 with Retry-After, in the called surface's error shape, and
 /// the first refusal of a run is logged with its bucket (later ones at Debug, so a flood cannot flood the log).
+/// On PostgreSQL the bucket is also counted in the nodes' <see cref="SharedCounters"/> (a fixed window,
+/// flushed in batches), so N nodes behind a balancer do not give a client N times the limit.
 /// </summary>
 public sealed class RateLimitMiddleware(
-    RequestDelegate next, SlidingWindowLog windows, IOptionsMonitor<RateLimitOptions> options, ILogger<RateLimitMiddleware> logger)
+    RequestDelegate next, SlidingWindowLog windows, SharedCounters shared, IOptionsMonitor<RateLimitOptions> options,
+    ILogger<RateLimitMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -29,7 +33,8 @@ public sealed class RateLimitMiddleware(
         }
 
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var decision = windows.Acquire($"{surface}|{policy}|{client}", rule);
+        var key = $"{surface}|{policy}|{client}";
+        var decision = Decide(key, rule);
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
@@ -48,6 +53,19 @@ public sealed class RateLimitMiddleware(
             surface, policy, client, rule.Limit, rule.Window, context.Request.Method, context.Request.Path, retryAfter);
         await context.SurfaceErrors(PlainErrors.Instance)
             .WriteAsync(context, new AuthError(AuthErrorCodes.RateLimited, "Too many requests; try again later"));
+    }
+
+    /// <summary>The node's exact sliding window, then (several nodes on one database) the shared fixed window.</summary>
+    private RateLimitDecision Decide(string key, RateLimitRule rule)
+    {
+        if (!shared.IsShared) return windows.Acquire(key, rule);
+        var everywhere = shared.Check(key, rule.Window, rule.Limit);
+        if (!everywhere.Allowed)
+            return new RateLimitDecision(false, rule.Limit, 0, everywhere.Reset, everywhere.RetryAfter, everywhere.FirstRefusal);
+        var here = windows.Acquire(key, rule);
+        if (!here.Allowed) return here;
+        shared.Add(key, rule.Window);
+        return here with { Remaining = Math.Min(here.Remaining, everywhere.Remaining - 1) };
     }
 
     private static long CeilingUnixSeconds(DateTimeOffset at)

@@ -17,7 +17,6 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<ActivitySearch>();
         services.AddScoped<StatsService>();
         services.AddSingleton<SettingsCache>();
-        services.AddHostedService<SettingsRefresher>();
         services.AddRuntimeSettingsOverlays();
         services.AddScoped<SettingsService>();
         return services;

@@ -38,8 +38,9 @@ public sealed class CallerAuthenticator(
         if (claims is null) return null;
         if (!sessionState.IsKnownActive(claims.SessionId, claims.UserId))
         {
+            var generation = sessionState.Generation;
             if (!await sessions.IsActiveAsync(claims.SessionId, clock.GetUtcNow().UtcDateTime, ct)) return null;
-            sessionState.RememberActive(claims.SessionId, claims.UserId);
+            sessionState.RememberActive(claims.SessionId, claims.UserId, generation);
         }
         return new Caller(claims.UserId, claims.Email ?? "", null, claims.Role, CredentialKind.AccessToken, claims.SessionId, null);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Latchkey.Core.Cluster;
 using Latchkey.Core.Common;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,11 @@ namespace Latchkey.Core.Credentials;
 /// times per <see cref="LockoutOptions.Window"/> before everyone waits, which bounds distributed guessing.
 /// Keys are the normalized login as typed, never the account, so an unknown address is counted and
 /// refused exactly like a known one and the answers cannot tell them apart. Counters live in memory,
-/// per node, like the rate limits (docs/decisions.md). The options are read per use through the live
+/// per node; on PostgreSQL the account-wide count is also kept in the nodes' <see cref="SharedCounters"/>
+/// (a fixed window), so guessing spread over N nodes still meets one ceiling (docs/operations.md). The options are read per use through the live
 /// <c>IOptions</c> of the runtime settings, so an administrator's lockout threshold applies at once.
 /// </summary>
-public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvider clock)
+public sealed class SignInThrottle(IOptions<LockoutOptions> options, SharedCounters shared, TimeProvider clock)
 {
     public static readonly AuthError Refused = new(AuthErrorCodes.RateLimited, "Too many failed sign-in attempts; try again later");
 
@@ -36,6 +38,8 @@ public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvide
             until = p.Last + Delay(p.Failures, settings);
         if (account is { } a && a.Failures >= settings.AccountCeiling && a.Start + settings.Window > now)
             until = Max(until, a.Start + settings.Window);
+        if (shared.IsShared && shared.Check(AccountKey(normalizedLogin), settings.Window, settings.AccountCeiling) is { Allowed: false } everywhere)
+            until = Max(until, everywhere.Reset);
         return until;
     }
 
@@ -46,6 +50,7 @@ public sealed class SignInThrottle(IOptions<LockoutOptions> options, TimeProvide
         var now = clock.GetUtcNow();
         Bump(PairKey(normalizedLogin, context), now, settings);
         Bump(AccountKey(normalizedLogin), now, settings);
+        if (shared.IsShared) shared.Add(AccountKey(normalizedLogin), settings.Window);
         if (Interlocked.Increment(ref _calls) % 1_000 == 0) Prune(now, settings);
     }
 

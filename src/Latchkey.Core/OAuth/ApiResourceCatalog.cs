@@ -1,3 +1,4 @@
+using Latchkey.Core.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.OAuth;
@@ -6,11 +7,13 @@ namespace Latchkey.Core.OAuth;
 /// Every API resource, kept in memory for <see cref="OAuthOptions.ClientCacheLifetime"/> like the clients:
 /// token requests that name a resource or a custom scope look it up, and reading the table each time would
 /// add a round trip to the client_credentials path. Changes through <see cref="ApiResourceService"/> drop
-/// the snapshot on this node at once; other nodes reload when theirs expires.
+/// the snapshot on this node at once; other nodes drop theirs when the <see cref="ChangeFeed"/> sees the
+/// OAuth clients' area move (the resources' triggers bump it too).
 /// </summary>
-public sealed class ApiResourceCatalog(IOptions<OAuthOptions> options, TimeProvider clock)
+public sealed class ApiResourceCatalog(IOptions<OAuthOptions> options, TimeProvider clock) : IChangeSubscriber
 {
     private volatile Entry? _entry;
+    private long _generation;
 
     public ValueTask<ApiResourceSet> GetAsync(IApiResourceStore store, CancellationToken ct) => GetAsync(() => store, ct);
 
@@ -19,13 +22,24 @@ public sealed class ApiResourceCatalog(IOptions<OAuthOptions> options, TimeProvi
     {
         var now = clock.GetUtcNow().UtcTicks;
         if (_entry is { } e && e.ExpiresAtTicks > now) return e.Set;
+        var generation = Interlocked.Read(ref _generation);
         var set = new ApiResourceSet(await store().ListAsync(ct));
         var lifetime = options.Value.ClientCacheLifetime;
-        if (lifetime > TimeSpan.Zero) _entry = new Entry(set, now + lifetime.Ticks);
+        // A snapshot read while a change arrived is used once but not kept.
+        if (lifetime > TimeSpan.Zero && generation == Interlocked.Read(ref _generation)) _entry = new Entry(set, now + lifetime.Ticks);
         return set;
     }
 
     public void Forget() => _entry = null;
+
+    string IChangeSubscriber.Area => ChangeAreas.OAuthClients;
+
+    Task IChangeSubscriber.OnChangedAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _generation);
+        _entry = null;
+        return Task.CompletedTask;
+    }
 
     private sealed record Entry(ApiResourceSet Set, long ExpiresAtTicks);
 }

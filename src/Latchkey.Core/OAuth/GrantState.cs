@@ -14,8 +14,9 @@ public sealed class GrantState(ISessionStore sessions, SessionStateCache cache, 
         if (claims.SessionId is not { } sid) return claims.UserId is null;
         var userId = claims.UserId ?? Guid.Empty;
         if (cache.IsKnownActive(sid, userId)) return true;
+        var generation = cache.Generation;
         if (!await sessions.IsActiveAsync(sid, clock.GetUtcNow().UtcDateTime, ct)) return false;
-        cache.RememberActive(sid, userId);
+        cache.RememberActive(sid, userId, generation);
         return true;
     }
 }

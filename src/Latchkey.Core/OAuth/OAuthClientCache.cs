@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Latchkey.Core.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.OAuth;
@@ -7,29 +8,42 @@ namespace Latchkey.Core.OAuth;
 /// Registered clients by <c>client_id</c>, kept for <see cref="OAuthOptions.ClientCacheLifetime"/>.
 /// Every token, introspection and revocation request authenticates its client, and clients change
 /// rarely, so reading the row each time was the largest cost of the client_credentials grant.
-/// Changes made through <see cref="OAuthClientService"/> drop the entry on this node at once; other
-/// nodes see them when their entry expires. Unknown ids are never cached, so made-up client ids cannot
+/// Changes made through <see cref="OAuthClientService"/> drop the entry on this node at once; the
+/// <see cref="ChangeFeed"/> empties the cache on the other nodes within a poll. Unknown ids are never cached, so made-up client ids cannot
 /// fill memory; the map is also bounded in size.
 /// </summary>
-public sealed class OAuthClientCache(IOptions<OAuthOptions> options, TimeProvider clock)
+public sealed class OAuthClientCache(IOptions<OAuthOptions> options, TimeProvider clock) : IChangeSubscriber
 {
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>Read before a row is read from storage and passed to <see cref="Remember"/>, so a row read before a change is not cached after it.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>The cached client, or null when it is not cached or its entry has expired.</summary>
     public OAuthClient? Find(string clientId) =>
         _entries.TryGetValue(clientId, out var entry) && entry.ExpiresAtTicks > clock.GetUtcNow().UtcTicks ? entry.Client : null;
 
     /// <summary>Caches a client read from storage. Callers must treat cached clients as read-only.</summary>
-    public void Remember(OAuthClient client)
+    public void Remember(OAuthClient client, long generationBeforeRead)
     {
         var lifetime = options.Value.ClientCacheLifetime;
-        if (lifetime <= TimeSpan.Zero) return;
+        if (lifetime <= TimeSpan.Zero || generationBeforeRead != Generation) return;
         if (_entries.Count >= MaxEntries) _entries.Clear();
         _entries[client.ClientId] = new Entry(client, clock.GetUtcNow().UtcTicks + lifetime.Ticks);
     }
 
     public void Forget(string clientId) => _entries.TryRemove(clientId, out _);
+
+    string IChangeSubscriber.Area => ChangeAreas.OAuthClients;
+
+    Task IChangeSubscriber.OnChangedAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+        return Task.CompletedTask;
+    }
 
     private sealed record Entry(OAuthClient Client, long ExpiresAtTicks);
 }

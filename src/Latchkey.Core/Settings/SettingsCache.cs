@@ -1,14 +1,16 @@
 using System.Text.Json;
+using Latchkey.Core.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Core.Settings;
 
 /// <summary>
 /// The current settings overrides of this node. <see cref="RefreshAsync"/> reads the version (one tiny
-/// query) and reloads the document only when it changed; <see cref="SettingsRefresher"/> calls it every
-/// few seconds and the settings service right after a change, so every node follows within seconds.
+/// query) and reloads the document only when it changed; the host calls it at start, the settings
+/// service right after a change, and the <see cref="ChangeFeed"/> when another node changed them, so every
+/// node follows within a poll.
 /// </summary>
-public sealed class SettingsCache(IServiceScopeFactory scopes)
+public sealed class SettingsCache(IServiceScopeFactory scopes) : IChangeSubscriber
 {
     public sealed record Snapshot(RuntimeSettings Settings, long Version);
 
@@ -24,6 +26,10 @@ public sealed class SettingsCache(IServiceScopeFactory scopes)
         var row = await store.FindAsync(ct);
         if (row is not null) _current = new Snapshot(Parse(row.Document), row.Version);
     }
+
+    string IChangeSubscriber.Area => ChangeAreas.Settings;
+
+    Task IChangeSubscriber.OnChangedAsync(CancellationToken ct) => RefreshAsync(ct);
 
     public static RuntimeSettings Parse(string document) =>
         JsonSerializer.Deserialize<RuntimeSettings>(document, JsonSerializerOptions.Web) ?? RuntimeSettings.None;

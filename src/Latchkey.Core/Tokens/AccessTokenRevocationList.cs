@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Latchkey.Core.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,14 @@ namespace Latchkey.Core.Tokens;
 /// <summary>
 /// The revoked access tokens (by jti) that have not expired yet, as every node sees them. Validation asks
 /// this in-memory set, never the database: a revocation is in force at once on the node that made it, and
-/// on the others within <see cref="RefreshInterval"/>, when one request per interval fetches the rows added
-/// since the highest sequence it has seen. Tokens without a jti (first-party tokens) never get here.
+/// on the others when the <see cref="ChangeFeed"/> sees the revocation list's version move (within a poll)
+/// and this fetches the rows added since the highest sequence it has seen. Tokens without a jti
+/// (first-party tokens) never get here.
 /// </summary>
 public sealed class AccessTokenRevocationList(
     IServiceScopeFactory scopes, IOptions<TokenOptions> tokenOptions, TimeProvider clock, ILogger<AccessTokenRevocationList> logger)
+    : IChangeSubscriber
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
     /// <summary>How far back each refresh also looks by time, for rows whose sequence committed late.</summary>
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
 
@@ -22,12 +24,11 @@ public sealed class AccessTokenRevocationList(
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private long _highWater;
     private DateTime _checkedAt = DateTime.MinValue;
-    private long _nextCheckTicks;
     private volatile bool _loaded;
 
     public async ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken ct = default)
     {
-        if (clock.GetUtcNow().UtcTicks >= Interlocked.Read(ref _nextCheckTicks)) await RefreshAsync(ct);
+        if (!_loaded) await RefreshAsync(ct);
         return _revoked.ContainsKey(tokenId);
     }
 
@@ -45,25 +46,25 @@ public sealed class AccessTokenRevocationList(
         await store.PruneAsync(now, ct);
     }
 
+    string IChangeSubscriber.Area => ChangeAreas.RevokedTokens;
+
+    Task IChangeSubscriber.OnChangedAsync(CancellationToken ct) => RefreshAsync(ct);
+
     private async Task RefreshAsync(CancellationToken ct)
     {
-        // Until the first load every caller waits for it; afterwards one refreshes and the rest use the set as it is.
-        if (_loaded) { if (!await _refreshing.WaitAsync(0, ct)) return; }
-        else await _refreshing.WaitAsync(ct);
+        await _refreshing.WaitAsync(ct);
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            if (now.Ticks < Interlocked.Read(ref _nextCheckTicks)) return;
             try
             {
                 await LoadChangesAsync(now, ct);
             }
             catch (Exception ex) when (_loaded && ex is not OperationCanceledException)
             {
-                // The last known list stays in force; the next request after the interval tries again.
+                // The last known list stays in force; the next change the feed sees tries again.
                 logger.LogWarning("Could not refresh the access-token revocation list: {Reason}", ex.Message);
             }
-            Interlocked.Exchange(ref _nextCheckTicks, (now + RefreshInterval).Ticks);
         }
         finally
         {

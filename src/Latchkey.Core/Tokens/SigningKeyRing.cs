@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Latchkey.Core.Cluster;
 using Latchkey.Core.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,9 @@ namespace Latchkey.Core.Tokens;
 
 /// <summary>
 /// The signing keys in memory. Signing and verification read an immutable snapshot (no database);
-/// the snapshot is re-read every <see cref="TokenOptions.KeyRefreshInterval"/> in the background so a
-/// rotation on one node reaches the others, and at once when a token names a key we do not know.
+/// a rotation on one node reaches the others when the <see cref="ChangeFeed"/> sees the keys' version move
+/// (within a poll). The snapshot is also re-read every <see cref="TokenOptions.KeyRefreshInterval"/> (keys
+/// leave JWKS by time, which changes no row) and when a token names a key we do not know.
 /// </summary>
 public sealed class SigningKeyRing(
     IServiceScopeFactory scopes,
@@ -19,7 +21,7 @@ public sealed class SigningKeyRing(
     IOptions<TokenOptions> options,
     IEnumerable<SigningPurpose> extraPurposes,
     TimeProvider clock,
-    ILogger<SigningKeyRing> logger)
+    ILogger<SigningKeyRing> logger) : IChangeSubscriber
 {
     public const string AccessPurpose = "access";
     /// <summary>OpenID Connect id tokens: RS256, the algorithm every relying party must support (and logout tokens).</summary>
@@ -124,6 +126,15 @@ public sealed class SigningKeyRing(
         _snapshot = Build(await ReadAsync(ct));
         logger.LogInformation("Rotated the {Purpose} signing key; new key {KeyId}", purpose, id);
         return id;
+    }
+
+    string IChangeSubscriber.Area => ChangeAreas.SigningKeys;
+
+    async Task IChangeSubscriber.OnChangedAsync(CancellationToken ct)
+    {
+        // Before the start-up load there is nothing to refresh; that load reads the keys anyway.
+        if (_snapshot is null) return;
+        _snapshot = Build(await ReadAsync(ct));
     }
 
     /// <summary>The algorithm a purpose signs with now; null for a purpose no longer configured (its keys only verify).</summary>

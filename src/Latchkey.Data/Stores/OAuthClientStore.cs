@@ -12,8 +12,9 @@ internal sealed class OAuthClientStore(LatchkeyDbContext db, OAuthClientCache ca
     public async Task<OAuthClient?> FindByClientIdAsync(string clientId, CancellationToken ct)
     {
         if (cache.Find(clientId) is { } cached) return cached;
+        var generation = cache.Generation;
         var client = await ByClientId(db, clientId, ct);
-        if (client is not null) cache.Remember(client);
+        if (client is not null) cache.Remember(client, generation);
         return client;
     }
 

@@ -26,4 +26,13 @@ public sealed class PostgresConnectionDefaultsTests
         Assert.Equal(pool, built.MaxPoolSize);
         Assert.Equal(prepare, built.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void Behind_a_transaction_pooler_no_statement_is_prepared_and_the_reset_is_skipped()
+    {
+        var built = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=pgbouncer;Database=latchkey", transactionPooling: true));
+        Assert.Equal(0, built.MaxAutoPrepare);
+        Assert.True(built.NoResetOnClose);
+        Assert.Equal(5, new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=pgb;Max Auto Prepare=5", transactionPooling: true)).MaxAutoPrepare);
+    }
 }

@@ -1,3 +1,4 @@
+using Latchkey.Core.Cluster;
 using Latchkey.Core.OAuth;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class OAuthClientCacheTests
         var cache = Cache(clock, TimeSpan.FromSeconds(30));
         var client = Client("lk_a");
         Assert.Null(cache.Find("lk_a"));
-        cache.Remember(client);
+        cache.Remember(client, cache.Generation);
         clock.Now += TimeSpan.FromSeconds(29);
         Assert.Same(client, cache.Find("lk_a"));
         clock.Now += TimeSpan.FromSeconds(1);
@@ -36,7 +37,7 @@ public sealed class OAuthClientCacheTests
     public void Forget_drops_the_entry_at_once_and_ids_are_case_sensitive()
     {
         var cache = Cache(new StepClock(), TimeSpan.FromSeconds(30));
-        cache.Remember(Client("lk_a"));
+        cache.Remember(Client("lk_a"), cache.Generation);
         Assert.Null(cache.Find("LK_A"));
         cache.Forget("lk_a");
         Assert.Null(cache.Find("lk_a"));
@@ -46,7 +47,19 @@ public sealed class OAuthClientCacheTests
     public void A_zero_lifetime_turns_the_cache_off()
     {
         var cache = Cache(new StepClock(), TimeSpan.Zero);
-        cache.Remember(Client("lk_a"));
+        cache.Remember(Client("lk_a"), cache.Generation);
         Assert.Null(cache.Find("lk_a"));
+    }
+
+    [Fact]
+    public async Task A_change_on_any_node_empties_the_cache_and_a_row_read_before_it_is_not_kept()
+    {
+        var cache = Cache(new StepClock(), TimeSpan.FromSeconds(30));
+        cache.Remember(Client("lk_a"), cache.Generation);
+        var readBeforeTheChange = cache.Generation;
+        await ((IChangeSubscriber)cache).OnChangedAsync(TestContext.Current.CancellationToken);
+        Assert.Null(cache.Find("lk_a"));
+        cache.Remember(Client("lk_b"), readBeforeTheChange);
+        Assert.Null(cache.Find("lk_b"));
     }
 }
