@@ -80,6 +80,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRoleStore, RoleStore>();
         services.AddScoped<IAdminStore, AdminStore>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddScoped<Core.Admin.Analytics.IAnalyticsStore, AnalyticsStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -44,6 +44,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<ApiResource> ApiResources => Set<ApiResource>();
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<StoredSettings> RuntimeSettings => Set<StoredSettings>();
+    public DbSet<ActivityRollupRow> ActivityRollups => Set<ActivityRollupRow>();
+    public DbSet<ActivityRollupMark> ActivityRollupMarks => Set<ActivityRollupMark>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -100,5 +100,6 @@ internal static class PlatformOperations
         ["GET /api/admin/settings"] = new("Runtime settings", Response: typeof(AdminContracts.SettingsResponse)),
         ["PUT /api/admin/settings"] = new("Change runtime settings (send only the fields to change)", Response: typeof(AdminContracts.SettingsResponse), Request: typeof(RuntimeSettings)),
         ["GET /api/admin/stats"] = new("Usage statistics", Response: typeof(AdminContracts.StatsResponse)),
+        ["GET /api/admin/analytics"] = new("Day or hour series of registrations, sign-ins by method, failures, active users and 2FA adoption", Response: typeof(AdminContracts.AnalyticsResponse)),
     };
 }

@@ -16,6 +16,9 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<SessionAdministration>();
         services.AddScoped<ActivitySearch>();
         services.AddScoped<StatsService>();
+        services.AddScoped<Analytics.AnalyticsService>();
+        services.AddScoped<Analytics.ActivityRollup>();
+        services.AddHostedService<Analytics.ActivityRollupWorker>();
         services.AddSingleton<SettingsCache>();
         services.AddHostedService<SettingsRefresher>();
         services.AddRuntimeSettingsOverlays();

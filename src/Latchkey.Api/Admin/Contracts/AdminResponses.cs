@@ -29,3 +29,5 @@ internal static class PageMapping
 public sealed record SettingsResponse(bool Success, Latchkey.Core.Settings.SettingsView Settings);
 
 public sealed record StatsResponse(bool Success, AdminStats Stats);
+
+public sealed record AnalyticsResponse(bool Success, Latchkey.Core.Admin.Analytics.AnalyticsReport Analytics);
