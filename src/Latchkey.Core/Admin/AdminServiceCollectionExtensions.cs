@@ -17,6 +17,8 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<ActivitySearch>();
         services.AddScoped<StatsService>();
         services.AddScoped<Analytics.AnalyticsService>();
+        services.AddScoped<Impersonation.ImpersonationService>();
+        services.AddSingleton<Impersonation.ImpersonationCookie>();
         services.AddScoped<Analytics.ActivityRollup>();
         services.AddHostedService<Analytics.ActivityRollupWorker>();
         services.AddSingleton<SettingsCache>();
