@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         Bind<AdminOptions>(services, configuration, "Latchkey:Admin");
         Bind<TwoFactorOptions>(services, configuration, "Latchkey:TwoFactor");
         Bind<StepUpOptions>(services, configuration, "Latchkey:StepUp");
+        Bind<Admin.Impersonation.ImpersonationOptions>(services, configuration, "Latchkey:Impersonation");
         Bind<PasskeyOptions>(services, configuration, "Latchkey:Passkeys");
         Bind<UserDefaultsOptions>(services, configuration, "Latchkey:Users");
         Bind<HasuraJwtOptions>(services, configuration, "Latchkey:Nhost:Jwt");

@@ -84,6 +84,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Core.Cluster.ISharedCounterStore, SharedCounterStore>();
         services.AddSingleton(sp => new Core.Cluster.SharedDatabase(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseOptions.Postgres));
+        services.AddScoped<Core.Admin.Analytics.IAnalyticsStore, AnalyticsStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -46,6 +46,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<StoredSettings> RuntimeSettings => Set<StoredSettings>();
     public DbSet<Core.Cluster.ChangeVersion> ChangeVersions => Set<Core.Cluster.ChangeVersion>();
     public DbSet<Core.Cluster.RateCounter> RateCounters => Set<Core.Cluster.RateCounter>();
+    public DbSet<ActivityRollupRow> ActivityRollups => Set<ActivityRollupRow>();
+    public DbSet<ActivityRollupMark> ActivityRollupMarks => Set<ActivityRollupMark>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Latchkey.Api.Common;
+using Latchkey.Core.Admin.Impersonation;
 using Latchkey.Core.Authentication;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
@@ -23,7 +24,8 @@ public sealed class LatchkeyAuthenticationHandler(
     UrlEncoder encoder,
     CallerAuthenticator authenticator,
     CrossSiteRequestGuard crossSite,
-    IOptions<SessionOptions> sessionOptions)
+    IOptions<SessionOptions> sessionOptions,
+    ImpersonationCookie impersonation)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -57,18 +59,34 @@ public sealed class LatchkeyAuthenticationHandler(
             return await authenticator.FromApiKeyAsync(apiKey.ToString(), ct);
         if (Request.Cookies.TryGetValue(sessionOptions.Value.CookieName, out var cookie))
         {
-            if (crossSite.Allows(Request)) return await authenticator.FromCookieAsync(cookie, ct);
+            if (crossSite.Allows(Request)) return Impersonated(await authenticator.FromCookiesAsync(cookie, impersonation.Read(Request), ct));
             Context.Items[CrossSiteRefused] = true;
         }
         return null;
     }
 
+    /// <summary>An impersonated caller acts as the user, except on the sensitive endpoints (<see cref="ImpersonationLimits"/>).</summary>
+    private Caller? Impersonated(Caller? caller)
+    {
+        if (caller is not { ActorId: { } actor }) return caller;
+        if (ImpersonationLimits.Refuses(Context))
+        {
+            Context.Items[ImpersonationRefused] = true;
+            return null;
+        }
+        Context.Features.Set(new ActingAdministrator(actor));
+        return caller;
+    }
+
     private static readonly object CrossSiteRefused = new();
+    private static readonly object ImpersonationRefused = new();
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Context.SurfaceErrors(PlainErrors.Instance).WriteAsync(Context, Context.Items.ContainsKey(CrossSiteRefused)
-            ? new AuthError(AuthErrorCodes.Forbidden, "Cross-site request refused: this cookie-authenticated change must come from this server's own pages")
-            : new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
+        Context.SurfaceErrors(PlainErrors.Instance).WriteAsync(Context,
+            Context.Items.ContainsKey(ImpersonationRefused) ? ImpersonationRules.Refused
+            : Context.Items.ContainsKey(CrossSiteRefused)
+                ? new AuthError(AuthErrorCodes.Forbidden, "Cross-site request refused: this cookie-authenticated change must come from this server's own pages")
+                : new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {

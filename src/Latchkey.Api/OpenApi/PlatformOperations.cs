@@ -100,5 +100,8 @@ internal static class PlatformOperations
         ["GET /api/admin/settings"] = new("Runtime settings", Response: typeof(AdminContracts.SettingsResponse)),
         ["PUT /api/admin/settings"] = new("Change runtime settings (send only the fields to change)", Response: typeof(AdminContracts.SettingsResponse), Request: typeof(RuntimeSettings)),
         ["GET /api/admin/stats"] = new("Usage statistics", Response: typeof(AdminContracts.StatsResponse)),
+        ["POST /api/admin/impersonate"] = new("Act as a user (sets the impersonation cookie beside your session)", Response: typeof(AdminContracts.ImpersonationResponse), Request: typeof(AdminContracts.ImpersonateRequest)),
+        ["POST /api/admin/impersonate/stop"] = new("Stop impersonating and return to your own account", Response: typeof(AdminContracts.AdminMessageResponse)),
+        ["GET /api/admin/analytics"] = new("Day or hour series of registrations, sign-ins by method, failures, active users and 2FA adoption", Response: typeof(AdminContracts.AnalyticsResponse)),
     };
 }

@@ -16,6 +16,11 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<SessionAdministration>();
         services.AddScoped<ActivitySearch>();
         services.AddScoped<StatsService>();
+        services.AddScoped<Analytics.AnalyticsService>();
+        services.AddScoped<Impersonation.ImpersonationService>();
+        services.AddSingleton<Impersonation.ImpersonationCookie>();
+        services.AddScoped<Analytics.ActivityRollup>();
+        services.AddHostedService<Analytics.ActivityRollupWorker>();
         services.AddSingleton<SettingsCache>();
         services.AddRuntimeSettingsOverlays();
         services.AddScoped<SettingsService>();

@@ -20,12 +20,14 @@ public static class Permissions
     public const string ClientsManage = "clients:manage";
     public const string KeysRotate = "keys:rotate";
     public const string StatsRead = "stats:read";
+    /// <summary>The analytics series (registrations, sign-ins, failures, active users, adoption over time).</summary>
+    public const string AnalyticsRead = "analytics:read";
     public const string Impersonate = "impersonate";
 
     public static readonly IReadOnlyList<string> All =
     [
         UsersRead, UsersWrite, UsersLock, UsersDelete, SessionsRead, SessionsRevoke, ActivityRead, RolesManage,
-        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, Impersonate,
+        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, AnalyticsRead, Impersonate,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -12,4 +12,6 @@ public sealed class ActivityEntry
     /// <summary>Small JSON object with event-specific facts (method, reason, key id...).</summary>
     public string? Details { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The administrator who did this while impersonating <see cref="UserId"/>; null when the user acted.</summary>
+    public Guid? ActorId { get; set; }
 }

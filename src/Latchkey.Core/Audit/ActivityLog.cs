@@ -21,6 +21,7 @@ public sealed class ActivityLog(IActivityStore store, TimeProvider clock)
             UserAgent = Truncate(context.UserAgent, 512),
             Details = details is null ? null : JsonSerializer.Serialize(details, JsonSerializerOptions.Web),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ActorId = context.ActorId,
         });
     }
 

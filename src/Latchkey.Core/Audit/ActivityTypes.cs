@@ -59,4 +59,6 @@ public static class ActivityTypes
     public const string AdminUserDeleted = "admin.user_deleted";
     public const string AdminSessionRevoked = "admin.session_revoked";
     public const string AdminSettingsUpdated = "admin.settings_updated";
+    public const string AdminImpersonationStarted = "admin.impersonation_started";
+    public const string AdminImpersonationStopped = "admin.impersonation_stopped";
 }

@@ -20,8 +20,12 @@ public sealed record Caller(
     CredentialKind Credential,
     Guid? SessionId,
     Guid? ApiKeyId,
-    DateTime? AuthTime = null)
+    DateTime? AuthTime = null,
+    Guid? ActorId = null)
 {
+    /// <summary>An administrator is acting as this user (impersonation): sensitive account changes are refused.</summary>
+    public bool IsImpersonated => ActorId is not null;
+
     /// <summary>Account-changing operations need a signed-in session, not a long-lived API key.</summary>
     public bool HasSession => SessionId is not null;
 }

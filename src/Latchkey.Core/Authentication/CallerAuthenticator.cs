@@ -24,12 +24,28 @@ public sealed class CallerAuthenticator(
         if (secret.Length != 43) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await sessions.FindActiveByCookieHashAsync(SecretHash.Sha256(secret), now, ct);
-        if (found is null || found.Subject.Disabled) return null;
+        // An impersonation session counts only beside its administrator's own (FromCookiesAsync), never alone.
+        if (found is null || found.Subject.Disabled || found.ImpersonatorId is not null) return null;
         // Cookie sessions slide: unused for the idle timeout, they end.
         if (now - found.LastActivityAt > options.Value.IdleTimeout) return null;
         if (now - found.LastActivityAt > options.Value.ActivityWriteInterval) await sessions.TouchAsync(found.SessionId, now, ct);
         var s = found.Subject;
         return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null, found.ElevatedAt);
+    }
+
+    /// <summary>
+    /// The browser's caller: the session cookie's user or, when an impersonation cookie of that same administrator is
+    /// beside it and still active, the impersonated user with the administrator as <see cref="Caller.ActorId"/>.
+    /// An expired or foreign impersonation cookie is ignored: the administrator is back to themselves.
+    /// </summary>
+    public async Task<Caller?> FromCookiesAsync(string secret, string? impersonationSecret, CancellationToken ct)
+    {
+        var own = await FromCookieAsync(secret, ct);
+        if (own is null || impersonationSecret is not { Length: 43 }) return own;
+        var found = await sessions.FindActiveByCookieHashAsync(SecretHash.Sha256(impersonationSecret), clock.GetUtcNow().UtcDateTime, ct);
+        if (found is null || found.Subject.Disabled || found.ImpersonatorId != own.UserId) return own;
+        var s = found.Subject;
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null, found.ElevatedAt, own.UserId);
     }
 
     public async Task<Caller?> FromAccessTokenAsync(string token, CancellationToken ct)

@@ -16,9 +16,15 @@ public sealed record RequestContext(string? IpAddress, string? UserAgent, string
     /// </summary>
     public Verification.ITicketLinkFormat? LinkFormat { get; init; }
 
+    /// <summary>The administrator acting for the user of this request (impersonation); written to activity rows as actor_id.</summary>
+    public Guid? ActorId { get; init; }
+
     public static RequestContext From(HttpContext context) =>
         new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
-            PreferredLanguage(context.Request));
+            PreferredLanguage(context.Request))
+        {
+            ActorId = context.Features.Get<ActingAdministrator>()?.UserId,
+        };
 
     /// <summary>The Accept-Language tag with the highest quality (the template loader accepts only well-formed tags).</summary>
     private static string? PreferredLanguage(HttpRequest request)

@@ -18,6 +18,7 @@ public sealed class AuthorizationCodeGrant(
     SessionStateCache sessionState,
     SessionIssuer issuer,
     OAuthTokenMinter minter,
+    ImpersonatedGrants impersonated,
     ResourceIndicators resources,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
@@ -43,8 +44,8 @@ public sealed class AuthorizationCodeGrant(
         var audience = await resources.AudienceAsync(found.Scope, resource, ct);
         if (!audience.IsSuccess) return audience.Error;
 
-        var withRefresh = OAuthTokenMinter.GetsRefreshToken(client, found.Scope);
-        var grant = new OAuthGrantInfo(client.Id, found.Scope, found.BrowserSessionId, found.AuthTime);
+        var grant = await impersonated.ResolveAsync(new OAuthGrantInfo(client.Id, found.Scope, found.BrowserSessionId, found.AuthTime), ct);
+        var withRefresh = OAuthTokenMinter.GetsRefreshToken(client, found.Scope) && grant.ActorId is null;
         var refresh = await unitOfWork.InTransactionAsync<string?>(async token =>
         {
             var grantId = Ids.New();
@@ -58,7 +59,7 @@ public sealed class AuthorizationCodeGrant(
         // A concurrent redemption won: this one is the reuse.
         if (refresh == "") return await RejectReuseAsync(found, context, now, ct);
         return minter.Mint(client, user.Id, found.GrantSessionId!.Value, found.Scope, refresh,
-            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId), audience.Value);
+            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId), audience.Value, grant.ActorId);
     }
 
     private async Task<Result<TokenResponse>> RejectReuseAsync(AuthorizationCode code, RequestContext context, DateTime now, CancellationToken ct)

@@ -16,6 +16,7 @@ public sealed class DeviceFlowService(
     IUserStore users,
     SessionIssuer issuer,
     OAuthTokenMinter minter,
+    ImpersonatedGrants impersonated,
     ResourceIndicators resources,
     AuthorizationService authorizations,
     ActivityLog activity,
@@ -109,8 +110,8 @@ public sealed class DeviceFlowService(
     {
         var user = await users.FindByIdAsync(found.UserId!.Value, ct);
         if (user is null || user.Disabled) return new AuthError(AuthErrorCodes.InvalidGrant, "The user is no longer active");
-        var grant = new OAuthGrantInfo(client.Id, found.Scope, found.BrowserSessionId, found.AuthTime);
-        var withRefresh = OAuthTokenMinter.GetsRefreshToken(client, found.Scope);
+        var grant = await impersonated.ResolveAsync(new OAuthGrantInfo(client.Id, found.Scope, found.BrowserSessionId, found.AuthTime), ct);
+        var withRefresh = OAuthTokenMinter.GetsRefreshToken(client, found.Scope) && grant.ActorId is null;
         var result = await unitOfWork.InTransactionAsync<(Guid, string?)?>(async token =>
         {
             if (!await devices.TryConsumeAsync(found.Id, token)) return null;
@@ -120,7 +121,7 @@ public sealed class DeviceFlowService(
             return started;
         }, ct);
         if (result is not { } s) return new AuthError(AuthErrorCodes.InvalidGrant, "The device code was already used");
-        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId), audience);
+        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId), audience, grant.ActorId);
     }
 }
 

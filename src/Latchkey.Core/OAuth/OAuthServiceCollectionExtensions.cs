@@ -21,6 +21,7 @@ public static class OAuthServiceCollectionExtensions
 
         services.AddScoped<GrantState>();
         services.AddScoped<BrowserSessionReader>();
+        services.AddScoped<ImpersonatedGrants>();
         services.AddScoped<ClientAuthenticator>();
         services.AddScoped<OAuthClientService>();
         services.AddScoped<ApiResourceService>();

@@ -13,9 +13,11 @@ public sealed class OAuthTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssu
         client.Allows(GrantTypes.RefreshToken) && (Scopes.Has(scope, Scopes.OfflineAccess) || !Scopes.Has(scope, Scopes.OpenId));
 
     /// <param name="audience">The API resource the access token is for (<see cref="ResourceIndicators.AudienceAsync"/>); null for this server.</param>
-    public TokenResponse Mint(OAuthClient client, Guid userId, Guid grantSessionId, string scope, string? refreshToken, IdTokenFacts? id, string? audience)
+    /// <param name="actorId">The administrator who approved the grant while impersonating the user (<see cref="ImpersonatedGrants"/>).</param>
+    public TokenResponse Mint(
+        OAuthClient client, Guid userId, Guid grantSessionId, string scope, string? refreshToken, IdTokenFacts? id, string? audience, Guid? actorId = null)
     {
-        var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId, audience);
+        var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId, audience, actorId);
         string? idToken = null;
         if (id is not null && Scopes.Has(scope, Scopes.OpenId))
             idToken = idTokens.Issue(new IdTokenContent(userId.ToString(), client.ClientId, id.AuthTime, id.Nonce, id.BrowserSessionId, access.Value),

@@ -67,10 +67,17 @@ public sealed record RefreshTokenLookup(
 }
 
 /// <summary>The OAuth side of a session that is a client grant (null for first-party sessions).</summary>
-public sealed record OAuthGrantInfo(Guid ClientRowId, string Scope, Guid? BrowserSessionId, DateTime? AuthTime);
+public sealed record OAuthGrantInfo(Guid ClientRowId, string Scope, Guid? BrowserSessionId, DateTime? AuthTime)
+{
+    /// <summary>The administrator who approved the grant while impersonating (see <see cref="Session.ImpersonatorId"/>).</summary>
+    public Guid? ActorId { get; init; }
+
+    /// <summary>The grant ends no later than this (the impersonation's end).</summary>
+    public DateTime? NotAfter { get; init; }
+}
 
 /// <summary>A session together with the user fields a request or token needs.</summary>
-public sealed record SessionWithUser(Guid SessionId, DateTime LastActivityAt, DateTime? ElevatedAt, TokenSubject Subject);
+public sealed record SessionWithUser(Guid SessionId, DateTime LastActivityAt, DateTime? ElevatedAt, TokenSubject Subject, Guid? ImpersonatorId = null);
 
 /// <summary>
 /// The user as tokens and requests see it. The role fields feed tokens that carry Hasura claims; they are

@@ -31,5 +31,11 @@ public sealed class Session
     public Guid? BrowserSessionId { get; set; }
     public DateTime? AuthTime { get; set; }
 
+    /// <summary>
+    /// The administrator acting as this user (an impersonation session, or an OAuth grant approved during one):
+    /// the RFC 8693 <c>act</c> of what it mints, the actor of its activity rows, and the mark that refuses sensitive actions.
+    /// </summary>
+    public Guid? ImpersonatorId { get; set; }
+
     public bool IsActive(DateTime now) => RevokedAt is null && ExpiresAt > now;
 }

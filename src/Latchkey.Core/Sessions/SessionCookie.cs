@@ -16,10 +16,13 @@ public sealed class SessionCookie(IOptions<SessionOptions> sessions, IOptions<La
     public void Clear(HttpContext context) =>
         context.Response.Cookies.Delete(sessions.Value.CookieName, Options(context, null));
 
-    private CookieOptions Options(HttpContext context, DateTime? expiresAt) => new()
+    private CookieOptions Options(HttpContext context, DateTime? expiresAt) => BrowserCookie(context, latchkey.Value, expiresAt);
+
+    /// <summary>The options of every first-party browser cookie holding a session (this one and the impersonation cookie).</summary>
+    public static CookieOptions BrowserCookie(HttpContext context, LatchkeyOptions latchkey, DateTime? expiresAt) => new()
     {
         HttpOnly = true,
-        Secure = context.Request.IsHttps || (latchkey.Value.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ?? false),
+        Secure = context.Request.IsHttps || (latchkey.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ?? false),
         SameSite = SameSiteMode.Lax,
         Path = "/",
         Expires = expiresAt is null ? null : new DateTimeOffset(expiresAt.Value, TimeSpan.Zero),

@@ -11,7 +11,17 @@ namespace Latchkey.Core.Sessions;
 /// </summary>
 public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer accessTokens, IOptions<SessionOptions> options, TimeProvider clock)
 {
-    public IssuedSession Start(User user, string kind, string authMethod, RequestContext context)
+    public IssuedSession Start(User user, string kind, string authMethod, RequestContext context) =>
+        Start(user, kind, authMethod, context, null, null);
+
+    /// <summary>
+    /// A cookie session of <paramref name="user"/> for <paramref name="administratorId"/> to act in, ending at
+    /// <paramref name="expiresAt"/>. It is not elevated: step-up operations stay refused in it.
+    /// </summary>
+    public IssuedSession StartImpersonation(User user, Guid administratorId, DateTime expiresAt, RequestContext context) =>
+        Start(user, SessionKinds.Cookie, AuthMethods.Impersonation, context, administratorId, expiresAt);
+
+    private IssuedSession Start(User user, string kind, string authMethod, RequestContext context, Guid? impersonatorId, DateTime? notAfter)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = options.Value;
@@ -26,8 +36,9 @@ public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer acce
             DeviceType = DeviceTypes.FromUserAgent(context.UserAgent),
             CreatedAt = now,
             LastActivityAt = now,
-            ElevatedAt = now,
-            ExpiresAt = now + settings.AbsoluteLifetime,
+            ElevatedAt = impersonatorId is null ? now : null,
+            ExpiresAt = notAfter ?? now + settings.AbsoluteLifetime,
+            ImpersonatorId = impersonatorId,
         };
         var subject = new TokenSubject(user.Id, user.Email, user.Username, user.Role, user.Disabled, user.IsAnonymous, user.DefaultRole, user.AllowedRoles);
 
@@ -64,7 +75,8 @@ public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer acce
             DeviceType = DeviceTypes.FromUserAgent(context.UserAgent),
             CreatedAt = now,
             LastActivityAt = now,
-            ExpiresAt = now + options.Value.AbsoluteLifetime,
+            ExpiresAt = Min(now + options.Value.AbsoluteLifetime, grant.NotAfter ?? DateTime.MaxValue),
+            ImpersonatorId = grant.ActorId,
             ClientRowId = grant.ClientRowId,
             Scope = grant.Scope,
             BrowserSessionId = grant.BrowserSessionId,

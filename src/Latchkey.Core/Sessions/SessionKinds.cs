@@ -21,6 +21,8 @@ public static class AuthMethods
     /// <summary>An upstream provider (code flow or ID token); the activity row names which.</summary>
     public const string Social = "social";
     public const string OAuth = "oauth";
+    /// <summary>An administrator's impersonation session (<see cref="Session.ImpersonatorId"/>).</summary>
+    public const string Impersonation = "impersonation";
 }
 
 public static class RevokeReasons
@@ -36,6 +38,7 @@ public static class RevokeReasons
     public const string TokenRevoked = "token_revoked";
     public const string ConsentRevoked = "consent_revoked";
     public const string ClientRemoved = "client_removed";
+    public const string ImpersonationStopped = "impersonation_stopped";
     /// <summary>An administrator locked, disabled, re-roled or deleted the account, or forced a password reset.</summary>
     public const string Admin = "admin";
     public const string EndSession = "end_session";

@@ -13,17 +13,26 @@ public sealed class StepUp(ISessionStore sessions, IOptions<StepUpOptions> optio
     public static readonly AuthError Required = new(AuthErrorCodes.ElevationRequired,
         "This operation needs a recent sign-in; confirm your identity at /api/auth/elevate and retry");
 
-    public async Task<bool> IsRecentAsync(Guid? sessionId, CancellationToken ct)
+    public async Task<bool> IsRecentAsync(Guid? sessionId, CancellationToken ct) =>
+        sessionId is not null && IsRecent(await sessions.FindAsync(sessionId.Value, ct));
+
+    private bool IsRecent(Session? session)
     {
-        if (sessionId is null) return false;
-        var session = await sessions.FindAsync(sessionId.Value, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return session is { ElevatedAt: { } at } && session.IsActive(now) && now - at <= options.Value.MaxAge;
+        return session is { ElevatedAt: { } at, ImpersonatorId: null } && session.IsActive(now) && now - at <= options.Value.MaxAge;
     }
 
-    /// <summary>Null when the session is recent enough, otherwise the error to answer with.</summary>
-    public async Task<AuthError?> RequireAsync(Guid? sessionId, CancellationToken ct) =>
-        await IsRecentAsync(sessionId, ct) ? null : Required;
+    /// <summary>
+    /// Null when the session is recent enough, otherwise the error to answer with. An impersonation session is
+    /// never enough: every step-up operation is a sensitive one the administrator may not do as the user.
+    /// </summary>
+    public async Task<AuthError?> RequireAsync(Guid? sessionId, CancellationToken ct)
+    {
+        if (sessionId is null) return Required;
+        var session = await sessions.FindAsync(sessionId.Value, ct);
+        if (session?.ImpersonatorId is not null) return Admin.Impersonation.ImpersonationRules.Refused;
+        return IsRecent(session) ? null : Required;
+    }
 
     /// <summary>Marks the session as just authenticated (tracked change: the caller saves).</summary>
     public async Task<DateTime?> ElevateAsync(Guid sessionId, CancellationToken ct)

@@ -39,7 +39,8 @@ public sealed class AccessTokenIssuer(
     /// full account access. <paramref name="grantSessionId"/> is null for client_credentials.
     /// <paramref name="audience"/> is the API resource the token is for (RFC 8707); null means this server.
     /// </summary>
-    public AccessToken IssueForClient(string subject, string clientId, string scope, Guid? grantSessionId, string? audience = null) =>
+    /// <paramref name="actorId"/> is the administrator acting as the subject (impersonation): RFC 8693 §4.1 <c>act</c>.
+    public AccessToken IssueForClient(string subject, string clientId, string scope, Guid? grantSessionId, string? audience = null, Guid? actorId = null) =>
         Sign(json =>
         {
             json.WriteString("sub", subject);
@@ -47,6 +48,12 @@ public sealed class AccessTokenIssuer(
             json.WriteString("client_id", clientId);
             json.WriteString("scope", scope);
             if (grantSessionId is { } sid) json.WriteString("sid", sid);
+            if (actorId is { } actor)
+            {
+                json.WriteStartObject("act");
+                json.WriteString("sub", actor);
+                json.WriteEndObject();
+            }
             json.WriteString("jti", Ids.New());
         }, AtJwtHeader, SigningKeyRing.AccessPurpose);
 

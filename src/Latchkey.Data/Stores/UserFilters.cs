@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Data.Stores;
 
-/// <summary>The user list's filters and orderings as query operators.</summary>
-internal static class UserFilters
+/// <summary>The user list's filters and orderings as query operators (public so the storage tests can read their query plan).</summary>
+public static class UserFilters
 {
     public static IQueryable<User> Apply(IQueryable<User> users, UserQuery query, DateTime now)
     {

@@ -11,7 +11,7 @@ public sealed class AdminPermissionTests(AdminServer server) : IClassFixture<Adm
     public async Task Without_a_session_admin_endpoints_answer_401_in_the_platform_shape()
     {
         var anonymous = server.CreateClient();
-        foreach (var path in new[] { "/api/admin/users", "/api/admin/roles", "/api/admin/sessions", "/api/admin/activity", "/api/admin/oauth-clients" })
+        foreach (var path in new[] { "/api/admin/users", "/api/admin/roles", "/api/admin/sessions", "/api/admin/activity", "/api/admin/analytics", "/api/admin/oauth-clients" })
             await (await anonymous.GetAsync(path)).FailsAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
@@ -29,6 +29,7 @@ public sealed class AdminPermissionTests(AdminServer server) : IClassFixture<Adm
         await (await moderator.GetAsync("/api/admin/sessions")).OkAsync();
         await (await moderator.GetAsync("/api/admin/roles")).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await moderator.GetAsync("/api/admin/stats")).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await moderator.GetAsync("/api/admin/analytics")).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await moderator.PostJsonAsync("/api/admin/roles", new { name = "x", permissions = Array.Empty<string>() })).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await moderator.GetAsync("/api/admin/oauth-clients")).FailsAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await moderator.PostAsync("/api/admin/oidc-keys", null)).FailsAsync(HttpStatusCode.Forbidden, "forbidden");

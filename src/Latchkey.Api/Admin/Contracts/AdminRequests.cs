@@ -6,3 +6,6 @@ public sealed record RoleRequest(string? Name, string? Description, List<string>
 public sealed record UpdateUserRequest(
     string? Role, bool? Locked, bool? Disabled, string? FirstName, string? LastName, string? Username,
     bool? EmailVerified, bool? RequirePasswordReset);
+
+/// <summary>POST /api/admin/impersonate.</summary>
+public sealed record ImpersonateRequest(Guid? UserId, string? Reason);

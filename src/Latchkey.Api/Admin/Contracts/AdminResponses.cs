@@ -29,3 +29,10 @@ internal static class PageMapping
 public sealed record SettingsResponse(bool Success, Latchkey.Core.Settings.SettingsView Settings);
 
 public sealed record StatsResponse(bool Success, AdminStats Stats);
+
+public sealed record AnalyticsResponse(bool Success, Latchkey.Core.Admin.Analytics.AnalyticsReport Analytics);
+
+/// <summary>Who is being impersonated and until when (the session itself is in the impersonation cookie).</summary>
+public sealed record ImpersonationView(Guid UserId, string Email, DateTime ExpiresAt);
+
+public sealed record ImpersonationResponse(bool Success, ImpersonationView Impersonation);

@@ -24,9 +24,9 @@ public sealed record AdminSessionView(
         s.Id, s.UserId, s.Kind, s.AuthMethod, s.IpAddress, s.UserAgent, s.DeviceType, s.CreatedAt, s.LastActivityAt, s.ExpiresAt, s.ClientRowId);
 }
 
-public sealed record AdminActivityView(Guid Id, Guid? UserId, string Type, bool Success, string? IpAddress, string? UserAgent, string? Details, DateTime CreatedAt)
+public sealed record AdminActivityView(Guid Id, Guid? UserId, string Type, bool Success, string? IpAddress, string? UserAgent, string? Details, DateTime CreatedAt, Guid? ActorId)
 {
-    public static AdminActivityView From(ActivityEntry a) => new(a.Id, a.UserId, a.Type, a.Success, a.IpAddress, a.UserAgent, a.Details, a.CreatedAt);
+    public static AdminActivityView From(ActivityEntry a) => new(a.Id, a.UserId, a.Type, a.Success, a.IpAddress, a.UserAgent, a.Details, a.CreatedAt, a.ActorId);
 }
 
 public sealed record SecondFactorView(string Method, bool IsDefault, DateTime CreatedAt);
