@@ -9,6 +9,7 @@ using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
+using Latchkey.Core.Scim;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddLatchkeySocial(configuration);
         services.AddLatchkeyAdmin();
+        services.AddLatchkeyScim(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();
