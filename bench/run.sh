@@ -60,7 +60,7 @@ else
 fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -189,7 +189,7 @@ start_latchkey() {
       --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox" \
       --Latchkey:Admin:Email=admin@bench.test --Latchkey:Admin:Password="$PASSWORD" \
       --Logging:LogLevel:Latchkey.Requests=Warning
-  ADMIN_TOKEN=""
+  ADMIN_TOKEN="" SCIM_TOKEN=""
   # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
   local last; last=$(wc -l <"$SECRETS")
   ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
@@ -279,6 +279,29 @@ lk_admin_search() {
 available_admin_stats() { admin_token; [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/api/admin/stats") == 200 ]]; }
 lk_admin_stats() { measure latchkey "$1" admin_stats static.lua "$LK_URL/api/admin/stats" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
 
+# SCIM: a token for an OAuth client made by the administrator; a userName lookup (the call identity providers make
+# before every create), a page of 100, and user creation (no password: no Argon2id).
+scim_token() {
+  admin_token
+  [[ -n "$SCIM_TOKEN" ]] && return 0
+  local client
+  client=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"bench idp","redirectUris":["https://idp.bench.test/cb"],"grantTypes":["client_credentials"],"tokenEndpointAuthMethod":"client_secret_basic"}' \
+    "$LK_URL/api/admin/oauth-clients" | python3 -c 'import json,sys; print(json.load(sys.stdin)["client"]["id"])') || return 1
+  SCIM_TOKEN=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{}' \
+    "$LK_URL/api/admin/oauth-clients/$client/scim-tokens" | json_field secretToken)
+}
+SCIM_FILTER="filter=userName%20eq%20%22bench1%40bench.test%22"
+available_scim_filter() { scim_token; [[ $(http_status -H "Authorization: Bearer $SCIM_TOKEN" "$LK_URL/api/scim/v2/Users?$SCIM_FILTER") == 200 ]]; }
+lk_scim_filter() { measure latchkey "$1" scim_filter static.lua "$LK_URL/api/scim/v2/Users?$SCIM_FILTER" BENCH_AUTH="Bearer $SCIM_TOKEN"; }
+available_scim_page() { available_scim_filter; }
+lk_scim_page() { measure latchkey "$1" scim_page static.lua "$LK_URL/api/scim/v2/Users?count=100" BENCH_AUTH="Bearer $SCIM_TOKEN"; }
+available_scim_create() { available_scim_filter; }
+lk_scim_create() {
+  measure latchkey "$1" scim_create scim_create.lua "$LK_URL/api/scim/v2/Users" BENCH_NONCE="$RANDOM$RANDOM" BENCH_AUTH="Bearer $SCIM_TOKEN" \
+    BENCH_TEMPLATE="{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"scim-%s@bench.test\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User\"}}"
+}
+
 run_latchkey() {
   local db="$1" scenario
   log "Latchkey on $db"
@@ -308,6 +331,8 @@ run_scale() {
   lk_signin postgres-1M
   available_admin_search && lk_admin_search postgres-1M
   available_admin_stats && lk_admin_stats postgres-1M
+  available_scim_filter && lk_scim_filter postgres-1M
+  available_scim_page && lk_scim_page postgres-1M
   stop_server
 }
 

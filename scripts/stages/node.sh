@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# scripts/stages/node.sh: openid-client tests (tests/clients) against the Release server.
+# scripts/stages/node.sh: client-library tests (tests/clients: openid-client, and scim2-parse-filter with scim-patch for SCIM) against the Release server.
 # Sourced by scripts/test.sh; uses its settings and bookkeeping (log, warn, add_counts, stage_problem,
 # run_bounded, TMP_ROOT, RESULTS_DIR, CONFIGURATION).
 # npm packages of the node client tests, exactly as package-lock.json pins them.

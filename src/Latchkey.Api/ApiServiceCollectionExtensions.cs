@@ -7,6 +7,7 @@ using Latchkey.Api.Nhost;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
 using Latchkey.Api.RateLimiting;
+using Latchkey.Api.Scim;
 using Latchkey.Api.Simple;
 using Latchkey.Api.WellKnown;
 using Microsoft.AspNetCore.Builder;
@@ -61,7 +62,8 @@ public static class ApiServiceCollectionExtensions
         .AddSurface(OAuthErrors.Instance, "/api/oauth")
         .AddSurface(SimpleErrors.Instance, "/api/v1/auth")
         .AddSurface(provider => provider.GetRequiredService<NhostErrors>(), cacheable: false, "/v1")
-        .AddSurface(_ => OAuthErrors.Instance, cacheable: true, "/.well-known");
+        .AddSurface(_ => OAuthErrors.Instance, cacheable: true, "/.well-known")
+        .AddSurface(ScimApiErrors.Instance, ScimEndpoints.Prefix);
 
     public static IEndpointRouteBuilder MapLatchkeyApi(this IEndpointRouteBuilder app)
     {
@@ -73,6 +75,7 @@ public static class ApiServiceCollectionExtensions
         app.MapSimpleApi();
         app.MapNhostApi();
         app.MapOAuthApi();
+        app.MapScimApi();
         return app;
     }
 }

@@ -10,6 +10,7 @@ using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
+using Latchkey.Core.Scim;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLatchkeySocial(configuration);
         services.AddLatchkeyAdmin();
         Bind<Cluster.ClusterOptions>(services, configuration, "Latchkey:Cluster");
+        services.AddLatchkeyScim(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

@@ -7,6 +7,7 @@ using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
+using Latchkey.Core.Scim;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Settings;
 using Latchkey.Core.Social;
@@ -85,6 +86,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new Core.Cluster.SharedDatabase(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseOptions.Postgres));
         services.AddScoped<Core.Admin.Analytics.IAnalyticsStore, AnalyticsStore>();
+        services.AddScoped<IScimUserStore, Stores.Scim.ScimUserStore>();
+        services.AddScoped<IScimGroupStore, Stores.Scim.ScimGroupStore>();
+        services.AddScoped<IScimTokenStore, Stores.Scim.ScimTokenStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -7,6 +7,7 @@ using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
+using Latchkey.Core.Scim;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Settings;
 using Latchkey.Core.Social;
@@ -48,6 +49,10 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<Core.Cluster.RateCounter> RateCounters => Set<Core.Cluster.RateCounter>();
     public DbSet<ActivityRollupRow> ActivityRollups => Set<ActivityRollupRow>();
     public DbSet<ActivityRollupMark> ActivityRollupMarks => Set<ActivityRollupMark>();
+    public DbSet<ScimUserProfile> ScimUserProfiles => Set<ScimUserProfile>();
+    public DbSet<ScimGroup> ScimGroups => Set<ScimGroup>();
+    public DbSet<ScimGroupMember> ScimGroupMembers => Set<ScimGroupMember>();
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -49,12 +49,16 @@ public abstract class SurfaceErrors
     /// <summary>The body for <paramref name="error"/>; <paramref name="requestId"/> is set for server errors.</summary>
     public abstract object Body(AuthError error, string? requestId);
 
+    /// <summary>The media type of error bodies; null is <c>application/json</c> (SCIM answers <c>application/scim+json</c>).</summary>
+    public virtual string? ContentType => null;
+
     public IResult ToResult(AuthError error, string? requestId = null) =>
-        Results.Json(Body(error, requestId), statusCode: StatusFor(error.Code));
+        Results.Json(Body(error, requestId), statusCode: StatusFor(error.Code), contentType: ContentType);
 
     public Task WriteAsync(HttpContext context, AuthError error)
     {
         context.Response.StatusCode = StatusFor(error.Code);
-        return context.Response.WriteAsJsonAsync(Body(error, context.TraceIdentifier), context.RequestAborted);
+        var body = Body(error, context.TraceIdentifier);
+        return context.Response.WriteAsJsonAsync(body, body.GetType(), options: null, contentType: ContentType, context.RequestAborted);
     }
 }

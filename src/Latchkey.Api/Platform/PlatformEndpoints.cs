@@ -16,6 +16,7 @@ public static class PlatformEndpoints
         api.MapPlatformAuth();
         api.MapPlatformUser();
         api.MapPlatformOAuthClients();
+        api.MapPlatformScimTokens();
         api.MapPlatformApiResources();
         api.MapPlatformAuthorizedApps();
         api.MapPlatformPasskeys();

@@ -26,6 +26,8 @@ public static class RateLimitSurfaces
     public const string Nhost = "nhost";
     public const string Simple = "simple";
     public const string Nube = "nube";
+    /// <summary>SCIM 2.0 provisioning (the seed's 100 requests per 15 minutes, per client IP).</summary>
+    public const string Scim = "scim";
     /// <summary>The hosted pages (sign-in form, consent, device).</summary>
     public const string Pages = "pages";
     /// <summary>Endpoints outside any surface group.</summary>

@@ -1,0 +1,32 @@
+namespace Latchkey.Core.Scim;
+
+/// <summary>Bound from <c>Latchkey:Scim</c>.</summary>
+public sealed class ScimOptions
+{
+    /// <summary>What <c>DELETE /Users/{id}</c> does: <c>delete</c> the account (default) or <c>deactivate</c> it (disable, keep the data).</summary>
+    public string DeleteMode { get; set; } = ScimDeleteModes.Delete;
+
+    /// <summary>The largest page a list or search returns (<c>filter.maxResults</c> in ServiceProviderConfig).</summary>
+    public int MaxResults { get; set; } = 200;
+}
+
+public static class ScimDeleteModes
+{
+    public const string Delete = "delete";
+    public const string Deactivate = "deactivate";
+}
+
+/// <summary>Activity rows of SCIM changes (the webhook events follow them); details name the OAuth client as actor.</summary>
+public static class ScimActivityTypes
+{
+    public const string UserCreated = "scim.user.created";
+    public const string UserUpdated = "scim.user.updated";
+    public const string UserDeactivated = "scim.user.deactivated";
+    public const string UserReactivated = "scim.user.reactivated";
+    public const string UserDeleted = "scim.user.deleted";
+    public const string GroupCreated = "scim.group.created";
+    public const string GroupUpdated = "scim.group.updated";
+    public const string GroupDeleted = "scim.group.deleted";
+    public const string TokenCreated = "scim.token.created";
+    public const string TokenRevoked = "scim.token.revoked";
+}

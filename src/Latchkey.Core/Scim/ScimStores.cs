@@ -1,0 +1,54 @@
+using Latchkey.Core.Users;
+
+namespace Latchkey.Core.Scim;
+
+/// <summary>An account with its SCIM-owned attributes (absent for accounts made elsewhere).</summary>
+public sealed record ScimUserRecord(User User, ScimUserProfile? Profile);
+
+/// <summary>One page of a query and the count of everything that matched.</summary>
+public sealed record ScimPage<T>(int TotalResults, IReadOnlyList<T> Resources);
+
+/// <summary>A filtered, sorted page request (startIndex is 1-based, as SCIM counts).</summary>
+public sealed record ScimQuery<TField>(ScimCondition<TField>? Filter, TField? SortBy, bool Descending, int StartIndex, int Count)
+    where TField : struct, Enum;
+
+public interface IScimUserStore
+{
+    Task<ScimPage<ScimUserRecord>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct);
+    /// <summary>The tracked account and profile (profile null when it has none yet).</summary>
+    Task<ScimUserRecord?> FindAsync(Guid userId, CancellationToken ct);
+    /// <summary>Another account holding <paramref name="externalId"/>, if any.</summary>
+    Task<bool> ExternalIdTakenAsync(string externalId, Guid? exceptUserId, CancellationToken ct);
+    void AddProfile(ScimUserProfile profile);
+    /// <summary>The groups of each account, as (group id, display name), in one read.</summary>
+    Task<ILookup<Guid, (Guid Id, string DisplayName)>> GroupsOfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct);
+}
+
+public interface IScimGroupStore
+{
+    Task<ScimPage<ScimGroup>> QueryAsync(ScimQuery<ScimGroupField> query, CancellationToken ct);
+    Task<ScimGroup?> FindAsync(Guid id, CancellationToken ct);
+    Task<bool> DisplayNameTakenAsync(string normalizedDisplayName, Guid? exceptGroupId, CancellationToken ct);
+    /// <summary>Members of each group as (user id, display text), in one read.</summary>
+    Task<ILookup<Guid, (Guid UserId, string Display)>> MembersOfAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct);
+    /// <summary>Which of <paramref name="userIds"/> are existing accounts.</summary>
+    Task<IReadOnlyList<Guid>> ExistingUsersAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct);
+    void Add(ScimGroup group);
+    void Remove(ScimGroup group);
+    void AddMembers(Guid groupId, IEnumerable<Guid> userIds);
+    Task RemoveMembersAsync(Guid groupId, IReadOnlyCollection<Guid> userIds, CancellationToken ct);
+}
+
+public interface IScimTokenStore
+{
+    void Add(ScimToken token);
+    void Remove(ScimToken token);
+    Task<IReadOnlyList<ScimToken>> ListForClientAsync(Guid clientRowId, CancellationToken ct);
+    Task<ScimToken?> FindForClientAsync(Guid clientRowId, Guid tokenId, CancellationToken ct);
+    Task<int> CountForClientAsync(Guid clientRowId, CancellationToken ct);
+    /// <summary>The token and its client in one read, for authenticating a request; null unless the client is active.</summary>
+    Task<ScimTokenLookup?> FindBySecretHashAsync(byte[] secretHash, CancellationToken ct);
+    Task TouchAsync(Guid tokenId, DateTime now, CancellationToken ct);
+}
+
+public sealed record ScimTokenLookup(Guid TokenId, Guid ClientRowId, string ClientId, DateTime? LastUsedAt);

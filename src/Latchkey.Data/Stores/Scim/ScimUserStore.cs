@@ -1,0 +1,63 @@
+using System.Linq.Expressions;
+using Latchkey.Core.Scim;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Data.Stores.Scim;
+
+internal sealed class ScimUserStore(LatchkeyDbContext db) : IScimUserStore
+{
+    /// <summary>Every account except anonymous guests, with its SCIM profile when it has one.</summary>
+    private IQueryable<ScimUserRow> Rows(bool tracked)
+    {
+        var users = tracked ? db.Users : db.Users.AsNoTracking();
+        var profiles = tracked ? db.ScimUserProfiles : db.ScimUserProfiles.AsNoTracking();
+        return from u in users.Where(u => !u.IsAnonymous)
+               join p in profiles on u.Id equals p.UserId into joined
+               from p in joined.DefaultIfEmpty()
+               select new ScimUserRow { User = u, Profile = p };
+    }
+
+    public async Task<ScimPage<ScimUserRecord>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct)
+    {
+        var rows = Rows(tracked: false);
+        if (query.Filter is { } filter)
+            rows = rows.Where(ScimPredicates<ScimUserRow, ScimUserField>.Build(filter, ScimUserColumns.For, ScimUserColumns.Special));
+        var total = await rows.CountAsync(ct);
+        if (query.Count <= 0 || total < query.StartIndex) return new ScimPage<ScimUserRecord>(total, []);
+        var page = await Sort(rows, query.SortBy, query.Descending).Skip(query.StartIndex - 1).Take(query.Count).ToListAsync(ct);
+        return new ScimPage<ScimUserRecord>(total, page.Select(r => new ScimUserRecord(r.User, r.Profile)).ToList());
+    }
+
+    private static IQueryable<ScimUserRow> Sort(IQueryable<ScimUserRow> rows, ScimUserField? field, bool descending)
+    {
+        IOrderedQueryable<ScimUserRow> ordered = field is { } f ? ScimUserColumns.For(f) switch
+            {
+                Expression<Func<ScimUserRow, string?>> text => descending ? rows.OrderByDescending(text) : rows.OrderBy(text),
+                Expression<Func<ScimUserRow, bool>> flag => descending ? rows.OrderByDescending(flag) : rows.OrderBy(flag),
+                Expression<Func<ScimUserRow, DateTime>> time => descending ? rows.OrderByDescending(time) : rows.OrderBy(time),
+                _ => throw new ArgumentOutOfRangeException(nameof(field)),
+            }
+            : descending ? rows.OrderByDescending(r => r.User.CreatedAt) : rows.OrderBy(r => r.User.CreatedAt);
+        // The id breaks ties, so pages neither repeat nor skip rows.
+        return descending ? ordered.ThenByDescending(r => r.User.Id) : ordered.ThenBy(r => r.User.Id);
+    }
+
+    public async Task<ScimUserRecord?> FindAsync(Guid userId, CancellationToken ct) =>
+        await Rows(tracked: true).Where(r => r.User.Id == userId).Select(r => new ScimUserRecord(r.User, r.Profile)).FirstOrDefaultAsync(ct);
+
+    public Task<bool> ExternalIdTakenAsync(string externalId, Guid? exceptUserId, CancellationToken ct) =>
+        db.ScimUserProfiles.AnyAsync(p => p.ExternalId == externalId && p.UserId != exceptUserId, ct);
+
+    public void AddProfile(ScimUserProfile profile) => db.ScimUserProfiles.Add(profile);
+
+    public async Task<ILookup<Guid, (Guid Id, string DisplayName)>> GroupsOfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        if (userIds.Count == 0) return Array.Empty<(Guid, Guid, string)>().ToLookup(x => x.Item1, x => (x.Item2, x.Item3));
+        var rows = await (from m in db.ScimGroupMembers
+                          join g in db.ScimGroups on m.GroupId equals g.Id
+                          where userIds.Contains(m.UserId)
+                          orderby g.DisplayName
+                          select new { m.UserId, g.Id, g.DisplayName }).AsNoTracking().ToListAsync(ct);
+        return rows.ToLookup(r => r.UserId, r => (r.Id, r.DisplayName));
+    }
+}
