@@ -4,6 +4,7 @@ using Latchkey.Api.Common;
 using Latchkey.Api.Common.Cors;
 using Latchkey.Api.Health;
 using Latchkey.Api.Nhost;
+using Latchkey.Api.Nube;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
 using Latchkey.Api.RateLimiting;
@@ -40,6 +41,7 @@ public static class ApiServiceCollectionExtensions
     public static WebApplication UseLatchkeyApi(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NubeRequestIdMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseRouting();
         app.UseMiddleware<CorsMiddleware>();
@@ -61,6 +63,7 @@ public static class ApiServiceCollectionExtensions
         .AddSurface(OAuthErrors.Instance, "/api/oauth")
         .AddSurface(SimpleErrors.Instance, "/api/v1/auth")
         .AddSurface(provider => provider.GetRequiredService<NhostErrors>(), cacheable: false, "/v1")
+        .AddSurface(NubeErrors.Instance, NubeEndpoints.Prefixes)
         .AddSurface(_ => OAuthErrors.Instance, cacheable: true, "/.well-known");
 
     public static IEndpointRouteBuilder MapLatchkeyApi(this IEndpointRouteBuilder app)
@@ -72,6 +75,7 @@ public static class ApiServiceCollectionExtensions
         app.MapAdminApi();
         app.MapSimpleApi();
         app.MapNhostApi();
+        app.MapNubeApi();
         app.MapOAuthApi();
         return app;
     }

@@ -72,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordChangeService>();
+        services.AddScoped<ProfileUpdateService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ApiKeyRevocation>();
         services.AddScoped<SessionStarter>();

@@ -23,6 +23,7 @@ public static class ActivityTypes
     public const string PasskeyRemoved = "passkey.removed";
     public const string SessionElevated = "session.elevated";
     public const string UserDeanonymized = "user.deanonymized";
+    public const string ProfileUpdated = "user.profile_updated";
     public const string EmailVerificationSent = "email.verification_sent";
     public const string EmailVerified = "email.verified";
     public const string PasswordResetRequested = "password.reset_requested";
