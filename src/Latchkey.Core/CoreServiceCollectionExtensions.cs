@@ -7,6 +7,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
+using Latchkey.Core.Licensing;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
@@ -73,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<ProfileUpdateService>();
+        services.AddLicensing();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ApiKeyRevocation>();
         services.AddScoped<SessionStarter>();

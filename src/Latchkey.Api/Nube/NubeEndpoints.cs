@@ -23,6 +23,8 @@ public static class NubeEndpoints
         v1.MapNubeUsers();
         v1.MapNubeSessions();
         v1.MapNubeAdmin();
+        v1.MapNubeLicenses();
+        v1.MapNubeLicenseAdmin();
         return v1;
     }
 }

@@ -21,11 +21,13 @@ public static class Permissions
     public const string KeysRotate = "keys:rotate";
     public const string StatsRead = "stats:read";
     public const string Impersonate = "impersonate";
+    /// <summary>Plans, licenses and usage (the Nube admin endpoints).</summary>
+    public const string LicensesManage = "licenses:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         UsersRead, UsersWrite, UsersLock, UsersDelete, SessionsRead, SessionsRevoke, ActivityRead, RolesManage,
-        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, Impersonate,
+        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, Impersonate, LicensesManage,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
