@@ -74,6 +74,6 @@ public static class NubeLicenseEndpoints
     private static async Task<IResult> Deactivate(LicenseKeyRequest? body, LicenseKeyService keys, HttpContext http, CancellationToken ct)
     {
         var result = await keys.DeactivateAsync(body?.Key, body?.Fingerprint, http.RequestContext(), ct);
-        return NubeResults.From(http, result, _ => new { deactivated = true });
+        return NubeResults.From(http, result, _ => new Deactivated(true));
     }
 }

@@ -32,8 +32,9 @@ internal static class NubeResults
     }
 }
 
-internal sealed record NubeEnvelope<T>(T Data, NubeMeta Meta);
+/// <summary>The seed's success body (public for the OpenAPI document).</summary>
+public sealed record NubeEnvelope<T>(T Data, NubeMeta Meta);
 
-internal sealed record NubeListEnvelope<T>(IReadOnlyList<T> Data, NubePageMeta Meta);
+public sealed record NubeListEnvelope<T>(IReadOnlyList<T> Data, NubePageMeta Meta);
 
-internal sealed record NubePageMeta(string RequestId, int Page, int Limit, int Total, int TotalPages);
+public sealed record NubePageMeta(string RequestId, int Page, int Limit, int Total, int TotalPages);

@@ -45,3 +45,5 @@ public sealed record ActivationOut(Guid ActivationId, string Fingerprint, int Se
 public sealed record UsageOut(Guid LicenseId, IReadOnlyList<EntitlementCheck> Features);
 
 public sealed record UsageRecordedOut(bool Duplicate, EntitlementCheck Usage);
+
+public sealed record Deactivated(bool Released);
