@@ -60,7 +60,7 @@ else
 fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats license_validate entitlements)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -190,6 +190,7 @@ start_latchkey() {
       --Latchkey:Admin:Email=admin@bench.test --Latchkey:Admin:Password="$PASSWORD" \
       --Logging:LogLevel:Latchkey.Requests=Warning
   ADMIN_TOKEN=""
+  LICENSE_KEY=""
   # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
   local last; last=$(wc -l <"$SECRETS")
   ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
@@ -278,6 +279,29 @@ lk_admin_search() {
 }
 available_admin_stats() { admin_token; [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/api/admin/stats") == 200 ]]; }
 lk_admin_stats() { measure latchkey "$1" admin_stats static.lua "$LK_URL/api/admin/stats" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
+
+# Nube licensing (the hot paths): one plan and one license for the administrator, made through the admin
+# endpoints; then key validation (one indexed read) and the administrator's entitlement check for one feature.
+license_key() {
+  [[ -n "$LICENSE_KEY" ]] && return 0
+  admin_token
+  local plan="bench-$RANDOM$RANDOM" user_id
+  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"$plan\",\"name\":\"Bench\",\"seats\":10,\"entitlements\":[{\"feature\":\"export\"},{\"feature\":\"api_calls\",\"limit\":100000,\"period\":\"month\"}]}" \
+    "$LK_URL/v1/admin/plans" >/dev/null
+  user_id=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/v1/users/me" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])') || return 1
+  LICENSE_KEY=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"userId\":\"$user_id\",\"plan\":\"$plan\"}" "$LK_URL/v1/admin/licenses" \
+    | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["key"])') || return 1
+  [[ -n "$LICENSE_KEY" ]]
+}
+available_license_validate() { license_key && [[ $(http_status -X POST -H 'Content-Type: application/json' -d "{\"key\":\"$LICENSE_KEY\"}" "$LK_URL/v1/licenses/validate") == 200 ]]; }
+lk_license_validate() {
+  measure latchkey "$1" license_validate static.lua "$LK_URL/v1/licenses/validate" BENCH_METHOD=POST \
+    BENCH_BODY="{\"key\":\"$LICENSE_KEY\"}" BENCH_CONTENT_TYPE=application/json
+}
+available_entitlements() { license_key && [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/v1/licenses/entitlements?feature=api_calls") == 200 ]]; }
+lk_entitlements() { measure latchkey "$1" entitlements static.lua "$LK_URL/v1/licenses/entitlements?feature=api_calls" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
 
 run_latchkey() {
   local db="$1" scenario

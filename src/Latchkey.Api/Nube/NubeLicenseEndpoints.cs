@@ -26,6 +26,7 @@ public static class NubeLicenseEndpoints
         licenses.MapPost("/validate", Validate);
         licenses.MapPost("/activate", Activate);
         licenses.MapPost("/deactivate", Deactivate);
+        licenses.MapPost("/token", Token);
     }
 
     private static async Task<IResult> Me(EntitlementService entitlements, HttpContext http, CancellationToken ct) =>
@@ -69,6 +70,13 @@ public static class NubeLicenseEndpoints
         var (activation, license, created) = result.Value;
         var output = new ActivationOut(activation.Id, activation.Fingerprint, license.License.Seats, license.License.SeatsUsed + (created ? 1 : 0), activation.CreatedAt);
         return created ? NubeResults.Created(http, output) : NubeResults.Ok(http, output);
+    }
+
+    /// <summary>The signed license file (verifiable offline against the server's JWKS).</summary>
+    private static async Task<IResult> Token(LicenseKeyRequest? body, LicenseTokenIssuer tokens, HttpContext http, CancellationToken ct)
+    {
+        var result = await tokens.IssueAsync(body?.Key, ct);
+        return NubeResults.From(http, result, t => new LicenseTokenOut(t.Token, LicenseTokenIssuer.TokenType, t.ExpiresAt));
     }
 
     private static async Task<IResult> Deactivate(LicenseKeyRequest? body, LicenseKeyService keys, HttpContext http, CancellationToken ct)

@@ -32,6 +32,7 @@ internal static class NubeOperations
         ["POST /v1/licenses/validate"] = new("Validate a license key (and whether a machine holds a seat)", Response: One<ValidationOut>(), Errors: ["404"]),
         ["POST /v1/licenses/activate"] = new("Activate a machine: takes a seat", SuccessStatus: 201, Response: One<ActivationOut>(), Errors: ["403", "404", "409"]),
         ["POST /v1/licenses/deactivate"] = new("Deactivate a machine: frees its seat", Response: One<Deactivated>(), Errors: ["404"]),
+        ["POST /v1/licenses/token"] = new("Export the license as a signed token (verifiable offline against /.well-known/jwks.json)", Response: One<LicenseTokenOut>(), Errors: ["403", "404"]),
         ["GET /v1/admin/plans"] = new("List plans (needs licenses:manage)", Response: One<PlanOut[]>(), Errors: ["403"]),
         ["POST /v1/admin/plans"] = new("Create a plan (needs licenses:manage)", SuccessStatus: 201, Response: One<PlanOut>(), Errors: ["403", "409"]),
         ["GET /v1/admin/licenses"] = new("List licenses, optionally of one user (needs licenses:manage)", Response: List<LicenseRow>(), Errors: ["403"]),

@@ -8,5 +8,6 @@ public static class LicensingServiceCollectionExtensions
         .AddScoped<LicenseAdministration>()
         .AddScoped<LicenseKeyService>()
         .AddScoped<EntitlementService>()
-        .AddScoped<UsageService>();
+        .AddScoped<UsageService>()
+        .AddScoped<LicenseTokenIssuer>();
 }

@@ -47,3 +47,5 @@ public sealed record UsageOut(Guid LicenseId, IReadOnlyList<EntitlementCheck> Fe
 public sealed record UsageRecordedOut(bool Duplicate, EntitlementCheck Usage);
 
 public sealed record Deactivated(bool Released);
+
+public sealed record LicenseTokenOut(string Token, string Type, DateTime ExpiresAt);
