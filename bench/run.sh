@@ -60,7 +60,7 @@ else
 fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create license_validate entitlements)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -189,7 +189,7 @@ start_latchkey() {
       --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox" \
       --Latchkey:Admin:Email=admin@bench.test --Latchkey:Admin:Password="$PASSWORD" \
       --Logging:LogLevel:Latchkey.Requests=Warning
-  ADMIN_TOKEN="" SCIM_TOKEN=""
+  ADMIN_TOKEN="" SCIM_TOKEN="" LICENSE_KEY=""
   # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
   local last; last=$(wc -l <"$SECRETS")
   ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
@@ -301,6 +301,28 @@ lk_scim_create() {
   measure latchkey "$1" scim_create scim_create.lua "$LK_URL/api/scim/v2/Users" BENCH_NONCE="$RANDOM$RANDOM" BENCH_AUTH="Bearer $SCIM_TOKEN" \
     BENCH_TEMPLATE="{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"scim-%s@bench.test\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User\"}}"
 }
+# Nube licensing (the hot paths): one plan and one license for the administrator, made through the admin
+# endpoints; then key validation (one indexed read) and the administrator's entitlement check for one feature.
+license_key() {
+  [[ -n "$LICENSE_KEY" ]] && return 0
+  admin_token
+  local plan="bench-$RANDOM$RANDOM" user_id
+  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"$plan\",\"name\":\"Bench\",\"seats\":10,\"entitlements\":[{\"feature\":\"export\"},{\"feature\":\"api_calls\",\"limit\":100000,\"period\":\"month\"}]}" \
+    "$LK_URL/v1/admin/plans" >/dev/null
+  user_id=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/v1/users/me" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])') || return 1
+  LICENSE_KEY=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"userId\":\"$user_id\",\"plan\":\"$plan\"}" "$LK_URL/v1/admin/licenses" \
+    | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["key"])') || return 1
+  [[ -n "$LICENSE_KEY" ]]
+}
+available_license_validate() { license_key && [[ $(http_status -X POST -H 'Content-Type: application/json' -d "{\"key\":\"$LICENSE_KEY\"}" "$LK_URL/v1/licenses/validate") == 200 ]]; }
+lk_license_validate() {
+  measure latchkey "$1" license_validate static.lua "$LK_URL/v1/licenses/validate" BENCH_METHOD=POST \
+    BENCH_BODY="{\"key\":\"$LICENSE_KEY\"}" BENCH_CONTENT_TYPE=application/json
+}
+available_entitlements() { license_key && [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/v1/licenses/entitlements?feature=api_calls") == 200 ]]; }
+lk_entitlements() { measure latchkey "$1" entitlements static.lua "$LK_URL/v1/licenses/entitlements?feature=api_calls" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
 
 run_latchkey() {
   local db="$1" scenario

@@ -4,6 +4,7 @@ using Latchkey.Api.Common;
 using Latchkey.Api.Common.Cors;
 using Latchkey.Api.Health;
 using Latchkey.Api.Nhost;
+using Latchkey.Api.Nube;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
 using Latchkey.Api.RateLimiting;
@@ -41,6 +42,7 @@ public static class ApiServiceCollectionExtensions
     public static WebApplication UseLatchkeyApi(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NubeRequestIdMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseRouting();
         app.UseMiddleware<CorsMiddleware>();
@@ -62,6 +64,7 @@ public static class ApiServiceCollectionExtensions
         .AddSurface(OAuthErrors.Instance, "/api/oauth")
         .AddSurface(SimpleErrors.Instance, "/api/v1/auth")
         .AddSurface(provider => provider.GetRequiredService<NhostErrors>(), cacheable: false, "/v1")
+        .AddSurface(NubeErrors.Instance, NubeEndpoints.Prefixes)
         .AddSurface(_ => OAuthErrors.Instance, cacheable: true, "/.well-known")
         .AddSurface(ScimApiErrors.Instance, ScimEndpoints.Prefix);
 
@@ -74,6 +77,7 @@ public static class ApiServiceCollectionExtensions
         app.MapAdminApi();
         app.MapSimpleApi();
         app.MapNhostApi();
+        app.MapNubeApi();
         app.MapOAuthApi();
         app.MapScimApi();
         return app;

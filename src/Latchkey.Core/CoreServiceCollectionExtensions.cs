@@ -8,6 +8,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Mfa;
 using Latchkey.Core.Passkeys;
+using Latchkey.Core.Licensing;
 using Latchkey.Core.Messaging;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Scim;
@@ -77,6 +78,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordChangeService>();
+        services.AddScoped<ProfileUpdateService>();
+        services.AddLicensing();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ApiKeyRevocation>();
         services.AddScoped<SessionStarter>();

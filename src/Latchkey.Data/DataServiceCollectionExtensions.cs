@@ -62,6 +62,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IUserStore, UserStore>();
         services.AddScoped<ISessionStore, SessionStore>();
         services.AddScoped<IApiKeyStore, ApiKeyStore>();
+        services.AddScoped<Core.Licensing.ILicenseStore, LicenseStore>();
         services.AddScoped<IActivityStore, ActivityStore>();
         services.AddScoped<ISigningKeyStore, SigningKeyStore>();
         services.AddScoped<IServerSecretStore, ServerSecretStore>();

@@ -16,10 +16,13 @@ public static class PermissionRequirement
     /// Requires a signed-in session (401 without one, in the surface's shape) whose role grants
     /// <paramref name="permission"/> (403 otherwise). The role comes from the credential the
     /// authentication already read, and its permissions from memory: no extra database read.
+    /// <paramref name="policy"/> widens who may try: <see cref="LatchkeyAuthentication.AnyCredential"/> lets an
+    /// API key act with its owner's role (the Nube admin endpoints, called server-to-server).
     /// </summary>
-    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission, string policy = LatchkeyAuthentication.SessionRequired)
+        where TBuilder : IEndpointConventionBuilder
     {
-        builder.RequireAuthorization(LatchkeyAuthentication.SessionRequired);
+        builder.RequireAuthorization(policy);
         builder.WithMetadata(new RequiredPermission(permission));
         builder.AddEndpointFilter(async (context, next) =>
         {

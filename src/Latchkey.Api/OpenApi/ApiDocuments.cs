@@ -2,6 +2,7 @@ using Latchkey.Api.Admin;
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Nhost;
 using Latchkey.Api.Nhost.Contracts;
+using Latchkey.Api.Nube;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
 using Latchkey.Api.Simple;
@@ -89,8 +90,20 @@ public static class ApiDocuments
         },
     };
 
+    public static readonly ApiDocument Nube = new("nube", "Nube API",
+        "The Nube Auth API under `/v1` (`/auth`, `/users`, `/sessions`, `/licenses`, `/admin`; none of them an Nhost path): "
+        + "bearer sessions, the account, and licensing. Success is `{\"data\", \"meta\": {\"requestId\"}}` (lists add page, limit, "
+        + "total and totalPages); errors are `{\"error\": {\"code\", \"message\", \"details\"}, \"meta\": {\"requestId\"}}` with "
+        + "upper-case codes. Users send a bearer access token; servers an API key in `X-API-Key`.",
+        [typeof(NubeErrors)], [],
+        new Dictionary<string, OpenApiSecurityScheme> { ["bearer"] = Bearer, ["apiKey"] = ApiKey },
+        ["400", "401", "429", "500"])
+    {
+        Operations = NubeOperations.All,
+    };
+
     /// <summary>Every document, in the order the reference lists them.</summary>
-    public static readonly IReadOnlyList<ApiDocument> All = [Platform, OAuth, Nhost, Simple];
+    public static readonly IReadOnlyList<ApiDocument> All = [Platform, OAuth, Nhost, Simple, Nube];
 
     /// <summary>The spec's summaries, redirects and elevated operations (nhost-authentication-openapi.yml).</summary>
     private static Dictionary<string, OperationNotes> NhostOperations => new()

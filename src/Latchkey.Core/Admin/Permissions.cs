@@ -23,11 +23,13 @@ public static class Permissions
     /// <summary>The analytics series (registrations, sign-ins, failures, active users, adoption over time).</summary>
     public const string AnalyticsRead = "analytics:read";
     public const string Impersonate = "impersonate";
+    /// <summary>Plans, licenses and usage (the Nube admin endpoints).</summary>
+    public const string LicensesManage = "licenses:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         UsersRead, UsersWrite, UsersLock, UsersDelete, SessionsRead, SessionsRevoke, ActivityRead, RolesManage,
-        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, AnalyticsRead, Impersonate,
+        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, AnalyticsRead, Impersonate, LicensesManage,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -23,6 +23,12 @@ public static class ActivityTypes
     public const string PasskeyRemoved = "passkey.removed";
     public const string SessionElevated = "session.elevated";
     public const string UserDeanonymized = "user.deanonymized";
+    public const string ProfileUpdated = "user.profile_updated";
+    public const string LicensePlanCreated = "license.plan_created";
+    public const string LicenseIssued = "license.issued";
+    public const string LicenseUpdated = "license.updated";
+    public const string LicenseActivated = "license.activated";
+    public const string LicenseDeactivated = "license.deactivated";
     public const string EmailVerificationSent = "email.verification_sent";
     public const string EmailVerified = "email.verified";
     public const string PasswordResetRequested = "password.reset_requested";

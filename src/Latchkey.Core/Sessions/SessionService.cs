@@ -30,6 +30,15 @@ public sealed class SessionService(
         sessionState.Forget(sessionId);
     }
 
+    /// <summary>Ends one of the user's own active sessions; false when it is not theirs or no longer active (nothing changes).</summary>
+    public async Task<bool> RevokeOwnAsync(Guid userId, Guid sessionId, RequestContext context, CancellationToken ct)
+    {
+        var active = await ListActiveAsync(userId, ct);
+        if (!active.Any(s => s.Id == sessionId)) return false;
+        await LogoutAsync(userId, sessionId, context, ct);
+        return true;
+    }
+
     /// <summary>Ends the session a refresh token belongs to: signing out needs only what the client holds.</summary>
     public async Task<Result<Guid>> LogoutByRefreshTokenAsync(string? refreshToken, RequestContext context, CancellationToken ct)
     {

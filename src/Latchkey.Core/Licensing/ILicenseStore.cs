@@ -1,0 +1,33 @@
+namespace Latchkey.Core.Licensing;
+
+/// <summary>Port for plans, licenses, seats and usage. Counters change only through single conditional statements.</summary>
+public interface ILicenseStore
+{
+    void Add(LicensePlan plan);
+    void Add(License license);
+    Task<IReadOnlyList<LicensePlan>> ListPlansAsync(CancellationToken ct);
+    Task<LicensePlan?> FindPlanByCodeAsync(string code, CancellationToken ct);
+    Task<LicensePlan?> FindPlanAsync(Guid id, CancellationToken ct);
+    /// <summary>A tracked license, or null.</summary>
+    Task<License?> FindAsync(Guid id, CancellationToken ct);
+    /// <summary>The license with this key hash and its plan, untracked, in one read (the validation hot path).</summary>
+    Task<(License License, LicensePlan Plan)?> FindByKeyHashAsync(byte[] keyHash, CancellationToken ct);
+    /// <summary>The user's licenses with their plans, newest first.</summary>
+    Task<IReadOnlyList<(License License, LicensePlan Plan)>> ListForUserAsync(Guid userId, CancellationToken ct);
+    Task<(IReadOnlyList<License> Items, int Total)> ListAsync(Guid? userId, int page, int limit, CancellationToken ct);
+
+    Task<LicenseActivation?> FindActivationAsync(Guid licenseId, string fingerprint, CancellationToken ct);
+    /// <summary>Takes a seat if one is free: <c>UPDATE ... SET seats_used = seats_used + 1 WHERE seats_used &lt; seats</c>; false when full.</summary>
+    Task<bool> TryTakeSeatAsync(Guid licenseId, CancellationToken ct);
+    Task ReleaseSeatAsync(Guid licenseId, CancellationToken ct);
+    void Add(LicenseActivation activation);
+    void Remove(LicenseActivation activation);
+
+    Task<bool> UsageEventExistsAsync(Guid licenseId, string idempotencyKey, CancellationToken ct);
+    void Add(LicenseUsageEvent usageEvent);
+    /// <summary>Adds <paramref name="quantity"/> to the period's counter in one statement; false when the counter row does not exist yet.</summary>
+    Task<bool> TryIncrementUsageAsync(Guid licenseId, string feature, DateTime periodStart, long quantity, CancellationToken ct);
+    void Add(LicenseUsage usage);
+    /// <summary>The license's counters of the periods starting at <paramref name="periodStarts"/> (the current ones).</summary>
+    Task<IReadOnlyList<LicenseUsage>> ListUsageAsync(Guid licenseId, IReadOnlyCollection<DateTime> periodStarts, CancellationToken ct);
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Core.Licensing;
+
+public static class LicensingServiceCollectionExtensions
+{
+    public static IServiceCollection AddLicensing(this IServiceCollection services) => services
+        .AddScoped<LicenseAdministration>()
+        .AddScoped<LicenseKeyService>()
+        .AddScoped<EntitlementService>()
+        .AddScoped<UsageService>()
+        .AddScoped<LicenseTokenIssuer>();
+}

@@ -1,0 +1,78 @@
+using Latchkey.Core.Licensing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Data.Stores;
+
+internal sealed class LicenseStore(LatchkeyDbContext db) : ILicenseStore
+{
+    private DbSet<LicensePlan> Plans => db.Set<LicensePlan>();
+    private DbSet<License> Licenses => db.Set<License>();
+    private DbSet<LicenseActivation> Activations => db.Set<LicenseActivation>();
+    private DbSet<LicenseUsage> Usage => db.Set<LicenseUsage>();
+    private DbSet<LicenseUsageEvent> UsageEvents => db.Set<LicenseUsageEvent>();
+
+    public void Add(LicensePlan plan) => Plans.Add(plan);
+    public void Add(License license) => Licenses.Add(license);
+    public void Add(LicenseActivation activation) => Activations.Add(activation);
+    public void Remove(LicenseActivation activation) => Activations.Remove(activation);
+    public void Add(LicenseUsageEvent usageEvent) => UsageEvents.Add(usageEvent);
+    public void Add(LicenseUsage usage) => Usage.Add(usage);
+
+    public async Task<IReadOnlyList<LicensePlan>> ListPlansAsync(CancellationToken ct) =>
+        await Plans.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
+
+    public Task<LicensePlan?> FindPlanByCodeAsync(string code, CancellationToken ct) => Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, ct);
+
+    public Task<LicensePlan?> FindPlanAsync(Guid id, CancellationToken ct) => Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public Task<License?> FindAsync(Guid id, CancellationToken ct) => Licenses.FirstOrDefaultAsync(l => l.Id == id, ct);
+
+    public async Task<(License License, LicensePlan Plan)?> FindByKeyHashAsync(byte[] keyHash, CancellationToken ct)
+    {
+        var found = await (from l in Licenses.AsNoTracking()
+                           join p in Plans.AsNoTracking() on l.PlanId equals p.Id
+                           where l.KeyHash == keyHash
+                           select new { l, p }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.l, found.p);
+    }
+
+    public async Task<IReadOnlyList<(License License, LicensePlan Plan)>> ListForUserAsync(Guid userId, CancellationToken ct)
+    {
+        var rows = await (from l in Licenses.AsNoTracking()
+                          join p in Plans.AsNoTracking() on l.PlanId equals p.Id
+                          where l.UserId == userId
+                          orderby l.CreatedAt descending
+                          select new { l, p }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.l, r.p))];
+    }
+
+    public async Task<(IReadOnlyList<License> Items, int Total)> ListAsync(Guid? userId, int page, int limit, CancellationToken ct)
+    {
+        var query = Licenses.AsNoTracking().Where(l => userId == null || l.UserId == userId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(l => l.CreatedAt).Skip((page - 1) * limit).Take(limit).ToListAsync(ct);
+        return (items, total);
+    }
+
+    public Task<LicenseActivation?> FindActivationAsync(Guid licenseId, string fingerprint, CancellationToken ct) =>
+        Activations.FirstOrDefaultAsync(a => a.LicenseId == licenseId && a.Fingerprint == fingerprint, ct);
+
+    // One statement: the row lock makes a concurrent taker wait and re-check seats_used < seats after our commit.
+    public async Task<bool> TryTakeSeatAsync(Guid licenseId, CancellationToken ct) =>
+        await Licenses.Where(l => l.Id == licenseId && l.SeatsUsed < l.Seats)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.SeatsUsed, l => l.SeatsUsed + 1), ct) == 1;
+
+    public Task ReleaseSeatAsync(Guid licenseId, CancellationToken ct) =>
+        Licenses.Where(l => l.Id == licenseId && l.SeatsUsed > 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.SeatsUsed, l => l.SeatsUsed - 1), ct);
+
+    public Task<bool> UsageEventExistsAsync(Guid licenseId, string idempotencyKey, CancellationToken ct) =>
+        UsageEvents.AnyAsync(e => e.LicenseId == licenseId && e.IdempotencyKey == idempotencyKey, ct);
+
+    public async Task<bool> TryIncrementUsageAsync(Guid licenseId, string feature, DateTime periodStart, long quantity, CancellationToken ct) =>
+        await Usage.Where(u => u.LicenseId == licenseId && u.Feature == feature && u.PeriodStart == periodStart)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Used, x => x.Used + quantity), ct) == 1;
+
+    public async Task<IReadOnlyList<LicenseUsage>> ListUsageAsync(Guid licenseId, IReadOnlyCollection<DateTime> periodStarts, CancellationToken ct) =>
+        await Usage.AsNoTracking().Where(u => u.LicenseId == licenseId && periodStarts.Contains(u.PeriodStart)).ToListAsync(ct);
+}
