@@ -66,6 +66,9 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<ActivityLog>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<Users.Import.UserImportService>();
+        services.AddScoped<Users.Import.UserExportService>();
+        services.AddScoped<Tokens.SigningKeyRotation>();
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<PasswordSignInService>();
