@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HasuraJwtOptions>>().Value.ToPurpose());
         services.AddSingleton<HasuraAccessTokenFormat>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<LatchkeyMetrics>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<AccessTokenRevocationList>();
         services.AddSingleton<SessionStateCache>();
