@@ -60,6 +60,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HasuraJwtOptions>>().Value.ToPurpose());
         services.AddSingleton<HasuraAccessTokenFormat>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<LatchkeyMetrics>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<AccessTokenRevocationList>();
         services.AddSingleton<SessionStateCache>();
@@ -72,6 +73,9 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<ActivityLog>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<Users.Import.UserImportService>();
+        services.AddScoped<Users.Import.UserExportService>();
+        services.AddScoped<Tokens.SigningKeyRotation>();
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<PasswordSignInService>();

@@ -60,6 +60,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IUserStore, UserStore>();
+        services.AddScoped<Core.Users.Import.IUserImportStore, UserImportStore>();
         services.AddScoped<ISessionStore, SessionStore>();
         services.AddScoped<IApiKeyStore, ApiKeyStore>();
         services.AddScoped<Core.Licensing.ILicenseStore, LicenseStore>();

@@ -8,7 +8,8 @@ namespace Latchkey.Data;
 /// <summary>Applies pending migrations (EF's history table and its migration lock make this safe with several nodes).</summary>
 public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger)
 {
-    public async Task MigrateAsync(CancellationToken ct)
+    /// <summary>Applies what is pending; returns the ids it applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
@@ -17,6 +18,17 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Databa
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0) logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         await db.Database.MigrateAsync(ct);
+        return pending;
+    }
+
+    /// <summary>The migrations the database has, and those it lacks (<c>latchkey migrate --status</c>).</summary>
+    public async Task<(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending)> StatusAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        return (applied, pending);
     }
 
     /// <summary>Where the data really is, for the start-up banner: the SQLite file the context opens, or the PostgreSQL host and database.</summary>

@@ -8,6 +8,7 @@ using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
 using Latchkey.Data;
 using Latchkey.Pages;
+using Latchkey.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server;
@@ -27,6 +28,7 @@ internal static class LatchkeyHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLatchkeyApiReference();
         services.AddForwardedHeaders(builder.Configuration);
+        builder.AddLatchkeyTelemetry();
 
         // The issuer defaults to the first address the server listens on.
         var configuration = builder.Configuration;
@@ -70,6 +72,7 @@ internal static class LatchkeyHost
     {
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseTrustedForwardedHeaders();
+        app.UseLatchkeyMetrics();
         app.UseLatchkeyApi();
         app.MapApiReference();
         app.MapLatchkeyApi();

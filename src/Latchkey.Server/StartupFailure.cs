@@ -14,6 +14,7 @@ internal static class StartupFailure
     public static string? Describe(Exception exception) => exception switch
     {
         ConfigurationException e => e.Message,
+        Cli.UnknownCommandException e => e.Message,
         OptionsValidationException e => $"Invalid setting: {string.Join(" ", e.Failures)} Fix it in appsettings.json or the environment (Latchkey__Section__Key) and start again.",
         // The configuration binder's words for a value of the wrong type ("Failed to convert configuration value at 'Latchkey:...'").
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>

@@ -7,10 +7,11 @@ namespace Latchkey.Core.Audit;
 /// Adds activity rows to the current unit of work, so an event is saved in the same transaction as
 /// the change it records (or not at all).
 /// </summary>
-public sealed class ActivityLog(IActivityStore store, TimeProvider clock)
+public sealed class ActivityLog(IActivityStore store, LatchkeyMetrics metrics, TimeProvider clock)
 {
     public void Record(string type, Guid? userId, RequestContext context, bool success = true, object? details = null)
     {
+        metrics.Event(type, success);
         store.Add(new ActivityEntry
         {
             Id = Ids.New(),

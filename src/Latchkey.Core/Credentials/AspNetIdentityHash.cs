@@ -20,6 +20,14 @@ internal static class AspNetIdentityHash
     private const int V2SubkeyLength = 32;
     private const int V2Iterations = 1000;
 
+    /// <summary>Base64 that opens with the V2 or V3 format marker; the rest is checked when verifying.</summary>
+    public static bool IsWellFormed(string stored)
+    {
+        if (stored.Length is 0 or > MaxEncodedLength) return false;
+        var decoded = new byte[stored.Length];
+        return Convert.TryFromBase64String(stored, decoded, out var length) && length > HeaderLength && decoded[0] is 0x00 or 0x01;
+    }
+
     public static bool Verify(string stored, string password)
     {
         if (stored.Length > MaxEncodedLength)

@@ -23,6 +23,8 @@ internal static class BcryptHash
     public static bool IsBcrypt(string stored) =>
         stored.Length >= 4 && stored[0] == '$' && stored[1] == '2' && stored[2] is 'a' or 'b' or 'y' && stored[3] == '$';
 
+    public static bool IsWellFormed(string stored) => TryParse(stored, out _, out _, out _);
+
     public static bool Verify(string stored, string password)
     {
         if (!TryParse(stored, out var version, out var cost, out var salt))

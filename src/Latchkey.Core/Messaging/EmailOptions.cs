@@ -28,6 +28,8 @@ public sealed class SmtpSettings
 {
     public const string None = "none";
     public const string StartTls = "starttls";
+    public const string StartTlsWhenAvailable = "starttls-when-available";
+    public const string Tls = "tls";
 
     public string? Host { get; set; }
 
@@ -35,10 +37,12 @@ public sealed class SmtpSettings
     public int Port { get; set; } = 587;
 
     /// <summary>
-    /// <c>starttls</c> (default: the connection must be upgraded, or nothing is sent) or <c>none</c>
-    /// (a local relay only). Implicit TLS (port 465) is not offered by System.Net.Mail.
+    /// <c>starttls</c> (default: the connection must be upgraded, or nothing is sent), <c>tls</c> (implicit TLS, port
+    /// 465), <c>starttls-when-available</c> (upgrade if offered: exposed to a downgrade, for relays that cannot do
+    /// better) or <c>none</c> (a local relay only).
     /// </summary>
-    [RegularExpression("^(none|starttls)$", ErrorMessage = "Latchkey:Email:Smtp:Security must be 'starttls' or 'none'.")]
+    [RegularExpression("^(none|starttls|starttls-when-available|tls)$",
+        ErrorMessage = "Latchkey:Email:Smtp:Security must be 'starttls', 'tls', 'starttls-when-available' or 'none'.")]
     public string Security { get; set; } = StartTls;
 
     public string? Username { get; set; }
@@ -46,4 +50,7 @@ public sealed class SmtpSettings
 
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>A PEM certificate (a private CA or the server's own) trusted for the SMTP server besides the system's roots.</summary>
+    public string? TrustedCertificateFile { get; set; }
 }

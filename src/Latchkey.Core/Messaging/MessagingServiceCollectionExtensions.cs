@@ -13,8 +13,8 @@ public static class MessagingServiceCollectionExtensions
             .Validate(o => o.Mode != EmailOptions.SmtpMode || !string.IsNullOrWhiteSpace(o.Smtp.Host),
                 "Latchkey:Email:Smtp:Host is required when Latchkey:Email:Mode is 'smtp'.")
             .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Latchkey:Email:Smtp:Port must be between 1 and 65535.")
-            .Validate(o => o.Smtp.Security is SmtpSettings.StartTls or SmtpSettings.None,
-                "Latchkey:Email:Smtp:Security must be 'starttls' or 'none' (System.Net.Mail has no implicit TLS on port 465).")
+            .Validate(o => o.Smtp.TrustedCertificateFile is not { Length: > 0 } file || File.Exists(file),
+                "Latchkey:Email:Smtp:TrustedCertificateFile does not name an existing file.")
             .Validate(o => o.From is null || System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Latchkey:Email:From is not an email address.")
             .ValidateOnStart();
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Latchkey:Sms")).ValidateDataAnnotations()
@@ -32,6 +32,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<MessageContentProtector>();
         services.AddSingleton<MailMessageFactory>();
         services.AddSingleton<MessageDispatchSignal>();
+        services.AddSingleton<SmtpCertificateTrust>();
         services.AddSingleton<SmtpEmailTransport>();
         services.AddSingleton<OutboxEmailTransport>();
         services.AddSingleton<OutboxSmsSender>();

@@ -25,6 +25,7 @@ public sealed class RefreshTokenService(
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<SessionOptions> options,
+    LatchkeyMetrics metrics,
     TimeProvider clock,
     ILogger<RefreshTokenService> logger)
 {
@@ -53,6 +54,14 @@ public sealed class RefreshTokenService(
     /// </param>
     public async Task<Result<RotatedRefreshToken>> RotateAsync(
         string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, ValueTask<AuthError?>>? accept = null)
+    {
+        var result = await RotateOnceAsync(refreshToken, clientRowId, context, ct, accept);
+        metrics.Refresh(result.IsSuccess);
+        return result;
+    }
+
+    private async Task<Result<RotatedRefreshToken>> RotateOnceAsync(
+        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, ValueTask<AuthError?>>? accept)
     {
         // 32 random bytes encode to 43 base64url characters; anything else was never issued by us.
         if (refreshToken is not { Length: 43 }) return Invalid;

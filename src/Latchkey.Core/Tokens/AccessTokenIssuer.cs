@@ -16,6 +16,7 @@ public sealed class AccessTokenIssuer(
     SigningKeyRing keys,
     IOptions<TokenOptions> tokenOptions,
     IOptions<LatchkeyOptions> latchkeyOptions,
+    LatchkeyMetrics metrics,
     TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
@@ -59,6 +60,7 @@ public sealed class AccessTokenIssuer(
 
     private AccessToken Sign(Action<Utf8JsonWriter> claims, Dictionary<string, object>? header, string purpose)
     {
+        metrics.AccessTokenIssued();
         var now = clock.GetUtcNow();
         var lifetime = tokenOptions.Value.AccessTokenLifetime;
         var expires = now + lifetime;

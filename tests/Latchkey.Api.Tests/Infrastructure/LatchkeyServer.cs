@@ -28,6 +28,8 @@ public class LatchkeyServer : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
     public string Provider => _database!.Provider;
+    /// <summary>The settings that open this server's database, for a command-line process working on the same data.</summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings => _database!.Settings;
     /// <summary>This server's development outbox (.eml files, and sms/*.txt).</summary>
     public string OutboxPath { get; } = Directory.CreateTempSubdirectory("latchkey-outbox-").FullName;
 
