@@ -6,14 +6,22 @@ namespace Latchkey.Api.Tests.Robustness;
 /// <summary>The error body each surface must answer with (docs/surfaces.md), checked from the path alone.</summary>
 public static class SurfaceShapes
 {
-    public static string SurfaceOf(string path) => path switch
+    private static readonly string[] NubePrefixes = ["/v1/auth", "/v1/users", "/v1/sessions", "/v1/licenses", "/v1/admin"];
+
+    public static string SurfaceOf(string pathAndQuery)
     {
-        _ when Under(path, "/api/oauth") || Under(path, "/.well-known") => "oauth",
-        _ when Under(path, "/api/v1/auth") => "simple",
-        _ when Under(path, "/api") => "platform",
-        _ when Under(path, "/v1") => "nhost",
-        _ => "plain",
-    };
+        var path = pathAndQuery.Split('?', 2)[0];
+        return path switch
+        {
+            _ when Under(path, "/api/oauth") || Under(path, "/.well-known") => "oauth",
+            _ when Under(path, "/api/v1/auth") => "simple",
+            _ when Under(path, "/api/scim/v2") => "scim",
+            _ when Under(path, "/api") => "platform",
+            _ when NubePrefixes.Any(p => Under(path, p)) => "nube",
+            _ when Under(path, "/v1") => "nhost",
+            _ => "plain",
+        };
+    }
 
     /// <summary>Asserts <paramref name="body"/> is an error of the surface owning <paramref name="path"/>, with <paramref name="status"/>.</summary>
     public static void AssertShape(string path, int status, string body)
@@ -33,6 +41,12 @@ public static class SurfaceShapes
             "oauth" => IsString(json, "error") && IsString(json, "error_description"),
             "simple" => IsString(json, "error") && json.EnumerateObject().Count() == 1,
             "platform" => json.TryGetProperty("success", out var s) && s.ValueKind == JsonValueKind.False && IsString(json, "error") && IsString(json, "code"),
+            // RFC 7644 §3.12: the status is a string.
+            "scim" => json.TryGetProperty("schemas", out var schemas) && schemas.ValueKind == JsonValueKind.Array
+                      && schemas.EnumerateArray().Any(x => x.GetString() == "urn:ietf:params:scim:api:messages:2.0:Error")
+                      && IsString(json, "status") && json.GetProperty("status").GetString() == status.ToString(),
+            "nube" => json.TryGetProperty("error", out var e) && IsString(e, "code") && IsString(e, "message")
+                      && json.TryGetProperty("meta", out var meta) && IsString(meta, "requestId"),
             "nhost" => json.TryGetProperty("status", out var n) && n.ValueKind == JsonValueKind.Number && n.GetInt32() == status
                        && IsString(json, "message") && IsString(json, "error"),
             _ => IsString(json, "error") && IsString(json, "message"),
