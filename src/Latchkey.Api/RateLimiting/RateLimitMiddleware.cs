@@ -55,15 +55,18 @@ public sealed class RateLimitMiddleware(
             .WriteAsync(context, new AuthError(AuthErrorCodes.RateLimited, "Too many requests; try again later"));
     }
 
-    /// <summary>The node's exact sliding window, then (several nodes on one database) the shared fixed window.</summary>
+    /// <summary>
+    /// The node's exact sliding window first (its refusal carries the exact reset), then, with several nodes
+    /// on one database, the shared fixed window. A request the shared count refuses has used a slot of the
+    /// node's window: conservative, and only while every node together is at the limit anyway.
+    /// </summary>
     private RateLimitDecision Decide(string key, RateLimitRule rule)
     {
-        if (!shared.IsShared) return windows.Acquire(key, rule);
+        var here = windows.Acquire(key, rule);
+        if (!shared.IsShared || !here.Allowed) return here;
         var everywhere = shared.Check(key, rule.Window, rule.Limit);
         if (!everywhere.Allowed)
             return new RateLimitDecision(false, rule.Limit, 0, everywhere.Reset, everywhere.RetryAfter, everywhere.FirstRefusal);
-        var here = windows.Acquire(key, rule);
-        if (!here.Allowed) return here;
         shared.Add(key, rule.Window);
         return here with { Remaining = Math.Min(here.Remaining, everywhere.Remaining - 1) };
     }
