@@ -10,6 +10,7 @@ public static class SurfaceShapes
     {
         _ when Under(path, "/api/oauth") || Under(path, "/.well-known") => "oauth",
         _ when Under(path, "/api/v1/auth") => "simple",
+        _ when Under(path, "/api/scim/v2") => "scim",
         _ when Under(path, "/api") => "platform",
         _ when Under(path, "/v1") => "nhost",
         _ => "plain",
@@ -32,6 +33,10 @@ public static class SurfaceShapes
         {
             "oauth" => IsString(json, "error") && IsString(json, "error_description"),
             "simple" => IsString(json, "error") && json.EnumerateObject().Count() == 1,
+            "scim" => json.TryGetProperty("schemas", out var schemas) && schemas.ValueKind == JsonValueKind.Array
+                      && schemas[0].GetString() == "urn:ietf:params:scim:api:messages:2.0:Error"
+                      && IsString(json, "status") && json.GetProperty("status").GetString() == status.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                      && IsString(json, "detail"),
             "platform" => json.TryGetProperty("success", out var s) && s.ValueKind == JsonValueKind.False && IsString(json, "error") && IsString(json, "code"),
             "nhost" => json.TryGetProperty("status", out var n) && n.ValueKind == JsonValueKind.Number && n.GetInt32() == status
                        && IsString(json, "message") && IsString(json, "error"),
