@@ -72,6 +72,9 @@ internal static class PlatformOperations
         ["PUT /api/user/oauth-clients/{id}"] = new("Replace an OAuth client's settings", Response: typeof(OAuthClientResponse)),
         ["PATCH /api/user/oauth-clients/{id}"] = new("Update some of an OAuth client's settings", Response: typeof(OAuthClientResponse)),
         ["DELETE /api/user/oauth-clients/{id}"] = new("Delete an OAuth client", Response: typeof(MessageResponse)),
+        ["GET /api/admin/oauth-clients/{clientId}/scim-tokens"] = new("An OAuth client's SCIM tokens (prefix, name, dates)", Response: typeof(ScimTokensResponse)),
+        ["POST /api/admin/oauth-clients/{clientId}/scim-tokens"] = new("Create a SCIM token for an OAuth client (shown once)", SuccessStatus: 201, Response: typeof(ScimTokenCreatedResponse)),
+        ["DELETE /api/admin/oauth-clients/{clientId}/scim-tokens/{tokenId}"] = new("Revoke a SCIM token", Response: typeof(MessageResponse)),
         ["POST /api/user/oauth-clients/{id}/rotate-secret"] = new("Rotate a client secret (the old one keeps working briefly)", Response: typeof(OAuthClientSecretRotatedResponse)),
 
         ["GET /api/admin/oauth-clients"] = new("All OAuth clients", Response: typeof(OAuthClientsResponse)),
