@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddLatchkeySocial(configuration);
         services.AddLatchkeyAdmin();
+        services.AddLatchkeyAccount(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

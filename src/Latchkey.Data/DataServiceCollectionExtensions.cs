@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
@@ -80,6 +81,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRoleStore, RoleStore>();
         services.AddScoped<IAdminStore, AdminStore>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddScoped<IAccountProfileStore, AccountProfileStore>();
+        services.AddScoped<IAvatarStore, AvatarStore>();
+        services.AddScoped<IAccountDataStore, AccountDataStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

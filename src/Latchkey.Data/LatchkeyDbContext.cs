@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
@@ -44,6 +45,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<ApiResource> ApiResources => Set<ApiResource>();
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<StoredSettings> RuntimeSettings => Set<StoredSettings>();
+    public DbSet<AccountProfile> AccountProfiles => Set<AccountProfile>();
+    public DbSet<StoredAvatar> Avatars => Set<StoredAvatar>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
