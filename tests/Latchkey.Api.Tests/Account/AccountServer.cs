@@ -16,6 +16,8 @@ public class AccountServer : OAuthServer
         settings["Latchkey:Users:AnonymousSignInEnabled"] = "true";
         settings["Latchkey:Users:AllowedLocales:0"] = "en";
         settings["Latchkey:Users:AllowedLocales:1"] = "fr";
+        // So a password change revokes keys and sends the notice a preference can switch off.
+        settings["Latchkey:ApiKeys:RevokeOnPasswordChange"] = "true";
         settings["Latchkey:Avatars:MaxBytes"] = AvatarMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -35,6 +35,24 @@ public sealed class PreferencesTests(AccountServer server) : IClassFixture<Accou
         Assert.Equal(("fr", "America/New_York"), (profile.Str("locale"), profile.Str("timezone")));
     }
 
+    [Fact]
+    public async Task The_api_keys_revoked_notice_is_sent_unless_switched_off()
+    {
+        async Task<int> NoticesAfterPasswordChangeAsync(bool wanted)
+        {
+            var (client, email) = await server.SignedInAsync();
+            await (await PutAsync(client, new { notifications = new Dictionary<string, bool> { ["api_keys_revoked"] = wanted } })).OkAsync();
+            var (access, _) = await client.SimpleLoginAsync(email);
+            Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/v1/auth/keys", new { name = "ci" }, access)).StatusCode);
+            await (await client.PostJsonAsync("/api/user/password", new { currentPassword = Accounts.Password, newPassword = "another-Quiet-Lantern-81-velvet" })).OkAsync();
+            return await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                db.OutgoingMessages, m => m.Recipient == email && m.Template == "api-keys-revoked"));
+        }
+
+        Assert.Equal(1, await NoticesAfterPasswordChangeAsync(wanted: true));
+        Assert.Equal(0, await NoticesAfterPasswordChangeAsync(wanted: false));
+    }
+
     public static TheoryData<object, string> Invalid() => new()
     {
         { new { language = "xx" }, "language" },

@@ -149,7 +149,7 @@ public sealed class ProfileTests(AccountServer server) : IClassFixture<AccountSe
     [Fact]
     public async Task The_profile_feeds_the_oidc_userinfo_claims_by_scope()
     {
-        var oauthClient = await server.CreateClientAsync();
+        var oauthClient = await server.CreateClientAsync(extra: new { scopes = new[] { "openid", "profile", "email", "address", "phone" } });
         var (browser, _) = await server.SignedInBrowserAsync();
         await (await PutAsync(browser, UniqueProfile())).OkAsync();
 
