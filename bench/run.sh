@@ -60,7 +60,7 @@ else
 fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create license_validate entitlements)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -323,6 +323,19 @@ lk_license_validate() {
 }
 available_entitlements() { license_key && [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/v1/licenses/entitlements?feature=api_calls") == 200 ]]; }
 lk_entitlements() { measure latchkey "$1" entitlements static.lua "$LK_URL/v1/licenses/entitlements?feature=api_calls" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
+# Account self-service: the profile read (account and profile rows), and an avatar revalidated by its ETag
+# (one indexed read of the ETag, answered 304: what browsers and proxies send once the picture is cached).
+available_profile() { [[ $(http_status -H "Authorization: Bearer $ACCESS_TOKEN" "$LK_URL/api/user/profile") == 200 ]]; }
+lk_profile() { measure latchkey "$1" profile static.lua "$LK_URL/api/user/profile" BENCH_AUTH="Bearer $ACCESS_TOKEN"; }
+available_avatar_cached() {
+  local id
+  id=$(curl -s --max-time 10 -H "Authorization: Bearer $ACCESS_TOKEN" "$LK_URL/api/user/profile" \
+    | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["profile"]["id"])') || return 1
+  AVATAR_URL="$LK_URL/api/avatar/$id"
+  AVATAR_ETAG=$(curl -s -o /dev/null -D - --max-time 10 "$AVATAR_URL" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+  [[ -n "$AVATAR_ETAG" && $(http_status -H "If-None-Match: $AVATAR_ETAG" "$AVATAR_URL") == 304 ]]
+}
+lk_avatar_cached() { measure latchkey "$1" avatar_cached static.lua "$AVATAR_URL" BENCH_IF_NONE_MATCH="$AVATAR_ETAG"; }
 
 run_latchkey() {
   local db="$1" scenario

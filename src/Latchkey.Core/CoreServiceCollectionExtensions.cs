@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
@@ -53,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLatchkeyAdmin();
         Bind<Cluster.ClusterOptions>(services, configuration, "Latchkey:Cluster");
         services.AddLatchkeyScim(configuration);
+        services.AddLatchkeyAccount(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
@@ -91,6 +92,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IScimUserStore, Stores.Scim.ScimUserStore>();
         services.AddScoped<IScimGroupStore, Stores.Scim.ScimGroupStore>();
         services.AddScoped<IScimTokenStore, Stores.Scim.ScimTokenStore>();
+        services.AddScoped<IAccountProfileStore, AccountProfileStore>();
+        services.AddScoped<IAvatarStore, AvatarStore>();
+        services.AddScoped<IAccountDataStore, AccountDataStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

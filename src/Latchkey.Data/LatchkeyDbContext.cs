@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Admin;
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
@@ -53,6 +54,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<ScimGroup> ScimGroups => Set<ScimGroup>();
     public DbSet<ScimGroupMember> ScimGroupMembers => Set<ScimGroupMember>();
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
+    public DbSet<AccountProfile> AccountProfiles => Set<AccountProfile>();
+    public DbSet<StoredAvatar> Avatars => Set<StoredAvatar>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -21,6 +21,7 @@ public static class PlatformEndpoints
         api.MapPlatformAuthorizedApps();
         api.MapPlatformPasskeys();
         api.MapPlatformSecurity();
+        api.MapPlatformAvatar();
         return api;
     }
 }

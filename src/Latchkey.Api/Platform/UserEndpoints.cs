@@ -26,6 +26,8 @@ public static class UserEndpoints
         user.MapPlatformEmailChange();
         user.MapPlatformPhone();
         user.MapPlatformConnectedServices();
+        user.MapPlatformProfile();
+        user.MapPlatformAccountData();
     }
 
     private static async Task<IResult> ListSessions(SessionService sessions, HttpContext http, CancellationToken ct)

@@ -26,6 +26,8 @@ public sealed class RateLimitOptions
         [RateLimitPolicies.OAuthToken] = new(100, TimeSpan.FromMinutes(15)),
         // Guessing an 8-letter user code (2^34.6) at 20 tries per 15 minutes per IP is hopeless within its lifetime.
         [RateLimitPolicies.OAuthDeviceVerify] = new(20, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.Export] = new(5, TimeSpan.FromHours(1)),
+        [RateLimitPolicies.PublicImage] = new(1000, TimeSpan.FromMinutes(15)),
     };
 
     /// <summary>Per-surface overrides of <see cref="Policies"/>, by surface name (<see cref="RateLimitSurfaces"/>).</summary>

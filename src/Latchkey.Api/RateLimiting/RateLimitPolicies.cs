@@ -14,6 +14,10 @@ public static class RateLimitPolicies
     public const string OAuthAuthorize = "oauth-authorize";
     public const string OAuthToken = "oauth-token";
     public const string OAuthDeviceVerify = "oauth-device-verify";
+    /// <summary>The account export: a heavy read of everything about a person.</summary>
+    public const string Export = "export";
+    /// <summary>Public pictures (avatars), which a page may show by the dozen.</summary>
+    public const string PublicImage = "public-image";
     /// <summary>Endpoints that must never be limited (health, JWKS behind caches).</summary>
     public const string None = "none";
 }

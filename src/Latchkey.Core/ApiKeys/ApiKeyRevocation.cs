@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Messaging;
@@ -12,7 +13,7 @@ namespace Latchkey.Core.ApiKeys;
 /// so an integration that stops working is explained. Runs inside the caller's transaction: the keys go with
 /// the sessions or not at all.
 /// </summary>
-public sealed class ApiKeyRevocation(IApiKeyStore keys, MessageOutbox outbox, ActivityLog activity, IOptions<ApiKeyOptions> options)
+public sealed class ApiKeyRevocation(IApiKeyStore keys, IAccountProfileStore profiles, MessageOutbox outbox, ActivityLog activity, IOptions<ApiKeyOptions> options)
 {
     public const string Template = "api-keys-revoked";
 
@@ -27,7 +28,10 @@ public sealed class ApiKeyRevocation(IApiKeyStore keys, MessageOutbox outbox, Ac
         var count = await keys.DeleteAllForUserAsync(user.Id, ct);
         if (count == 0) return 0;
         activity.Record(ActivityTypes.ApiKeyDeleted, user.Id, context, details: new { keysRevoked = count, reason });
-        outbox.Email(user.Email, Template, context.Locale, new Dictionary<string, string> { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // The notice is one a person may switch off in their preferences; it goes in their own language.
+        var profile = await profiles.FindAsync(user.Id, ct);
+        if (profile is null || PreferenceFields.From(user, profile).Wants(Preferences.ApiKeysRevoked))
+            outbox.Email(user.Email, Template, user.Locale ?? context.Locale, new Dictionary<string, string> { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return count;
     }
 }

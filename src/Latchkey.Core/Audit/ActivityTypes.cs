@@ -43,6 +43,12 @@ public static class ActivityTypes
     public const string SocialLinked = "social.linked";
     public const string SocialConnected = "social.connected";
     public const string SocialDisconnected = "social.disconnected";
+    public const string ProfileUpdated = "profile.updated";
+    public const string PreferencesUpdated = "preferences.updated";
+    public const string AvatarUpdated = "avatar.updated";
+    public const string AccountExported = "account.exported";
+    /// <summary>Written without a user id or email after the account is gone: that it happened, not who it was.</summary>
+    public const string UserDeleted = "user.deleted";
     public const string OAuthClientCreated = "oauth_client.created";
     public const string OAuthClientUpdated = "oauth_client.updated";
     public const string OAuthClientDeleted = "oauth_client.deleted";

@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Common;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Tokens;
@@ -9,7 +10,7 @@ namespace Latchkey.Core.OAuth;
 /// The UserInfo endpoint (OIDC Core §5.3): the claims of the token's user that its scopes allow (§5.4).
 /// The token must be a user grant with openid whose grant is still active.
 /// </summary>
-public sealed class UserInfoService(AccessTokenValidator tokens, GrantState grants, IUserStore users)
+public sealed class UserInfoService(AccessTokenValidator tokens, GrantState grants, IUserStore users, IAccountProfileStore profiles)
 {
     public async Task<Result<IReadOnlyList<KeyValuePair<string, object?>>>> GetAsync(string? bearer, CancellationToken ct)
     {
@@ -19,21 +20,38 @@ public sealed class UserInfoService(AccessTokenValidator tokens, GrantState gran
         if (!Scopes.Has(claims.Scope, Scopes.OpenId)) return new AuthError(AuthErrorCodes.InsufficientScope, "The access token lacks the openid scope");
         var user = await users.FindByIdAsync(userId, ct);
         if (user is null || user.Disabled) return new AuthError(AuthErrorCodes.InvalidToken, "The user is no longer active");
-        return Claims(user, claims.Scope);
+        // The profile row is read only for the scopes that show it.
+        var profile = Scopes.Has(claims.Scope, Scopes.Profile) || Scopes.Has(claims.Scope, Scopes.Address)
+            ? await profiles.FindAsync(userId, ct) : null;
+        return Claims(user, profile ?? AccountProfile.Empty(userId), claims.Scope);
     }
 
-    /// <summary>Standard claims by scope. Phone and address scopes are accepted, but accounts hold no such data yet.</summary>
-    public static List<KeyValuePair<string, object?>> Claims(User user, string scope)
+    /// <summary>Standard claims by scope (OIDC Core §5.4), from the same profile the Platform API edits; empty ones are left out.</summary>
+    public static List<KeyValuePair<string, object?>> Claims(User user, AccountProfile profile, string scope)
     {
         var list = new List<KeyValuePair<string, object?>> { new("sub", user.Id.ToString()) };
         if (Scopes.Has(scope, Scopes.Profile))
         {
+            var fields = ProfileFields.From(user, profile);
             list.Add(new("name", user.ProfileName));
             list.Add(new("given_name", user.FirstName));
             list.Add(new("family_name", user.LastName));
+            list.Add(new("nickname", fields.DisplayName));
             list.Add(new("preferred_username", user.Username));
             list.Add(new("picture", user.AvatarUrl));
+            list.Add(new("website", fields.Website));
+            list.Add(new("gender", fields.Gender));
+            list.Add(new("birthdate", fields.DateOfBirth));
+            list.Add(new("zoneinfo", fields.Timezone));
+            list.Add(new("locale", fields.Locale));
             list.Add(new("updated_at", new DateTimeOffset(user.UpdatedAt, TimeSpan.Zero).ToUnixTimeSeconds()));
+        }
+        if (Scopes.Has(scope, Scopes.Address) && PostalAddress.FromJson(profile.Address) is { IsEmpty: false } address)
+            list.Add(new("address", address));
+        if (Scopes.Has(scope, Scopes.Phone) && user.PhoneNumber is { } phone)
+        {
+            list.Add(new("phone_number", phone));
+            list.Add(new("phone_number_verified", user.PhoneNumberVerified));
         }
         if (Scopes.Has(scope, Scopes.Email))
         {

@@ -24,7 +24,7 @@ public static partial class UserProfile
 
     public static AuthError? Validate(ProfileRequest request, UserDefaultsOptions defaults)
     {
-        if (request.DisplayName is { } name && (name.Length > MaxDisplayNameLength || !DisplayNamePattern().IsMatch(name)))
+        if (request.DisplayName is { } name && !IsValidDisplayName(name))
             return AuthError.Field("displayName", $"Display name must be 1 to {MaxDisplayNameLength} letters, digits, symbols, spaces or ,.'-");
         if (request.Locale is { } locale && !defaults.AllowedLocales.Contains(locale, StringComparer.Ordinal))
             return new AuthError(AuthErrorCodes.LocaleNotAllowed, "Locale not allowed");
@@ -50,6 +50,9 @@ public static partial class UserProfile
         user.AllowedRoles = UserRoles.Format(request.AllowedRoles ?? defaults.AllowedRoles);
         user.DefaultRole = request.DefaultRole ?? defaults.DefaultRole;
     }
+
+    /// <summary>The one display-name rule of every surface (sign-up metadata and the profile alike).</summary>
+    public static bool IsValidDisplayName(string name) => name.Length <= MaxDisplayNameLength && DisplayNamePattern().IsMatch(name);
 
     [GeneratedRegex(@"^[\p{L}\p{N}\p{S} ,.'-]+$")]
     private static partial Regex DisplayNamePattern();

@@ -18,5 +18,6 @@ internal sealed class OutgoingMessageConfiguration : IEntityTypeConfiguration<Ou
         message.Property(m => m.LastError).HasMaxLength(1000);
         // The dispatcher's query: pending messages that are due.
         message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        message.HasIndex(m => m.Recipient);
     }
 }

@@ -111,6 +111,7 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
         ["POST /api/oauth/end-session"] = "redirects to the logout page or the client",
         ["POST /api/oauth/revoke"] = "RFC 7009 §2.2: 200 with an empty body",
         ["DELETE /api/v1/auth/keys/{keyId}"] = "204, no body",
+        ["GET /api/avatar/{id}"] = "an image/png picture, or 304",
     };
 
     [Fact]
