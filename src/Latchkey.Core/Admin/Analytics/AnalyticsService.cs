@@ -6,7 +6,7 @@ namespace Latchkey.Core.Admin.Analytics;
 /// <c>GET /api/admin/analytics</c>: series of registrations, sign-ins by method, failures, active users and account
 /// counts (2FA adoption). Rolled-up buckets are read from <c>activity_rollups</c>; the buckets after the rollup mark
 /// (the open one, or any a lagging job has not reached) are counted live from the activity rows with the same
-/// <see cref="ActivityTally"/>. See docs/decisions.md §48.
+/// <see cref="ActivityTally"/>. See docs/decisions.md §49.
 /// </summary>
 public sealed class AnalyticsService(IAnalyticsStore store, TimeProvider clock)
 {
