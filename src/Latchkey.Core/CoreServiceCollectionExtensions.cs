@@ -14,6 +14,7 @@ using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
+using Latchkey.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddLatchkeySocial(configuration);
         services.AddLatchkeyAdmin();
+        services.AddLatchkeyWebhooks(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

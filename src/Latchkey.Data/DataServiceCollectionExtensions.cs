@@ -13,6 +13,7 @@ using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
+using Latchkey.Core.Webhooks;
 using Latchkey.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -80,6 +81,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRoleStore, RoleStore>();
         services.AddScoped<IAdminStore, AdminStore>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddScoped<IWebhookStore, WebhookStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

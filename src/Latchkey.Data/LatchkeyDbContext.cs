@@ -13,6 +13,7 @@ using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
+using Latchkey.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Data;
@@ -44,6 +45,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<ApiResource> ApiResources => Set<ApiResource>();
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<StoredSettings> RuntimeSettings => Set<StoredSettings>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

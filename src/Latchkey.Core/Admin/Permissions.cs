@@ -21,11 +21,13 @@ public static class Permissions
     public const string KeysRotate = "keys:rotate";
     public const string StatsRead = "stats:read";
     public const string Impersonate = "impersonate";
+    public const string WebhooksRead = "webhooks:read";
+    public const string WebhooksManage = "webhooks:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         UsersRead, UsersWrite, UsersLock, UsersDelete, SessionsRead, SessionsRevoke, ActivityRead, RolesManage,
-        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, Impersonate,
+        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, Impersonate, WebhooksRead, WebhooksManage,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
