@@ -6,8 +6,9 @@ using Xunit;
 namespace Latchkey.Api.Tests.Webhooks;
 
 /// <summary>
-/// The real server binary killed with SIGKILL while its outbox holds undelivered rows (the receiver is down): a new
-/// process on the same database delivers every one of them, once each, when the receiver is back.
+/// The real server binary, as separate processes on one database: killed with SIGKILL while its outbox holds
+/// undelivered rows, a new process delivers every one once; two nodes running at once deliver each event once
+/// between them (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).
 /// </summary>
 public sealed class WebhookRestartTests
 {
@@ -47,6 +48,36 @@ public sealed class WebhookRestartTests
         Assert.Equal(3, userIds);
     }
 
+    [Fact]
+    public async Task Two_nodes_on_one_database_deliver_each_event_exactly_once_between_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var receiver = new WebhookReceiver();
+        await receiver.StartAsync();
+        int portA = FreePort(), portB = FreePort();
+        await using var nodeA = ServerProcess.Start(Environment(database, portA));
+        await RunningAsync(nodeA); // migrates and bootstraps first
+        await using var nodeB = ServerProcess.Start(Environment(database, portB));
+        await RunningAsync(nodeB);
+
+        var admin = Client(portA);
+        await admin.PlatformLoginAsync(AdminServer.AdminEmail);
+        await admin.CreateWebhookAsync(receiver.Url, "user.created", "login.success");
+        for (var i = 0; i < 10; i++)
+        {
+            var client = Client(i % 2 == 0 ? portA : portB);
+            var email = await client.RegisterAsync();
+            await client.PlatformLoginAsync(email);
+        }
+
+        await receiver.WaitForAsync(r => r.Accepted().Count >= 20, "twenty events", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // real processes, no clock to move: room for a duplicate to show
+        var accepted = receiver.Accepted();
+        Assert.Equal(20, accepted.Count);
+        Assert.Equal(20, accepted.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(10, accepted.Count(a => a.Type == "user.created"));
+    }
+
     private static async Task RunningAsync(ServerProcess server)
     {
         try
@@ -70,7 +101,9 @@ public sealed class WebhookRestartTests
         environment["Latchkey__Webhooks__AllowPrivateNetworks"] = "true";
         environment["Latchkey__Webhooks__AllowedHttpHosts__0"] = "127.0.0.1";
         environment["Latchkey__Webhooks__RetryDelay"] = "00:00:00.200";
-        environment["Latchkey__Webhooks__MaxRetryDelay"] = "00:00:01";
+        environment["Latchkey__Webhooks__MaxRetryDelay"] = "00:00:02";
+        // Enough attempts (about 90 s of back-off) that no row gives up while the receiver is down on a slow machine.
+        environment["Latchkey__Webhooks__MaxAttempts"] = "50";
         environment["Latchkey__Webhooks__PollInterval"] = "00:00:00.100";
         return environment;
     }
