@@ -18,6 +18,7 @@ using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
+using Latchkey.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         Bind<Cluster.ClusterOptions>(services, configuration, "Latchkey:Cluster");
         services.AddLatchkeyScim(configuration);
         services.AddLatchkeyAccount(configuration);
+        services.AddLatchkeyWebhooks(configuration);
 
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<SigningKeyRing>();

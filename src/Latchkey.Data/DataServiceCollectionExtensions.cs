@@ -15,6 +15,7 @@ using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
+using Latchkey.Core.Webhooks;
 using Latchkey.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -95,6 +96,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IAccountProfileStore, AccountProfileStore>();
         services.AddScoped<IAvatarStore, AvatarStore>();
         services.AddScoped<IAccountDataStore, AccountDataStore>();
+        services.AddScoped<IWebhookStore, WebhookStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -15,6 +15,7 @@ using Latchkey.Core.Social;
 using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
+using Latchkey.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Latchkey.Data;
@@ -56,6 +57,8 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
     public DbSet<AccountProfile> AccountProfiles => Set<AccountProfile>();
     public DbSet<StoredAvatar> Avatars => Set<StoredAvatar>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

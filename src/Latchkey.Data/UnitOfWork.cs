@@ -1,5 +1,6 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Messaging;
+using Latchkey.Core.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -8,18 +9,26 @@ namespace Latchkey.Data;
 
 /// <remarks>
 /// When a commit includes new outbox messages, the dispatcher is woken after it (not before: it would find
-/// nothing yet), so mail leaves at once and the poll is only for retries.
+/// nothing yet), so mail leaves at once and the poll is only for retries. The same holds for webhook
+/// deliveries, which the webhook outbox adds from the activity rows just before each save.
 /// </remarks>
-internal sealed class UnitOfWork(LatchkeyDbContext db, MessageDispatchSignal dispatch) : IUnitOfWork
+internal sealed class UnitOfWork(LatchkeyDbContext db, MessageDispatchSignal dispatch, WebhookOutbox webhooks, WebhookDispatchSignal webhookDispatch) : IUnitOfWork
 {
     private bool _wakeAfterCommit;
+    private bool _wakeWebhooksAfterCommit;
 
     public async Task SaveChangesAsync(CancellationToken ct)
     {
         var newMessages = db.ChangeTracker.Entries<OutgoingMessage>().Any(e => e.State == EntityState.Added);
+        var newDeliveries = await webhooks.FlushAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            if (newDeliveries)
+            {
+                if (db.Database.CurrentTransaction is null) webhookDispatch.Wake();
+                else _wakeWebhooksAfterCommit = true;
+            }
             if (!newMessages) return;
             if (db.Database.CurrentTransaction is null) dispatch.Wake();
             else _wakeAfterCommit = true;
@@ -41,7 +50,8 @@ internal sealed class UnitOfWork(LatchkeyDbContext db, MessageDispatchSignal dis
             var result = await work(token);
             await transaction.CommitAsync(token);
             if (_wakeAfterCommit) dispatch.Wake();
-            _wakeAfterCommit = false;
+            if (_wakeWebhooksAfterCommit) webhookDispatch.Wake();
+            _wakeAfterCommit = _wakeWebhooksAfterCommit = false;
             return result;
         }, ct);
     }

@@ -9,7 +9,7 @@ namespace Latchkey.Api.Admin;
 public static class AdminEndpoints
 {
     /// <summary>
-    /// <c>/api/admin/*</c> (roles, users, sessions, activity, settings, stats, analytics, impersonation), in the Platform error shape, under the admin
+    /// <c>/api/admin/*</c> (roles, users, sessions, activity, settings, stats, analytics, impersonation, webhooks), in the Platform error shape, under the admin
     /// rate limit. Each endpoint requires one named permission. The OAuth client and key endpoints stay in
     /// the Platform folder with the developer console they share handlers with.
     /// </summary>
@@ -28,6 +28,7 @@ public static class AdminEndpoints
         admin.MapAdminStats();
         admin.MapAdminAnalytics();
         admin.MapAdminImpersonation();
+        admin.MapAdminWebhooks();
         return admin;
     }
 }

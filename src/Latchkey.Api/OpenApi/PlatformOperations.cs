@@ -115,5 +115,14 @@ internal static class PlatformOperations
         ["POST /api/admin/impersonate"] = new("Act as a user (sets the impersonation cookie beside your session)", Response: typeof(AdminContracts.ImpersonationResponse), Request: typeof(AdminContracts.ImpersonateRequest)),
         ["POST /api/admin/impersonate/stop"] = new("Stop impersonating and return to your own account", Response: typeof(AdminContracts.AdminMessageResponse)),
         ["GET /api/admin/analytics"] = new("Day or hour series of registrations, sign-ins by method, failures, active users and 2FA adoption", Response: typeof(AdminContracts.AnalyticsResponse)),
+        ["GET /api/admin/webhooks"] = new("List webhooks", Response: typeof(AdminContracts.WebhooksResponse)),
+        ["POST /api/admin/webhooks"] = new("Create a webhook (the secret is shown only here)", SuccessStatus: 201, Response: typeof(AdminContracts.WebhookSecretResponse)),
+        ["GET /api/admin/webhooks/{id}"] = new("A webhook with its recent deliveries", Response: typeof(AdminContracts.WebhookDetailResponse)),
+        ["PUT /api/admin/webhooks/{id}"] = new("Update a webhook (URL, events, active)", Response: typeof(AdminContracts.WebhookResponse)),
+        ["DELETE /api/admin/webhooks/{id}"] = new("Delete a webhook and its delivery records", Response: typeof(AdminContracts.AdminMessageResponse)),
+        ["POST /api/admin/webhooks/{id}/test"] = new("Send a test event now", Response: typeof(AdminContracts.WebhookTestResponse), Errors: ["409"]),
+        ["POST /api/admin/webhooks/{id}/rotate-secret"] = new("Rotate the signing secret", Response: typeof(AdminContracts.WebhookSecretResponse)),
+        ["GET /api/admin/webhooks/{id}/deliveries"] = new("Delivery history, filtered by status", Response: typeof(AdminContracts.WebhookDeliveriesResponse)),
+        ["POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver"] = new("Send a delivery again (same webhook-id)", SuccessStatus: 202, Response: typeof(AdminContracts.AdminMessageResponse), Errors: ["409"]),
     };
 }

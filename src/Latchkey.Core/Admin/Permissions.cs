@@ -25,11 +25,13 @@ public static class Permissions
     public const string Impersonate = "impersonate";
     /// <summary>Plans, licenses and usage (the Nube admin endpoints).</summary>
     public const string LicensesManage = "licenses:manage";
+    public const string WebhooksRead = "webhooks:read";
+    public const string WebhooksManage = "webhooks:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         UsersRead, UsersWrite, UsersLock, UsersDelete, SessionsRead, SessionsRevoke, ActivityRead, RolesManage,
-        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, AnalyticsRead, Impersonate, LicensesManage,
+        SettingsRead, SettingsWrite, ClientsManage, KeysRotate, StatsRead, AnalyticsRead, Impersonate, LicensesManage, WebhooksRead, WebhooksManage,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

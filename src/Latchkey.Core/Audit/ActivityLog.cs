@@ -1,18 +1,20 @@
 using System.Text.Json;
 using Latchkey.Core.Common;
+using Latchkey.Core.Webhooks;
 
 namespace Latchkey.Core.Audit;
 
 /// <summary>
 /// Adds activity rows to the current unit of work, so an event is saved in the same transaction as
-/// the change it records (or not at all).
+/// the change it records (or not at all). Each row is also handed to the webhook outbox, which adds its
+/// deliveries to the same unit of work.
 /// </summary>
-public sealed class ActivityLog(IActivityStore store, LatchkeyMetrics metrics, TimeProvider clock)
+public sealed class ActivityLog(IActivityStore store, WebhookOutbox webhooks, LatchkeyMetrics metrics, TimeProvider clock)
 {
     public void Record(string type, Guid? userId, RequestContext context, bool success = true, object? details = null)
     {
         metrics.Event(type, success);
-        store.Add(new ActivityEntry
+        var entry = new ActivityEntry
         {
             Id = Ids.New(),
             UserId = userId,
@@ -23,7 +25,9 @@ public sealed class ActivityLog(IActivityStore store, LatchkeyMetrics metrics, T
             Details = details is null ? null : JsonSerializer.Serialize(details, JsonSerializerOptions.Web),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             ActorId = context.ActorId,
-        });
+        };
+        store.Add(entry);
+        webhooks.Collect(entry);
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

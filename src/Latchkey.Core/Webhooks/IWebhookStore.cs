@@ -1,0 +1,57 @@
+namespace Latchkey.Core.Webhooks;
+
+/// <summary>
+/// Port for subscriptions and their outbox. Claims are single statements (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>;
+/// SQLite: one writer), so any number of dispatchers on one database never send the same attempt twice.
+/// </summary>
+public interface IWebhookStore
+{
+    Task<IReadOnlyList<WebhookSubscription>> ListAsync(CancellationToken ct);
+
+    /// <summary>Tracked, for a change saved by the unit of work.</summary>
+    Task<WebhookSubscription?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Untracked, for the dispatcher.</summary>
+    Task<IReadOnlyList<WebhookSubscription>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>Id and event filter of every active subscription: what the outbox fans an event out to.</summary>
+    Task<IReadOnlyList<(Guid Id, string Events)>> ListActiveFiltersAsync(CancellationToken ct);
+
+    void Add(WebhookSubscription subscription);
+
+    void AddDelivery(WebhookDelivery delivery);
+
+    /// <summary>Deletes the subscription and all of its delivery records now.</summary>
+    Task DeleteAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Newest first; <paramref name="page"/> starts at 1.</summary>
+    Task<(IReadOnlyList<WebhookDelivery> Items, int Total)> ListDeliveriesAsync(Guid subscriptionId, string? status, int page, int limit, CancellationToken ct);
+
+    Task<WebhookDelivery?> FindDeliveryAsync(Guid subscriptionId, Guid deliveryId, CancellationToken ct);
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> due pending deliveries for one attempt each: counts the attempt and
+    /// holds each row until <paramref name="leaseUntil"/>, so a crash mid-send makes it due again then.
+    /// </summary>
+    Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTime now, DateTime leaseUntil, int max, CancellationToken ct);
+
+    Task RecordAttemptAsync(Guid deliveryId, WebhookAttemptOutcome outcome, CancellationToken ct);
+
+    /// <summary>A success clears the endpoint's failure run.</summary>
+    Task ResetFailuresAsync(Guid subscriptionId, CancellationToken ct);
+
+    /// <summary>
+    /// Counts a failed attempt; disables the endpoint when <paramref name="gone"/> or the run reaches
+    /// <paramref name="disableAfter"/>. True when this call disabled it.
+    /// </summary>
+    Task<bool> RecordFailureAsync(Guid subscriptionId, bool gone, int disableAfter, string reason, DateTime now, CancellationToken ct);
+
+    /// <summary>Makes a finished delivery due again now (same id, fresh attempt count). False if it is pending or missing.</summary>
+    Task<bool> RequeueAsync(Guid subscriptionId, Guid deliveryId, DateTime now, CancellationToken ct);
+
+    /// <summary>Deletes delivered rows older than <paramref name="before"/>; returns how many.</summary>
+    Task<int> PruneDeliveredAsync(DateTime before, CancellationToken ct);
+}
+
+/// <summary>The result of one attempt, as the delivery row records it.</summary>
+public sealed record WebhookAttemptOutcome(string Status, int? StatusCode, int DurationMs, string? Error, DateTime AttemptedAt, DateTime NextAttemptAt);

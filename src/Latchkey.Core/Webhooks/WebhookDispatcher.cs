@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Webhooks;
+
+/// <summary>
+/// The background loop that empties the webhook outbox: claims a batch of due rows (so several nodes share the
+/// work without sending a row twice), sends them with bounded concurrency per endpoint, and polls for retries and
+/// rows a crashed node left (their lease lapses). Delivered rows past the retention are pruned hourly.
+/// </summary>
+public sealed partial class WebhookDispatcher(
+    IServiceScopeFactory scopes,
+    WebhookDispatchSignal signal,
+    WebhookDeliverer deliverer,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
+    private DateTime _nextPrune;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchDueAsync(stoppingToken) == options.Value.BatchSize) { }
+                await PruneIfDueAsync(stoppingToken);
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly unreachable; keep the loop alive and try again at the next poll.
+                LogLoopError(logger, ex);
+                await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends the rows due now; returns how many were claimed.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        IReadOnlyList<WebhookDelivery> claimed;
+        Dictionary<Guid, WebhookSubscription> subscriptions;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IWebhookStore>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            claimed = await store.ClaimDueAsync(now, now + settings.Lease, settings.BatchSize, ct);
+            if (claimed.Count == 0) return 0;
+            subscriptions = (await store.FindManyAsync(claimed.Select(d => d.SubscriptionId).Distinct().ToList(), ct)).ToDictionary(s => s.Id);
+        }
+        // Each endpoint gets its own bounded lane, so a slow receiver delays only its own rows in the batch.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrencyPerEndpoint, CancellationToken = ct };
+        await Task.WhenAll(claimed.GroupBy(d => d.SubscriptionId).Select(lane =>
+            Parallel.ForEachAsync(lane, parallel, async (delivery, token) =>
+                await deliverer.DeliverAsync(delivery, subscriptions.GetValueOrDefault(lane.Key), token))));
+        return claimed.Count;
+    }
+
+    private async Task PruneIfDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < _nextPrune) return;
+        _nextPrune = now + PruneInterval;
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IWebhookStore>().PruneDeliveredAsync(now - options.Value.RetainDelivered, ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook dispatcher failed; retrying at the next poll")]
+    private static partial void LogLoopError(ILogger logger, Exception ex);
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Latchkey.Core.Audit;
+
+namespace Latchkey.Core.Webhooks;
+
+/// <summary>
+/// Which webhook events an activity row raises. The activity log is the one place every security-relevant
+/// action is recorded, so mapping from it covers every surface that performs the action.
+/// </summary>
+public static class WebhookEventMap
+{
+    private static readonly Dictionary<string, string> Direct = new(StringComparer.Ordinal)
+    {
+        [ActivityTypes.UserRegistered] = WebhookEventTypes.UserCreated,
+        [ActivityTypes.AdminUserDeleted] = WebhookEventTypes.UserDeleted,
+        [ActivityTypes.AccountLocked] = WebhookEventTypes.UserLocked,
+        [ActivityTypes.LoginSucceeded] = WebhookEventTypes.LoginSuccess,
+        [ActivityTypes.LoginFailed] = WebhookEventTypes.LoginFailed,
+        [ActivityTypes.Logout] = WebhookEventTypes.Logout,
+        [ActivityTypes.PasswordChanged] = WebhookEventTypes.PasswordChanged,
+        [ActivityTypes.PasswordReset] = WebhookEventTypes.PasswordReset,
+        [ActivityTypes.EmailChanged] = WebhookEventTypes.EmailChanged,
+        [ActivityTypes.TwoFactorEnabled] = WebhookEventTypes.TwoFactorEnabled,
+        [ActivityTypes.TwoFactorDisabled] = WebhookEventTypes.TwoFactorDisabled,
+        [ActivityTypes.PasskeyAdded] = WebhookEventTypes.PasskeyAdded,
+        [ActivityTypes.PasskeyRemoved] = WebhookEventTypes.PasskeyRemoved,
+        [ActivityTypes.SessionsRevoked] = WebhookEventTypes.SessionRevoked,
+        [ActivityTypes.AdminSessionRevoked] = WebhookEventTypes.SessionRevoked,
+        [ActivityTypes.OAuthConsentGranted] = WebhookEventTypes.OAuthConsentGranted,
+        [ActivityTypes.OAuthConsentRevoked] = WebhookEventTypes.OAuthConsentRevoked,
+    };
+
+    /// <summary>Usually none or one; an administrator's change that locks and renames raises both user.locked and user.updated.</summary>
+    public static IEnumerable<string> EventsFor(ActivityEntry entry)
+    {
+        if (Direct.TryGetValue(entry.Type, out var type)) return [type];
+        return entry.Type == ActivityTypes.AdminUserUpdated ? AdminUpdateEvents(entry.Details) : [];
+    }
+
+    // The admin row's details are {"actorId":…, "facts":{"changed":["locked","firstName",…]}} (AccountAdministration).
+    private static List<string> AdminUpdateEvents(string? details)
+    {
+        var events = new List<string>();
+        var other = false;
+        if (details is not null)
+        {
+            using var document = JsonDocument.Parse(details);
+            if (document.RootElement.TryGetProperty("facts", out var facts) && facts.ValueKind == JsonValueKind.Object
+                && facts.TryGetProperty("changed", out var changed) && changed.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var field in changed.EnumerateArray())
+                {
+                    switch (field.GetString())
+                    {
+                        case "locked": events.Add(WebhookEventTypes.UserLocked); break;
+                        case "unlocked": events.Add(WebhookEventTypes.UserUnlocked); break;
+                        default: other = true; break;
+                    }
+                }
+            }
+        }
+        if (other || events.Count == 0) events.Add(WebhookEventTypes.UserUpdated);
+        return events;
+    }
+}

@@ -1,0 +1,46 @@
+using Latchkey.Core.Audit;
+using Latchkey.Core.Common;
+
+namespace Latchkey.Core.Webhooks;
+
+/// <summary>
+/// Turns the activity rows of the current unit of work into outbox rows, one per matching active subscription.
+/// <see cref="ActivityLog"/> hands every row here; the unit of work calls <see cref="FlushAsync"/> just before it
+/// saves, so the outbox rows commit in the same transaction as the activity rows, or not at all.
+/// </summary>
+public sealed class WebhookOutbox(IWebhookStore store)
+{
+    private List<(string Type, ActivityEntry Entry)>? _pending;
+
+    public void Collect(ActivityEntry entry)
+    {
+        foreach (var type in WebhookEventMap.EventsFor(entry)) (_pending ??= []).Add((type, entry));
+    }
+
+    /// <summary>Adds the outbox rows of the events collected so far; true when any was added.</summary>
+    public async Task<bool> FlushAsync(CancellationToken ct)
+    {
+        if (_pending is not { Count: > 0 } pending) return false;
+        _pending = null;
+        // One small read per save that raised events; read here rather than cached so a subscription created
+        // or deleted on another node is in force at once.
+        var subscriptions = await store.ListActiveFiltersAsync(ct);
+        var added = false;
+        foreach (var (type, entry) in pending)
+        {
+            string? payload = null;
+            foreach (var (id, events) in subscriptions)
+            {
+                if (!WebhookEventFilter.Matches(events, type)) continue;
+                payload ??= WebhookPayload.FromActivity(type, entry);
+                store.AddDelivery(new WebhookDelivery
+                {
+                    Id = Ids.New(), SubscriptionId = id, EventType = type, Payload = payload,
+                    CreatedAt = entry.CreatedAt, NextAttemptAt = entry.CreatedAt,
+                });
+                added = true;
+            }
+        }
+        return added;
+    }
+}

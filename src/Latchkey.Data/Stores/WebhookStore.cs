@@ -1,0 +1,96 @@
+using Latchkey.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Data.Stores;
+
+internal sealed class WebhookStore(LatchkeyDbContext db) : IWebhookStore
+{
+    public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(CancellationToken ct) =>
+        await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(ct);
+
+    public Task<WebhookSubscription?> FindAsync(Guid id, CancellationToken ct) => db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public async Task<IReadOnlyList<WebhookSubscription>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.WebhookSubscriptions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<(Guid Id, string Events)>> ListActiveFiltersAsync(CancellationToken ct) =>
+        (await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).Select(s => new { s.Id, s.Events }).ToListAsync(ct))
+            .Select(s => (s.Id, s.Events)).ToList();
+
+    public void Add(WebhookSubscription subscription) => db.WebhookSubscriptions.Add(subscription);
+
+    public void AddDelivery(WebhookDelivery delivery) => db.WebhookDeliveries.Add(delivery);
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct)
+    {
+        await db.WebhookDeliveries.Where(d => d.SubscriptionId == id).ExecuteDeleteAsync(ct);
+        await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+    }
+
+    public async Task<(IReadOnlyList<WebhookDelivery> Items, int Total)> ListDeliveriesAsync(
+        Guid subscriptionId, string? status, int page, int limit, CancellationToken ct)
+    {
+        var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscriptionId);
+        if (status is not null) query = query.Where(d => d.Status == status);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip((page - 1) * limit).Take(limit).ToListAsync(ct);
+        return (items, total);
+    }
+
+    public Task<WebhookDelivery?> FindDeliveryAsync(Guid subscriptionId, Guid deliveryId, CancellationToken ct) =>
+        db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == subscriptionId, ct);
+
+    public async Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTime now, DateTime leaseUntil, int max, CancellationToken ct)
+    {
+        // One statement claims the batch. PostgreSQL: concurrent nodes skip each other's locked rows instead of
+        // waiting, so each row goes to exactly one node. SQLite: one writer at a time, so the update is the claim.
+        var pending = WebhookDeliveryStatuses.Pending;
+        return db.Database.IsNpgsql()
+            ? await db.WebhookDeliveries.FromSql($"""
+                UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = {leaseUntil}
+                WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = {pending} AND next_attempt_at <= {now}
+                             ORDER BY next_attempt_at LIMIT {max} FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).AsNoTracking().ToListAsync(ct)
+            : await db.WebhookDeliveries.FromSql($"""
+                UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = {leaseUntil}
+                WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = {pending} AND next_attempt_at <= {now}
+                             ORDER BY next_attempt_at LIMIT {max})
+                RETURNING *
+                """).AsNoTracking().ToListAsync(ct);
+    }
+
+    public Task RecordAttemptAsync(Guid deliveryId, WebhookAttemptOutcome outcome, CancellationToken ct) =>
+        db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.Status, outcome.Status)
+            .SetProperty(d => d.LastStatusCode, outcome.StatusCode)
+            .SetProperty(d => d.LastDurationMs, outcome.DurationMs)
+            .SetProperty(d => d.LastError, outcome.Error)
+            .SetProperty(d => d.LastAttemptAt, outcome.AttemptedAt)
+            .SetProperty(d => d.NextAttemptAt, outcome.NextAttemptAt)
+            .SetProperty(d => d.DeliveredAt, d => outcome.Status == WebhookDeliveryStatuses.Delivered ? outcome.AttemptedAt : d.DeliveredAt), ct);
+
+    public Task ResetFailuresAsync(Guid subscriptionId, CancellationToken ct) =>
+        db.WebhookSubscriptions.Where(s => s.Id == subscriptionId && s.ConsecutiveFailures != 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsecutiveFailures, 0), ct);
+
+    public async Task<bool> RecordFailureAsync(Guid subscriptionId, bool gone, int disableAfter, string reason, DateTime now, CancellationToken ct)
+    {
+        await db.WebhookSubscriptions.Where(s => s.Id == subscriptionId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsecutiveFailures, s => s.ConsecutiveFailures + 1), ct);
+        // Conditional on still being active, so of several nodes failing at once exactly one reports the disabling.
+        return await db.WebhookSubscriptions.Where(s => s.Id == subscriptionId && s.Active && (gone || s.ConsecutiveFailures >= disableAfter))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Active, false).SetProperty(s => s.DisabledReason, reason).SetProperty(s => s.UpdatedAt, now), ct) == 1;
+    }
+
+    public async Task<bool> RequeueAsync(Guid subscriptionId, Guid deliveryId, DateTime now, CancellationToken ct) =>
+        await db.WebhookDeliveries
+            .Where(d => d.Id == deliveryId && d.SubscriptionId == subscriptionId && d.Status != WebhookDeliveryStatuses.Pending)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Status, WebhookDeliveryStatuses.Pending)
+                .SetProperty(d => d.Attempts, 0)
+                .SetProperty(d => d.NextAttemptAt, now), ct) == 1;
+
+    public Task<int> PruneDeliveredAsync(DateTime before, CancellationToken ct) =>
+        db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatuses.Delivered && d.DeliveredAt < before).ExecuteDeleteAsync(ct);
+}
