@@ -52,7 +52,8 @@ public abstract class SurfaceErrors
     public IResult ToResult(AuthError error, string? requestId = null) =>
         Results.Json(Body(error, requestId), statusCode: StatusFor(error.Code));
 
-    public Task WriteAsync(HttpContext context, AuthError error)
+    /// <summary>Writes the answer outside an endpoint (middleware refusals); a surface that is not JSON (the hosted pages) overrides it.</summary>
+    public virtual Task WriteAsync(HttpContext context, AuthError error)
     {
         context.Response.StatusCode = StatusFor(error.Code);
         return context.Response.WriteAsJsonAsync(Body(error, context.TraceIdentifier), context.RequestAborted);
