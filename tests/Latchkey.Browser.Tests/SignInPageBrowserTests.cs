@@ -51,8 +51,14 @@ public sealed class SignInPageBrowserTests(SocialBrowserServer server) : IClassF
 
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.StartsWith(server.Origin + "/login?return_url", StringComparison.Ordinal));
+        // The wait is tied to the click (not a URL poll begun after it), so a slow answer on a loaded machine
+        // is waited for as one navigation: the POST, its redirect and the signed-in page.
+#pragma warning disable CS0612
+        await page.RunAndWaitForNavigationAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
+            new() { UrlFunc = url => !url.StartsWith(server.Origin + "/login", StringComparison.Ordinal) || url.Contains("done=1", StringComparison.Ordinal),
+                    WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+#pragma warning restore CS0612
 
         Assert.Equal(server.Origin + "/login?done=1", page.Url);
         Assert.Equal(email, await page.Locator("#signed-in-as").InnerTextAsync());
