@@ -1,4 +1,5 @@
 using Latchkey.Api;
+using Latchkey.Api.Common;
 using Latchkey.Api.OpenApi;
 using Latchkey.Api.RateLimiting;
 using Latchkey.Core;
@@ -25,6 +26,7 @@ internal static class LatchkeyHost
         services.AddLatchkeyData(builder.Configuration);
         services.AddLatchkeyApi(builder.Configuration);
         services.AddLatchkeyPages(builder.Configuration);
+        services.AddSurface(_ => HostedPageErrors.Instance, cacheable: false, [.. Pages.Flows.FlowPaths.All]);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLatchkeyApiReference();
         services.AddForwardedHeaders(builder.Configuration);

@@ -55,7 +55,8 @@ public abstract class SurfaceErrors
     public IResult ToResult(AuthError error, string? requestId = null) =>
         Results.Json(Body(error, requestId), statusCode: StatusFor(error.Code), contentType: ContentType);
 
-    public Task WriteAsync(HttpContext context, AuthError error)
+    /// <summary>Writes the answer outside an endpoint (middleware refusals); a surface that is not JSON (the hosted pages) overrides it.</summary>
+    public virtual Task WriteAsync(HttpContext context, AuthError error)
     {
         context.Response.StatusCode = StatusFor(error.Code);
         var body = Body(error, context.TraceIdentifier);

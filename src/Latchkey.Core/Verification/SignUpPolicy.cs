@@ -8,6 +8,9 @@ public sealed class SignUpPolicy(IOptions<SignUpOptions> options)
 {
     public bool RequireEmailVerification => options.Value.RequireEmailVerification;
 
+    /// <summary>Whether self-service sign-up is open at all (the hosted pages offer "create an account" only then).</summary>
+    public bool IsOpen => options.Value.Enabled;
+
     public AuthError? Check(string email)
     {
         var settings = options.Value;

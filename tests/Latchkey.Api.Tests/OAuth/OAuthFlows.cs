@@ -141,6 +141,6 @@ public static partial class OAuthFlows
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, string path, IEnumerable<KeyValuePair<string, string>> form) =>
         browser.PostAsync(path, new FormUrlEncodedContent(form));
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\" ?/?>")]
     private static partial Regex HiddenInput();
 }

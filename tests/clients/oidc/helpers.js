@@ -56,7 +56,7 @@ export class Browser {
     const form = html.match(/<form method="post" action="([^"]*)">([\s\S]*?)<\/form>/);
     assert.ok(form, 'page has a POST form');
     const body = new URLSearchParams();
-    for (const [, name, value] of form[2].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
+    for (const [, name, value] of form[2].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)" ?\/?>/g)) {
       body.set(decode(name), decode(value));
     }
     for (const [k, v] of Object.entries(fields)) body.set(k, v);

@@ -2,9 +2,9 @@ using Latchkey.Core.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static Latchkey.Pages.Html;
+using Latchkey.Pages.Layout;
 
-namespace Latchkey.Pages;
+namespace Latchkey.Pages.OAuth;
 
 /// <summary>
 /// <c>/oauth/error</c>: OAuth errors that cannot be sent to a verified redirect URI (unknown client, wrong
@@ -41,10 +41,9 @@ internal static class ErrorPage
 
     /// <summary>Renders an error the server itself describes (never text taken from a URL).</summary>
     public static IResult Render(HttpContext http, string error, string description) =>
-        Page(http, "Something went wrong", $"""
-            <h1>This sign-in request cannot continue</h1>
-            <p class="alert" role="alert">{E(description)}</p>
-            <p>Error code: <code>{E(error)}</code></p>
-            <p>Go back to the application and try again. If it keeps happening, tell the application's developer.</p>
-            """, StatusCodes.Status400BadRequest);
+        PageResults.Page<OAuthErrorView>(http, new Dictionary<string, object?>
+        {
+            [nameof(OAuthErrorView.Error)] = error,
+            [nameof(OAuthErrorView.Description)] = description,
+        }, StatusCodes.Status400BadRequest);
 }

@@ -3,9 +3,9 @@ using Latchkey.Core.Mfa;
 using Latchkey.Core.Sessions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
-using static Latchkey.Pages.Html;
+using Latchkey.Pages.Layout;
 
-namespace Latchkey.Pages;
+namespace Latchkey.Pages.SignIn;
 
 /// <summary>
 /// <c>POST /login/second-factor</c>: the code step of an account with a second factor. The challenge token of
@@ -29,11 +29,11 @@ internal static class SecondFactorStep
     public static async Task<IResult> Submit(
         IAntiforgery antiforgery, TwoFactorLoginService twoFactor, SessionCookie cookie, LoginForm forms, HttpContext http, CancellationToken ct)
     {
-        if (!http.Request.HasFormContentType) return Results.BadRequest();
+        if (!http.Request.HasFormContentType) return PageErrors.NotAForm(http);
         var form = await http.Request.ReadFormAsync(ct);
         string? token = form["challenge"], returnUrl = form["return_url"], method = form["method"], action = form["action"];
         if (!await antiforgery.IsRequestValidAsync(http))
-            return forms.Password(http, returnUrl, null, "The form expired. Please sign in again.", StatusCodes.Status400BadRequest);
+            return forms.Password(http, returnUrl, null, PageErrors.FormExpiredSignIn, StatusCodes.Status400BadRequest);
         method = string.IsNullOrEmpty(method) ? null : method;
         var context = RequestContext.From(http);
 
@@ -54,7 +54,7 @@ internal static class SecondFactorStep
         if (result.IsSuccess)
         {
             cookie.Set(http, result.Value.CookieSecret!, result.Value.ExpiresAt);
-            return Results.Redirect(SafeReturnUrl(returnUrl));
+            return Results.Redirect(LocalReturnUrl.OrDefault(returnUrl));
         }
         if (result.Error.Code is AuthErrorCodes.InvalidChallenge or AuthErrorCodes.AccountLocked)
             return Expired(http, forms, returnUrl, result.Error.Code == AuthErrorCodes.AccountLocked ? result.Error.Message : null);
@@ -67,33 +67,18 @@ internal static class SecondFactorStep
     private static IResult Expired(HttpContext http, LoginForm forms, string? returnUrl, string? message = null) =>
         forms.Password(http, returnUrl, null, message ?? TwoFactorLoginService.InvalidChallenge.Message, StatusCodes.Status401Unauthorized);
 
-    public static IResult Render(HttpContext http, string antiforgeryField, TwoFactorChallenge challenge, string? returnUrl,
-        string? error, string? notice, int status)
+    public static IResult Render(HttpContext http, TwoFactorChallenge challenge, string? returnUrl, string? error, string? notice, int status)
     {
-        var methods = challenge.Methods.Where(Labels.ContainsKey).Append(TwoFactorMethods.Recovery).Distinct().ToList();
-        var options = string.Concat(methods.Select(m =>
-            $"<option value=\"{E(m)}\"{(m == challenge.DefaultMethod ? " selected" : "")}>{E(Labels[m])}</option>"));
-        var sendable = methods.Any(TwoFactorMethods.IsDelivered)
-            ? "<button type=\"submit\" name=\"action\" value=\"send\" class=\"secondary\" formnovalidate>Send me a code</button>"
-            : "";
-        var alert = error is not null ? $"<p id=\"code-error\" class=\"alert\" role=\"alert\">{E(error)}</p>"
-            : notice is not null ? $"<p class=\"alert ok\" role=\"status\">{E(notice)}</p>" : "";
-        var invalid = error is null ? "" : " aria-invalid=\"true\" aria-describedby=\"code-error\"";
-        return Page(http, "Second step", $"""
-            <h1>Confirm it's you</h1>
-            <p>This account is protected by a second factor.</p>
-            {alert}
-            <form method="post" action="{Path}">
-            {antiforgeryField}
-            {Hidden("return_url", returnUrl)}
-            {Hidden("challenge", challenge.Token)}
-            <label for="method">Method</label>
-            <select id="method" name="method">{options}</select>
-            <label for="code">Code</label>
-            <input id="code" name="code" type="text" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" required autofocus{invalid}>
-            <button type="submit" name="action" value="verify">Verify</button>
-            {sendable}
-            </form>
-            """, status);
+        var methods = challenge.Methods.Where(Labels.ContainsKey).Append(TwoFactorMethods.Recovery).Distinct()
+            .Select(m => new KeyValuePair<string, string>(m, Labels[m])).ToList();
+        return PageResults.Page<SecondFactorView>(http, new Dictionary<string, object?>
+        {
+            [nameof(SecondFactorView.Challenge)] = challenge,
+            [nameof(SecondFactorView.Methods)] = methods,
+            [nameof(SecondFactorView.Sendable)] = methods.Any(m => TwoFactorMethods.IsDelivered(m.Key)),
+            [nameof(SecondFactorView.ReturnUrl)] = returnUrl,
+            [nameof(SecondFactorView.Error)] = error,
+            [nameof(SecondFactorView.Notice)] = notice,
+        }, status);
     }
 }

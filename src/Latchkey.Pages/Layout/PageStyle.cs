@@ -1,0 +1,27 @@
+namespace Latchkey.Pages.Layout;
+
+/// <summary>
+/// The one stylesheet of every hosted page, with the accent colour of the live branding (already checked as a
+/// #hex colour, see <see cref="Core.Settings.BrandingOptions.SafeAccent"/>). Sized for phones first; focus is
+/// always visible; colours keep WCAG AA contrast.
+/// </summary>
+internal static class PageStyle
+{
+    public static string For(string accent) => $$$"""
+        body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1d21}
+        main{max-width:26rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:.5rem;box-shadow:0 1px 3px #0002}
+        @media (max-width:30rem){main{margin:0;border-radius:0;box-shadow:none}}
+        h1{font-size:1.4rem;margin-top:0}label{display:block;margin-top:1rem;font-weight:600}
+        input[type=email],input[type=password],input[type=text]{width:100%;box-sizing:border-box;padding:.7rem;font-size:1rem;border:1px solid #767a83;border-radius:.3rem}
+        button{margin-top:1.2rem;padding:.75rem 1rem;font-size:1rem;border-radius:.3rem;border:0;background:{{{accent}}};color:#fff;width:100%;cursor:pointer}
+        button.secondary{background:#e5e7eb;color:#1b1d21}
+        button:focus,input:focus,select:focus,a:focus{outline:3px solid #f59e0b;outline-offset:2px}
+        .alert{padding:.75rem;border-radius:.3rem;background:#fde8e8;color:#7f1d1d}.ok{background:#e7f6ec;color:#14532d}
+        ul.scopes{padding-left:1.2rem}img.logo{max-width:64px;max-height:64px}a{color:{{{accent}}}}
+        select{width:100%;padding:.6rem;font-size:1rem;border:1px solid #767a83;border-radius:.3rem}
+        [hidden]{display:none!important}.or{text-align:center;margin:1.2rem 0 0;color:#4b5059}
+        .hint{color:#4b5059;font-size:.9rem;margin:.3rem 0 0}
+        ul.rules{padding-left:1.2rem;margin:.4rem 0 0;font-size:.9rem}ul.rules li.met{color:#14532d}ul.rules li.unmet{color:#7f1d1d}
+        nav.links{margin-top:1.5rem}nav.links p{margin:.4rem 0}
+        """;
+}
