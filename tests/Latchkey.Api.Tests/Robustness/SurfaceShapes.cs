@@ -11,6 +11,7 @@ public static class SurfaceShapes
         _ when Under(path, "/api/oauth") || Under(path, "/.well-known") => "oauth",
         _ when Under(path, "/api/v1/auth") => "simple",
         _ when Under(path, "/api") => "platform",
+        _ when new[] { "/v1/auth", "/v1/users", "/v1/sessions", "/v1/licenses", "/v1/admin" }.Any(p => Under(path, p)) => "nube",
         _ when Under(path, "/v1") => "nhost",
         _ => "plain",
     };
@@ -35,6 +36,8 @@ public static class SurfaceShapes
             "platform" => json.TryGetProperty("success", out var s) && s.ValueKind == JsonValueKind.False && IsString(json, "error") && IsString(json, "code"),
             "nhost" => json.TryGetProperty("status", out var n) && n.ValueKind == JsonValueKind.Number && n.GetInt32() == status
                        && IsString(json, "message") && IsString(json, "error"),
+            "nube" => json.TryGetProperty("error", out var e) && IsString(e, "code") && IsString(e, "message")
+                      && json.TryGetProperty("meta", out var meta) && IsString(meta, "requestId"),
             _ => IsString(json, "error") && IsString(json, "message"),
         };
         Assert.True(ok, $"{path}: {status} is not in the {surface} error shape: {Truncate(body)}");
