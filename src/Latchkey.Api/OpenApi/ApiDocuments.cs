@@ -5,6 +5,7 @@ using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Api.Nube;
 using Latchkey.Api.OAuth;
 using Latchkey.Api.Platform;
+using Latchkey.Api.Scim;
 using Latchkey.Api.Simple;
 using Latchkey.Api.Simple.Contracts;
 using Microsoft.OpenApi;
@@ -104,6 +105,49 @@ public static class ApiDocuments
 
     /// <summary>Every document, in the order the reference lists them.</summary>
     public static readonly IReadOnlyList<ApiDocument> All = [Platform, OAuth, Nhost, Simple, Nube];
+    public static readonly ApiDocument Scim = new("scim", "SCIM 2.0",
+        "Provisioning under `/api/scim/v2` (RFC 7643/7644): Users and Groups with filters, PATCH and ETags, and the public "
+        + "discovery documents. Requests and answers are `application/scim+json`; errors are the SCIM Error schema. See docs/scim.md.",
+        [typeof(ScimApiErrors)], [],
+        new Dictionary<string, OpenApiSecurityScheme>
+        {
+            ["scimToken"] = new()
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer",
+                Description = "A SCIM token (`scim_…`) an administrator created for an OAuth client, in `Authorization: Bearer <token>`.",
+            },
+        },
+        ["400", "401", "429", "500"])
+    {
+        Operations = ScimOperations,
+    };
+
+    /// <summary>Every document, in the order the reference lists them.</summary>
+    public static readonly IReadOnlyList<ApiDocument> All = [Platform, OAuth, Nhost, Simple, Scim];
+
+    /// <summary>SCIM resources are SCIM JSON documents (RFC 7643), built as JSON objects.</summary>
+    private static Dictionary<string, OperationNotes> ScimOperations => new()
+    {
+        ["GET /api/scim/v2/ServiceProviderConfig"] = new("What this service provider supports", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["GET /api/scim/v2/ResourceTypes"] = new("The resource types (User, Group)", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["GET /api/scim/v2/ResourceTypes/{name}"] = new("One resource type", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["GET /api/scim/v2/Schemas"] = new("The schemas and the attributes stored", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["GET /api/scim/v2/Schemas/{id}"] = new("One schema", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["GET /api/scim/v2/Users"] = new("List users (filter, sortBy, startIndex, count)", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["POST /api/scim/v2/Users/.search"] = new("Search users with a SearchRequest body", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["POST /api/scim/v2/Users"] = new("Create a user", SuccessStatus: 201, Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["409"]),
+        ["GET /api/scim/v2/Users/{id}"] = new("Get a user", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["404"]),
+        ["PUT /api/scim/v2/Users/{id}"] = new("Replace a user", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["404", "409", "412"]),
+        ["PATCH /api/scim/v2/Users/{id}"] = new("Modify a user (PatchOp)", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["404", "409", "412"]),
+        ["DELETE /api/scim/v2/Users/{id}"] = new("Delete (or deactivate) a user", SuccessStatus: 204, Errors: ["404", "412"]),
+        ["GET /api/scim/v2/Groups"] = new("List groups", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["POST /api/scim/v2/Groups/.search"] = new("Search groups with a SearchRequest body", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["POST /api/scim/v2/Groups"] = new("Create a group", SuccessStatus: 201, Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["409"]),
+        ["GET /api/scim/v2/Groups/{id}"] = new("Get a group", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["404"]),
+        ["PUT /api/scim/v2/Groups/{id}"] = new("Replace a group", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["404", "409", "412"]),
+        ["PATCH /api/scim/v2/Groups/{id}"] = new("Modify a group's name or members (PatchOp)", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["404", "409", "412"]),
+        ["DELETE /api/scim/v2/Groups/{id}"] = new("Delete a group", SuccessStatus: 204, Errors: ["404", "412"]),
+    };
 
     /// <summary>The spec's summaries, redirects and elevated operations (nhost-authentication-openapi.yml).</summary>
     private static Dictionary<string, OperationNotes> NhostOperations => new()
