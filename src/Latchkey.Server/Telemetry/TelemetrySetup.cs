@@ -11,12 +11,15 @@ namespace Latchkey.Server.Telemetry;
 
 /// <summary>
 /// OpenTelemetry metrics (ASP.NET Core, Npgsql and Latchkey's own meter) for Prometheus at <c>/metrics</c> behind a
-/// bearer token, and traces and metrics to an OTLP endpoint when one is configured. Nothing is registered when both
-/// are off, so a default server runs no telemetry pipeline at all.
+/// bearer token, and traces and metrics to an OTLP endpoint when one is configured (read from configuration at start).
 /// </summary>
 internal static class TelemetrySetup
 {
     public const string MetricsPath = "/metrics";
+
+    /// <summary>ASP.NET Core's request and connection instruments, Npgsql's pool and commands, and Latchkey's own.</summary>
+    private static readonly string[] Meters =
+        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql", LatchkeyMetrics.MeterName];
 
     public static void AddLatchkeyTelemetry(this WebApplicationBuilder builder)
     {
@@ -27,17 +30,23 @@ internal static class TelemetrySetup
             .Validate(o => string.IsNullOrEmpty(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _),
                 "Latchkey:Telemetry:OtlpEndpoint must be an absolute URL.")
             .ValidateOnStart();
-        var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var otlp = Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
-        if (!options.MetricsEnabled && otlp is null) return;
+        var otlpSetting = section.Get<TelemetryOptions>()?.OtlpEndpoint;
+        var otlp = Uri.TryCreate(otlpSetting, UriKind.Absolute, out var endpoint) ? endpoint : null;
 
         var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("latchkey"));
         telemetry.WithMetrics(metrics =>
         {
-            metrics.AddAspNetCoreInstrumentation().AddMeter(LatchkeyMetrics.MeterName, "Npgsql");
             // No scrape cache: each scrape reads the counters as they are (Prometheus scrapes seldom, tests back to back).
-            if (options.MetricsEnabled) metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+            metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+        });
+        // The meters are chosen from the options when the provider is built (settings may arrive after
+        // registration, as in the test host). With metrics off the provider listens to no meter, so no
+        // instrument records anything and requests pay nothing.
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, provider) =>
+        {
+            var options = services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+            if (options.MetricsEnabled || otlp is not null) provider.AddMeter(Meters);
         });
         if (otlp is not null)
             telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddOtlpExporter(o => o.Endpoint = otlp));

@@ -6,15 +6,39 @@ using Xunit;
 
 namespace Latchkey.Api.Tests.Operations;
 
-/// <summary>A server with Prometheus metrics on, behind a bearer token.</summary>
-public sealed class MetricsServer : LatchkeyServer
+/// <summary>
+/// A server process with Prometheus metrics on, behind a bearer token. A process of its own rather than the in-process
+/// test host: meters are process-wide by name, and OpenTelemetry would take the first test server's "Latchkey" meter.
+/// </summary>
+public sealed class MetricsServer : IAsyncLifetime
 {
     public const string Token = "metrics-token-0123456789abcdefghijklmnop";
+    private TestDatabase _database = null!;
+    private ServerProcess _process = null!;
+    private Uri _address = null!;
 
-    protected override void Configure(IDictionary<string, string?> settings)
+    public async ValueTask InitializeAsync()
     {
-        settings["Latchkey:Telemetry:MetricsEnabled"] = "true";
-        settings["Latchkey:Telemetry:MetricsToken"] = Token;
+        _database = await TestDatabase.CreateAsync();
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        _address = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}");
+        probe.Stop();
+        var environment = _database.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["Urls"] = _address.ToString();
+        environment["Latchkey__RateLimits__Enabled"] = "false";
+        environment["Latchkey__Telemetry__MetricsEnabled"] = "true";
+        environment["Latchkey__Telemetry__MetricsToken"] = Token;
+        _process = ServerProcess.Start(environment);
+        await _process.RunningAsync(TimeSpan.FromMinutes(2));
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = _address };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }
 
