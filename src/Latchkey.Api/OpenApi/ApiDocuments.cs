@@ -103,8 +103,7 @@ public static class ApiDocuments
         Operations = NubeOperations.All,
     };
 
-    /// <summary>Every document, in the order the reference lists them.</summary>
-    public static readonly IReadOnlyList<ApiDocument> All = [Platform, OAuth, Nhost, Simple, Nube];
+
     public static readonly ApiDocument Scim = new("scim", "SCIM 2.0",
         "Provisioning under `/api/scim/v2` (RFC 7643/7644): Users and Groups with filters, PATCH and ETags, and the public "
         + "discovery documents. Requests and answers are `application/scim+json`; errors are the SCIM Error schema. See docs/scim.md.",
@@ -123,7 +122,7 @@ public static class ApiDocuments
     };
 
     /// <summary>Every document, in the order the reference lists them.</summary>
-    public static readonly IReadOnlyList<ApiDocument> All = [Platform, OAuth, Nhost, Simple, Scim];
+    public static readonly IReadOnlyList<ApiDocument> All = [Platform, OAuth, Nhost, Simple, Nube, Scim];
 
     /// <summary>SCIM resources are SCIM JSON documents (RFC 7643), built as JSON objects.</summary>
     private static Dictionary<string, OperationNotes> ScimOperations => new()
