@@ -103,7 +103,6 @@ public static class ApiDocuments
         Operations = NubeOperations.All,
     };
 
-
     public static readonly ApiDocument Scim = new("scim", "SCIM 2.0",
         "Provisioning under `/api/scim/v2` (RFC 7643/7644): Users and Groups with filters, PATCH and ETags, and the public "
         + "discovery documents. Requests and answers are `application/scim+json`; errors are the SCIM Error schema. See docs/scim.md.",
