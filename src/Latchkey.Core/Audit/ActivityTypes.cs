@@ -23,7 +23,6 @@ public static class ActivityTypes
     public const string PasskeyRemoved = "passkey.removed";
     public const string SessionElevated = "session.elevated";
     public const string UserDeanonymized = "user.deanonymized";
-    public const string ProfileUpdated = "user.profile_updated";
     public const string LicensePlanCreated = "license.plan_created";
     public const string LicenseIssued = "license.issued";
     public const string LicenseUpdated = "license.updated";

@@ -13,6 +13,7 @@ public static class WebhookEventMap
     {
         [ActivityTypes.UserRegistered] = WebhookEventTypes.UserCreated,
         [ActivityTypes.AdminUserDeleted] = WebhookEventTypes.UserDeleted,
+        [ActivityTypes.ProfileUpdated] = WebhookEventTypes.UserUpdated,
         [ActivityTypes.AccountLocked] = WebhookEventTypes.UserLocked,
         [ActivityTypes.LoginSucceeded] = WebhookEventTypes.LoginSuccess,
         [ActivityTypes.LoginFailed] = WebhookEventTypes.LoginFailed,

@@ -23,7 +23,7 @@ public sealed class NubeUserTests(NubeServer server) : IClassFixture<NubeServer>
         Assert.Equal("Ada L", me.Str("displayName"));
         Assert.Equal(email, me.Str("email"));
         var activity = await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-            db.Activity, a => a.Type == "user.profile_updated" && a.UserId == me.GetProperty("id").GetGuid()));
+            db.Activity, a => a.Type == "profile.updated" && a.UserId == me.GetProperty("id").GetGuid()));
         Assert.Equal(1, activity);
     }
 
