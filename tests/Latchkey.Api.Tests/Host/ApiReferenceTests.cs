@@ -13,7 +13,7 @@ namespace Latchkey.Api.Tests.Host;
 /// <summary>The API reference: one OpenAPI document per surface, served in Scalar at /docs (issue 12, item 8).</summary>
 public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
-    private static readonly string[] Documents = ["platform", "oauth", "nhost", "simple", "nube"];
+    private static readonly string[] Documents = ["platform", "oauth", "nhost", "simple", "nube", "scim"];
 
     private async Task<JsonElement> DocumentAsync(string name)
     {
@@ -112,6 +112,8 @@ public sealed partial class ApiReferenceTests(LatchkeyServer server) : IClassFix
         ["POST /api/oauth/revoke"] = "RFC 7009 §2.2: 200 with an empty body",
         ["DELETE /api/v1/auth/keys/{keyId}"] = "204, no body",
         ["GET /api/avatar/{id}"] = "an image/png picture, or 304",
+        ["DELETE /api/scim/v2/Users/{id}"] = "RFC 7644 §3.6: 204, no body",
+        ["DELETE /api/scim/v2/Groups/{id}"] = "RFC 7644 §3.6: 204, no body",
     };
 
     [Fact]
