@@ -25,7 +25,10 @@ public sealed record AccountExport(
     IReadOnlyList<ConsentRecord> Consents,
     IReadOnlyList<ExportedApiKey> ApiKeys,
     [property: System.Text.Json.Serialization.JsonPropertyName("oauthClients")] IReadOnlyList<ExportedOAuthClient> OAuthClients,
-    IReadOnlyList<ExportedVerification> PendingVerifications);
+    IReadOnlyList<ExportedVerification> PendingVerifications,
+    IReadOnlyList<ExportedLicense> Licenses,
+    ExportedDirectoryProfile? Directory,
+    IReadOnlyList<string> Groups);
 
 public sealed record ExportedAccount(
     Guid Id, string Role, bool HasPassword, bool TwoFactorEnabled, bool IsAnonymous, bool Disabled, string? DefaultRole,
@@ -56,3 +59,13 @@ public sealed record ExportedApiKey(string Name, string Prefix, DateTime Created
 public sealed record ExportedOAuthClient(string ClientId, string Name, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> Scopes, DateTime CreatedAt);
 
 public sealed record ExportedVerification(string Purpose, DateTime CreatedAt, DateTime ExpiresAt);
+
+/// <summary>A license held (Nube licensing): its terms and the key's visible prefix, never the key or its hash.</summary>
+public sealed record ExportedLicense(Guid Id, Guid PlanId, string Status, int Seats, int SeatsUsed, string KeyPrefix,
+    DateTime StartsAt, DateTime? TrialEndsAt, DateTime? EndsAt, DateTime CreatedAt);
+
+/// <summary>What an identity provider provisioned about the person through SCIM beyond the account's own fields.</summary>
+public sealed record ExportedDirectoryProfile(
+    string? ExternalId, string? MiddleName, string? HonorificPrefix, string? HonorificSuffix, string? NickName, string? ProfileUrl,
+    string? Title, string? UserType, string? PreferredLanguage, string? Locale, string? Timezone, string? EmployeeNumber,
+    string? CostCenter, string? Organization, string? Division, string? Department, string? ManagerId);

@@ -42,7 +42,13 @@ public sealed class AccountExportService(IAccountDataStore data, ActivityLog act
             r.Consents,
             [.. r.ApiKeys.Select(k => new ExportedApiKey(k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.ExpiresAt))],
             [.. r.OAuthClients.Select(c => new ExportedOAuthClient(c.ClientId, c.Name, c.RedirectUris, c.Scopes, c.CreatedAt))],
-            [.. r.PendingVerifications.Select(t => new ExportedVerification(t.Purpose, t.CreatedAt, t.ExpiresAt))]);
+            [.. r.PendingVerifications.Select(t => new ExportedVerification(t.Purpose, t.CreatedAt, t.ExpiresAt))],
+            [.. r.Licenses.Select(l => new ExportedLicense(l.Id, l.PlanId, l.StatusAt(now), l.Seats, l.SeatsUsed, l.KeyPrefix,
+                l.StartsAt, l.TrialEndsAt, l.EndsAt, l.CreatedAt))],
+            r.Directory is { } d ? new ExportedDirectoryProfile(d.ExternalId, d.MiddleName, d.HonorificPrefix, d.HonorificSuffix, d.NickName,
+                d.ProfileUrl, d.Title, d.UserType, d.PreferredLanguage, d.Locale, d.Timezone, d.EmployeeNumber, d.CostCenter, d.Organization,
+                d.Division, d.Department, d.ManagerId) : null,
+            r.Groups);
     }
 
     private static JsonElement? Json(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

@@ -27,7 +27,10 @@ public sealed record AccountRecords(
     IReadOnlyList<ConsentRecord> Consents,
     IReadOnlyList<ApiKey> ApiKeys,
     IReadOnlyList<OAuthClient> OAuthClients,
-    IReadOnlyList<VerificationTicket> PendingVerifications);
+    IReadOnlyList<VerificationTicket> PendingVerifications,
+    IReadOnlyList<Licensing.License> Licenses,
+    Scim.ScimUserProfile? Directory,
+    IReadOnlyList<string> Groups);
 
 /// <summary>Port for reading all of an account's data (export) and erasing it (deletion).</summary>
 public interface IAccountDataStore

@@ -28,7 +28,14 @@ internal sealed class AccountDataStore(LatchkeyDbContext db) : IAccountDataStore
             consents,
             await db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId).OrderBy(k => k.CreatedAt).ToListAsync(ct),
             await db.OAuthClients.AsNoTracking().Where(c => c.OwnerUserId == userId).OrderBy(c => c.CreatedAt).ToListAsync(ct),
-            await db.VerificationTickets.AsNoTracking().Where(t => t.UserId == userId && t.ConsumedAt == null).OrderBy(t => t.CreatedAt).ToListAsync(ct));
+            await db.VerificationTickets.AsNoTracking().Where(t => t.UserId == userId && t.ConsumedAt == null).OrderBy(t => t.CreatedAt).ToListAsync(ct),
+            await db.Set<Core.Licensing.License>().AsNoTracking().Where(l => l.UserId == userId).OrderBy(l => l.CreatedAt).ToListAsync(ct),
+            await db.ScimUserProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, ct),
+            await (from member in db.ScimGroupMembers.AsNoTracking()
+                   join g in db.ScimGroups.AsNoTracking() on member.GroupId equals g.Id
+                   where member.UserId == userId
+                   orderby g.DisplayName
+                   select g.DisplayName).ToListAsync(ct));
     }
 
     public async Task<bool> EraseAsync(Guid userId, CancellationToken ct)
@@ -43,7 +50,8 @@ internal sealed class AccountDataStore(LatchkeyDbContext db) : IAccountDataStore
         await db.DeviceAuthorizations.Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
         await db.OutgoingMessages.Where(m => m.Recipient == contacts.Email || m.Recipient == contacts.PhoneNumber).ExecuteDeleteAsync(ct);
         // ...the rest cascade from the account: sessions and refresh tokens, factors, passkeys, keys, identities,
-        // consents, codes, tickets, owned OAuth clients, profile and avatar.
+        // consents, codes, tickets, owned OAuth clients, profile and avatar, licenses (with their activations and usage),
+        // the SCIM profile and group memberships.
         return await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct) > 0;
     }
 }

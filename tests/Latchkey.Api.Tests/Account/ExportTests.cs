@@ -28,6 +28,9 @@ public sealed class ExportTests(AccountServer server) : IClassFixture<AccountSer
         ["api_keys"] = "apiKeys",
         ["oauth_clients"] = "oauthClients",
         ["verification_tickets"] = "pendingVerifications",
+        ["licenses"] = "licenses",
+        ["scim_user_profiles"] = "directory",
+        ["scim_group_members"] = "groups",
     };
 
     /// <summary>Tables left out of the export on purpose; each says why.</summary>

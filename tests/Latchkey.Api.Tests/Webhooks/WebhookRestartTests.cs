@@ -40,7 +40,9 @@ public sealed class WebhookRestartTests
         await receiver.StartAsync();
         await using var second = ServerProcess.Start(environment);
         await RunningAsync(second);
-        await receiver.WaitForAsync(r => r.OfType("user.created").Count >= 3, "the three queued events", TimeSpan.FromSeconds(30));
+        // A row the killed node had claimed mid-send is due again only when its lease lapses (Timeout + 1 minute):
+        // the wait covers that, or the test would race the kill.
+        await receiver.WaitForAsync(r => r.OfType("user.created").Count >= 3, "the three queued events", TimeSpan.FromSeconds(120));
         var accepted = receiver.OfType("user.created");
         Assert.Equal(3, accepted.Count);
         Assert.Equal(3, accepted.Select(a => a.Id).Distinct().Count());
