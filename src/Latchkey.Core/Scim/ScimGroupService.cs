@@ -132,9 +132,5 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
         }
     }
 
-    private DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    private DateTime Now() => ScimTime.Now(clock);
 }

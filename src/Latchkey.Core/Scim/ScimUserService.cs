@@ -194,12 +194,7 @@ public sealed class ScimUserService(
         }
     }
 
-    /// <summary>Millisecond precision: what both databases store exactly, so the version in a response matches the next read.</summary>
-    private DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    private DateTime Now() => ScimTime.Now(clock);
 }
 
 /// <summary>The query parameters of a list or <c>.search</c> request.</summary>
