@@ -23,5 +23,14 @@ internal static class PageStyle
         .hint{color:#4b5059;font-size:.9rem;margin:.3rem 0 0}
         ul.rules{padding-left:1.2rem;margin:.4rem 0 0;font-size:.9rem}ul.rules li.met{color:#14532d}ul.rules li.unmet{color:#7f1d1d}
         nav.links{margin-top:1.5rem}nav.links p{margin:.4rem 0}
+        main.wide{max-width:64rem}
+        .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:1}
+        header.console{max-width:64rem;margin:1rem auto 0;padding:0 1.5rem}.console-name{font-weight:700;margin:0}
+        header.console ul{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;margin:.4rem 0 0}
+        header.console a[aria-current=page]{font-weight:700;text-decoration:none;border-bottom:3px solid {{{accent}}}}
+        .banner{background:#fef3c7;color:#713f12;padding:.75rem 1.5rem;text-align:center}
+        .table-scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}
+        th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid #d6d8dc;vertical-align:top}
+        button.inline,main.wide button{width:auto}
         """;
 }
