@@ -43,6 +43,18 @@ public sealed class HostedFlowPagesTests(LatchkeyServer server) : IClassFixture<
         Assert.Contains("href=\"/forgot-password\"", html);
     }
 
+    [Fact]
+    public async Task A_social_error_shows_our_words_for_its_code_never_the_links_description()
+    {
+        var (page, html) = await GetAsync(server.CreateClient(), "/login?social=1&error=access_denied&error_description=Call+%2B1+555+0100+to+unlock");
+        AssertPage(page, html, HttpStatusCode.Unauthorized, "The sign-in was cancelled at the provider.");
+        Assert.DoesNotContain("to unlock", html);
+
+        var (unknown, text) = await GetAsync(server.CreateClient(), "/login?social=1&error=%3Cscript%3E&error_description=Your+account+is+locked");
+        AssertPage(unknown, text, HttpStatusCode.Unauthorized, "The sign-in did not complete. Please try again.");
+        Assert.DoesNotContain("is locked", text);
+    }
+
     [Theory]
     [MemberData(nameof(PageForms))]
     public async Task Malformed_form_input_on_a_page_is_an_html_4xx(string path)
