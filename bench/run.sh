@@ -370,6 +370,7 @@ run_latchkey() {
     fi
     "lk_$scenario" "$db"
   done
+  ((TARGETS == 0)) || [[ "$db" != postgres ]] || hot_updates latchkey_bench 10k
   stop_server
 }
 
@@ -382,7 +383,7 @@ run_scale() {
   local CONCURRENCIES=("${CONCURRENCIES[-1]}")
   bytes_per_session latchkey_scale 1M
   lk_refresh postgres-1M
-  ((TARGETS == 0)) || lk_nhost_refresh postgres-1M
+  ((TARGETS == 0)) || { lk_nhost_refresh postgres-1M; hot_updates latchkey_scale 1M; }
   lk_signin postgres-1M
   ((TARGETS == 0)) || { stop_server; return; }
   available_admin_search && lk_admin_search postgres-1M
@@ -390,6 +391,14 @@ run_scale() {
   available_scim_filter && lk_scim_filter postgres-1M
   available_scim_page && lk_scim_page postgres-1M
   stop_server
+}
+
+# hot_updates <database> <label>: the share of refresh_tokens updates (rotations) that were HOT, i.e. wrote no new
+# index entries (fillfactor 90, docs/benchmarks.md); logged by --targets after the refresh runs.
+hot_updates() {
+  sleep 1   # backends report their table statistics at most once a second
+  log "refresh_tokens updates, HOT ($2): $(as_postgres "$PG_BIN/psql" -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$1" -c \
+    "SELECT n_tup_upd || ' updates, ' || n_tup_hot_upd || ' HOT' FROM pg_stat_user_tables WHERE relname = 'refresh_tokens'")"
 }
 
 bytes_per_session() {  # bytes_per_session <database> <label>: sessions + refresh tokens, tables and indexes
