@@ -142,7 +142,7 @@ def limits_rows(res, concs):
 def scale_rows(res, top):
     out = ["| scenario | 10 thousand: req/s, p99 ms | 1 million: req/s, p99 ms | p99 ratio (1M / 10k) | peak RSS MB at 1M |",
            "|---|---|---|---:|---:|"]
-    for scenario in ("refresh", "signin"):
+    for scenario in ("refresh", "nhost_refresh", "signin"):
         small, big = res.get("latchkey", "postgres", scenario, top), res.get("latchkey", "postgres-1M", scenario, top)
         if not small or not big:
             continue
@@ -167,22 +167,25 @@ def targets_rows(res, concs):
     cc_p99 = v("latchkey", "postgres", "client_credentials", top, field="p99_ms")
     add("client_credentials ≥ 4× oidc-provider, p99 < 20 ms at 64", f"{ratio(cc, cc_peer)}, p99 {fmt(cc_p99, 1)} ms",
         None if cc is None or cc_peer is None else cc >= 4 * cc_peer and cc_p99 < 20)
-    for db, floor in (("postgres", 2500), ("sqlite", 1500)):
-        r, p99 = v("latchkey", db, "refresh", top), v("latchkey", db, "refresh", top, field="p99_ms")
-        goal = f"refresh on {db} ≥ {floor:,}/s" + (", p99 < 30 ms" if db == "postgres" else "")
+    for db, scenario, floor in (("postgres", "refresh", 3000), ("postgres", "nhost_refresh", 3000), ("sqlite", "refresh", 1500)):
+        r, p99 = v("latchkey", db, scenario, top), v("latchkey", db, scenario, top, field="p99_ms")
+        goal = f"{scenario.replace('_', ' ')} on {db} ≥ {floor:,}/s" + (", p99 < 30 ms" if db == "postgres" else "")
         add(goal, f"{fmt(r)}/s, p99 {fmt(p99, 1)} ms",
             None if r is None else r >= floor and (db != "postgres" or p99 < 30))
     argon2 = v("raw", "-", "argon2", 2)
     best_signin = max([x for x in (v("latchkey", db, "signin", c) for db in ("sqlite", "postgres") for c in concs) if x] or [0])
     add("password sign-in ≥ 90% of raw Argon2id", f"{best_signin / argon2:.0%} ({fmt(best_signin, 1)} vs {fmt(argon2, 1)}/s)" if argon2 else "–",
         None if not argon2 or not best_signin else best_signin >= 0.9 * argon2)
+    best_signup = max([x for x in (v("latchkey", db, "signup", c) for db in ("sqlite", "postgres") for c in concs) if x] or [0])
+    add("sign-up ≥ 60% of raw Argon2id", f"{best_signup / argon2:.0%} ({fmt(best_signup, 1)} vs {fmt(argon2, 1)}/s)" if argon2 else "–",
+        None if not argon2 or not best_signup else best_signup >= 0.6 * argon2)
     verify = max([x for x in (v("latchkey", db, s, top) for db in ("sqlite", "postgres") for s in ("nhost_verify", "introspection", "verify")) if x] or [0])
     add("token verification ≥ 8,000/s", f"{fmt(verify)}/s (best of the verification scenarios)", None if not verify else verify >= 8000)
     jwks = max([x for x in (v("latchkey", db, "jwks", c) for db in ("sqlite", "postgres") for c in concs) if x] or [0])
     add("JWKS ≥ 30,000/s", f"{fmt(jwks)}/s", None if not jwks else jwks >= 30000)
     for scenario in ("refresh", "signin"):
         small, big = v("latchkey", "postgres", scenario, top, field="p99_ms"), v("latchkey", "postgres-1M", scenario, top, field="p99_ms")
-        add(f"1M sessions: {scenario} p99 within 1.2× of 10k", ratio(big, small), None if not small or not big else big <= 1.2 * small)
+        add(f"1M sessions: {scenario} p99 within 1.5× of 10k", ratio(big, small), None if not small or not big else big <= 1.5 * small)
     rss = max([num(r["peak_rss_mb"]) or 0 for r in res.rows if r["target"] == "latchkey" and r["db"] == "postgres-1M"] or [0])
     add("1M sessions: server RSS < 300 MB", f"{fmt(rss)} MB", None if not rss else rss < 300)
     return ["| target | measured | |", "|---|---|---|"] + rows

@@ -4,13 +4,17 @@
 #
 #   bench/run.sh                 full run (about 15 minutes on 2 cores): builds Release, writes
 #                                bench/results/latest.{tsv,md} and the table in docs/benchmarks.md
-#   bench/run.sh --smoke         tiny seed, 3 s per scenario at 4 connections (longer, up to 48 s, until
-#                                at least 5 requests answered); exits non-zero unless
+#   bench/run.sh --smoke         tiny seed, 4 connections, each scenario at least 3 s and until 5 requests
+#                                answered (at most 120 s); exits non-zero unless
 #                                every scenario completes with zero errors (scripts/test.sh runs it)
 #   bench/run.sh --skip-build    reuse the last Release build
 #   bench/run.sh --only client_credentials,refresh [--db sqlite]
 #                                just those Latchkey scenarios (no peers, no scale run), for working
 #                                on one path; writes bench/results/only.tsv, leaves the docs alone
+#   bench/run.sh --targets [--scale-users N]
+#                                the scenarios with a target of issue 21 (sign-up and sign-in against the
+#                                raw Argon2id rate, refresh and Nhost refresh on PostgreSQL, then refresh
+#                                and sign-in at 1 million users, or N): writes bench/results/targets.{tsv,md}
 #   bench/run.sh --only signup --duration 30 --connections 4
 #                                longer runs at fewer connections, for a loaded machine where a
 #                                10 s run at 32 connections completes too few sign-ups to count
@@ -35,7 +39,7 @@ cd "$REPO_ROOT"
 # ---------------------------------------------------------------------------
 # Arguments and settings
 # ---------------------------------------------------------------------------
-SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres) DURATION_ARG="" CONNECTIONS_ARG=""
+SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres) DURATION_ARG="" CONNECTIONS_ARG="" TARGETS=0 SCALE_ARG=""
 while (($#)); do
   case "$1" in
     --smoke)      SMOKE=1; shift ;;
@@ -44,7 +48,9 @@ while (($#)); do
     --db)         DBS=("${2:?--db needs sqlite or postgres}"); shift 2 ;;
     --duration)   DURATION_ARG="${2:?--duration needs seconds}"; shift 2 ;;
     --connections) CONNECTIONS_ARG="${2:?--connections needs a comma-separated list}"; shift 2 ;;
-    -h|--help)    sed -n '3,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --targets)    TARGETS=1 ONLY="signup,signin,refresh,nhost_refresh" DBS=(postgres); shift ;;
+    --scale-users) SCALE_ARG="${2:?--scale-users needs a number}"; shift 2 ;;
+    -h|--help)    sed -n '3,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)            echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -53,20 +59,21 @@ THREADS=2                        # wrk threads: one per core of this machine
 PASSWORD="tundra-Velvet-9-quasar"
 if ((SMOKE)); then
   DURATION=3 WARMUP=0 CONCURRENCIES=(4) USERS=200 SCALE_USERS=0 MICRO_SECONDS=1
-  # A scenario passes once this many requests answered, within the bound (bench/lib/measure.sh).
-  SMOKE_MIN_ANSWERS=5 SMOKE_MAX_SECONDS=48
+  # Each run lasts until this many requests answered, within the bound (run_until_answered in bench/lib/measure.sh).
+  SMOKE_MIN_ANSWERS=5 SMOKE_MAX_SECONDS=120
 else
   DURATION=10 WARMUP=3 CONCURRENCIES=(32 64) USERS=10000 SCALE_USERS=1000000 MICRO_SECONDS=5
 fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
+[[ -z "$SCALE_ARG" ]] || SCALE_USERS="$SCALE_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
 fi
 RESULTS_DIR="$BENCH_DIR/results"
-RESULTS="$RESULTS_DIR/$( ((SMOKE)) && echo smoke || { [[ -n "$ONLY" ]] && echo only; } || echo latest).tsv"
+RESULTS="$RESULTS_DIR/$( ((SMOKE)) && echo smoke || { ((TARGETS)) && echo targets; } || { [[ -n "$ONLY" ]] && echo only; } || echo latest).tsv"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 TMP_ROOT="$(mktemp -d -t latchkey-bench.XXXXXX)"
@@ -122,9 +129,10 @@ source "$BENCH_DIR/lib/measure.sh"
 # ---------------------------------------------------------------------------
 # The raw cost of the work, and oidc-provider
 # ---------------------------------------------------------------------------
-run_micro() {
-  local kind line
-  for kind in argon2 es256; do
+run_micro() {  # run_micro [kind...]: argon2 and es256 unless named
+  local kind line kinds=("$@")
+  ((${#kinds[@]})) || kinds=(argon2 es256)
+  for kind in "${kinds[@]}"; do
     line=$(dotnet "$BIN_RAW" "$kind" --seconds "$MICRO_SECONDS" --threads 2)
     log "raw $line"
     record raw - "$kind" 2 "$(awk '{print $2}' <<<"$line")" - - 0 - ok "$(field cpu_ms "$line")"
@@ -153,8 +161,12 @@ run_oidc_provider() {
 # ---------------------------------------------------------------------------
 # Latchkey
 # ---------------------------------------------------------------------------
-# latchkey_args <db> <database name>: configuration shared by migrate, seed and serve.
+# latchkey_args <db> <database name>: configuration shared by migrate, seed and serve, plus the words of
+# BENCH_LATCHKEY_ARGS (e.g. a cheap Argon2id cost, to see what a sign-up costs besides the hash).
 latchkey_args() {
+  local extra
+  read -r -a extra <<<"${BENCH_LATCHKEY_ARGS:-}"
+  ((${#extra[@]} == 0)) || printf '%s\n' "${extra[@]}"
   if [[ "$1" == postgres ]]; then
     echo "--Latchkey:Database:Provider=postgres"
     echo "--ConnectionStrings:Latchkey=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$2${BENCH_PG_EXTRA:-}"
@@ -204,8 +216,15 @@ lk_nhost_verify() {
   measure latchkey "$1" nhost_verify static.lua "$LK_URL/v1/token/verify" BENCH_METHOD=POST BENCH_AUTH="Bearer $ACCESS_TOKEN"
 }
 
-lk_refresh() {
-  local db="$1" conc url="$LK_URL/api/v1/auth/refresh"
+lk_refresh() { refresh_runs "$1" refresh "$LK_URL/api/v1/auth/refresh"; }
+
+# The Nhost surface's refresh: the same rotation, then the user its session answer carries (one read).
+available_nhost_refresh() { [[ $(http_status -X POST -H 'Content-Type: application/json' -d '{"refreshToken":"x"}' "$LK_URL/v1/token") != 404 ]]; }
+lk_nhost_refresh() { refresh_runs "$1" nhost_refresh "$LK_URL/v1/token"; }
+
+# refresh_runs <db> <scenario> <url>: refresh-token rotation at <url>, with a fresh block of seeded tokens per run.
+refresh_runs() {
+  local db="$1" scenario="$2" url="$3" conc
   # Each run, warm-up included, needs its own unused block of seeded tokens.
   if ((WARMUP)); then
     take_token_block "${CONCURRENCIES[0]}"
@@ -217,7 +236,7 @@ lk_refresh() {
   for conc in "${CONCURRENCIES[@]}"; do
     RUN_CONCS="$conc"
     take_token_block "$conc"
-    measure latchkey "$db" refresh refresh.lua "$url" BENCH_TOKENS="$SECRETS" BENCH_OFFSET="$BLOCK_OFFSET" \
+    measure latchkey "$db" "$scenario" refresh.lua "$url" BENCH_TOKENS="$SECRETS" BENCH_OFFSET="$BLOCK_OFFSET" \
       BENCH_PER_THREAD="$(per_thread_tokens "$conc")" BENCH_TEMPLATE='{"refreshToken":"%s"}'
   done
 }
@@ -351,6 +370,7 @@ run_latchkey() {
     fi
     "lk_$scenario" "$db"
   done
+  ((TARGETS == 0)) || [[ "$db" != postgres ]] || hot_updates latchkey_bench 10k
   stop_server
 }
 
@@ -363,12 +383,22 @@ run_scale() {
   local CONCURRENCIES=("${CONCURRENCIES[-1]}")
   bytes_per_session latchkey_scale 1M
   lk_refresh postgres-1M
+  ((TARGETS == 0)) || { lk_nhost_refresh postgres-1M; hot_updates latchkey_scale 1M; }
   lk_signin postgres-1M
+  ((TARGETS == 0)) || { stop_server; return; }
   available_admin_search && lk_admin_search postgres-1M
   available_admin_stats && lk_admin_stats postgres-1M
   available_scim_filter && lk_scim_filter postgres-1M
   available_scim_page && lk_scim_page postgres-1M
   stop_server
+}
+
+# hot_updates <database> <label>: the share of refresh_tokens updates (rotations) that were HOT, i.e. wrote no new
+# index entries (fillfactor 90, docs/benchmarks.md); logged by --targets after the refresh runs.
+hot_updates() {
+  sleep 1   # backends report their table statistics at most once a second
+  log "refresh_tokens updates, HOT ($2): $(as_postgres "$PG_BIN/psql" -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$1" -c \
+    "SELECT n_tup_upd || ' updates, ' || n_tup_hot_upd || ' HOT' FROM pg_stat_user_tables WHERE relname = 'refresh_tokens'")"
 }
 
 bytes_per_session() {  # bytes_per_session <database> <label>: sessions + refresh tokens, tables and indexes
@@ -446,16 +476,20 @@ if [[ -z "$ONLY" ]]; then
   run_micro
   run_raw_jwt
   run_oidc_provider
+elif ((TARGETS)); then
+  run_micro argon2   # sign-up and sign-in are judged against the raw hash rate of the same run
 fi
 [[ " ${DBS[*]} " == *" postgres "* ]] && pg_start "$TMP_ROOT/pg" "shared_buffers = 1GB"
 for db in "${DBS[@]}"; do
   run_latchkey "$db"
   [[ -n "$ONLY" ]] || run_identity "$db"
 done
-[[ -n "$ONLY" ]] || ((SCALE_USERS == 0)) || run_scale
+{ [[ -z "$ONLY" ]] || ((TARGETS)); } && ((SCALE_USERS > 0)) && run_scale
 
 ELAPSED=$(( $(date +%s) - T0 ))
-if [[ -n "$ONLY" ]]; then
+if ((TARGETS)); then
+  /usr/bin/python3 "$BENCH_DIR/report.py" "$RESULTS" --elapsed "$ELAPSED"
+elif [[ -n "$ONLY" ]]; then
   column -t -s $'\t' "$RESULTS"
 elif ((SMOKE)); then
   /usr/bin/python3 "$BENCH_DIR/report.py" "$RESULTS" --elapsed "$ELAPSED" --check-errors

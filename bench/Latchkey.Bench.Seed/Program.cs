@@ -21,8 +21,10 @@ using var scope = services.CreateScope();
 var db = scope.ServiceProvider.GetRequiredService<LatchkeyDbContext>();
 
 var started = DateTime.UtcNow;
-// One real Argon2id hash at the server's default parameters, shared by every seeded user.
-var hash = await new Argon2idPasswordHasher(Options.Create(new PasswordHashingOptions())).HashAsync(password);
+// One real Argon2id hash at the server's parameters (its defaults unless Latchkey:Passwords:Hashing is given, as
+// bench/run.sh does with BENCH_LATCHKEY_ARGS), shared by every seeded user: sign-in then verifies at that cost.
+var hashing = config.GetSection("Latchkey:Passwords:Hashing").Get<PasswordHashingOptions>() ?? new PasswordHashingOptions();
+var hash = await new Argon2idPasswordHasher(Options.Create(hashing)).HashAsync(password);
 var seeder = config["Latchkey:Database:Provider"] == DatabaseOptions.Postgres
     ? (ISeeder)new PostgresSeeder(db)
     : new SqliteSeeder(db);

@@ -69,33 +69,48 @@ measure() {
   done
 }
 
-# run_until_answered <connections> <output file> <script> <url> [VAR=value ...]: one wrk run of
-# DURATION seconds; prints its RESULT line. A smoke run proves the harness works, not a speed: on a
-# loaded machine a 3 s window can end before a slow request (sign-up queues behind Argon2id) answers,
-# so while fewer than SMOKE_MIN_ANSWERS requests completed it runs again with a window four times
-# longer, up to SMOKE_MAX_SECONDS. Full runs measure one fixed window.
+# run_until_answered <connections> <output file> <script> <url> [VAR=value ...]: one wrk run; prints its
+# RESULT line. Full runs measure one fixed window of DURATION seconds. A smoke run proves the harness
+# works, not a speed: on a loaded machine a fixed 3 s window can end before a slow request (sign-up
+# queues behind Argon2id) answers. So a smoke run lasts at least DURATION seconds and then until
+# SMOKE_MIN_ANSWERS requests answered (the Lua scripts count them in a file, common.track), bounded by
+# SMOKE_MAX_SECONDS; then wrk is interrupted, which makes it stop and report what it measured.
 run_until_answered() {
   local conc="$1" out="$2"; shift 2
-  local secs="$DURATION" line requests
-  while :; do
-    run_wrk "$conc" "$secs" "$@" >"$out" 2>&1 || true
-    line=$(grep '^RESULT ' "$out" || true)
-    ((SMOKE)) && [[ -n "$line" ]] || break
-    requests=$(field requests "$line")
-    ((requests >= SMOKE_MIN_ANSWERS || secs * 4 > SMOKE_MAX_SECONDS)) && break
-    warn "$conc connections answered $requests requests in ${secs}s; running again for $((secs * 4))s"
-    secs=$((secs * 4))
-  done
-  printf '%s' "$line"
+  if ((SMOKE == 0)); then
+    run_wrk "$conc" "$DURATION" "$@" >"$out" 2>&1 || true
+  else
+    local progress="$out.answers" pid tenths=0
+    : >"$progress"
+    (exec_wrk "$conc" "$SMOKE_MAX_SECONDS" "$@" BENCH_PROGRESS="$progress") >"$out" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+      if ((tenths >= DURATION * 10 && $(stat -c %s "$progress") >= SMOKE_MIN_ANSWERS)); then
+        kill -INT "$pid" 2>/dev/null || true
+        break
+      fi
+      sleep 0.1
+      tenths=$((tenths + 1))
+    done
+    wait "$pid" || true
+    local answered; answered=$(stat -c %s "$progress")
+    ((answered >= SMOKE_MIN_ANSWERS)) \
+      || warn "$conc connections: only $answered answers in ${SMOKE_MAX_SECONDS}s (at least $SMOKE_MIN_ANSWERS wanted)"
+  fi
+  grep '^RESULT ' "$out" || true
 }
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 
 # run_wrk <connections> <seconds> <script> <url> [VAR=value ...]
-run_wrk() {
+run_wrk() { (exec_wrk "$@"); }
+
+# exec_wrk: run_wrk, replacing the calling (sub)shell, so a caller that started it with & holds the pid of
+# `timeout`, which passes an interrupt on to wrk.
+exec_wrk() {
   local conc="$1" secs="$2" script="$3" url="$4"; shift 4
   # Sign-in queues behind Argon2id: a 10 s timeout keeps slow answers as latency, not socket errors.
-  env BENCH_LUA="$BENCH_DIR/lua" BENCH_CONNECTIONS="$conc" "$@" \
+  exec env BENCH_LUA="$BENCH_DIR/lua" BENCH_CONNECTIONS="$conc" "$@" \
     timeout -k 5 "$((secs + 30))" wrk -t"$THREADS" -c"$conc" -d"${secs}s" --timeout 10s \
       -s "$BENCH_DIR/lua/$script" "$url"
 }

@@ -36,4 +36,18 @@ function common.lines(path, first, count)
   return out
 end
 
+-- Smoke runs (BENCH_PROGRESS set): every answer appends one byte to that file, so bench/lib/measure.sh can
+-- stop wrk as soon as enough requests answered. Full runs keep the script's own response() (or none,
+-- which spares wrk parsing every response for a callback).
+function common.track(response)
+  local path = os.getenv("BENCH_PROGRESS")
+  if path == nil or path == "" then return response end
+  local file = assert(io.open(path, "a"))
+  file:setvbuf("no")
+  return function(status, headers, body)
+    file:write(".")
+    if response ~= nil then response(status, headers, body) end
+  end
+end
+
 return common

@@ -14,3 +14,5 @@ end
 function request()
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, string.format(template, math.random(0, users - 1)))
 end
+
+response = common.track(response)

@@ -35,3 +35,5 @@ function response(status, _, body)
     if successor ~= nil then pool[#pool + 1] = successor end
   end
 end
+
+response = common.track(response)

@@ -20,3 +20,5 @@ function request()
   local unique = string.format("%s-%s-%d", nonce, salt, counter)
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, string.format(template, unique))
 end
+
+response = common.track(response)

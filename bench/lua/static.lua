@@ -14,3 +14,5 @@ local auth = common.env("BENCH_AUTH", "")
 if auth ~= "" then wrk.headers["Authorization"] = auth end
 local etag = common.env("BENCH_IF_NONE_MATCH", "")
 if etag ~= "" then wrk.headers["If-None-Match"] = etag end
+
+response = common.track(response)

@@ -7,7 +7,7 @@
 # completed with zero errors; the figures themselves are not judged here.
 stage_bench() {
   local out="$RESULTS_DIR/bench-smoke.txt" rc=0 verdict name
-  run_bounded 600 bash bench/run.sh --smoke --skip-build >"$out" 2>&1 || rc=$?
+  run_bounded 1200 bash bench/run.sh --smoke --skip-build >"$out" 2>&1 || rc=$?
   while read -r _ verdict name; do
     if [[ "$verdict" == PASS ]]; then add_counts 1 0 "bench $name"; else add_counts 0 1 "bench $name"; fi
   done < <(grep -E '^SMOKE (PASS|FAIL) ' "$out" | sed 's/ (.*//')

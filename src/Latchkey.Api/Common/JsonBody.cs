@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Unicode;
 using Latchkey.Core.Common;
@@ -6,21 +8,56 @@ using Microsoft.AspNetCore.Http;
 namespace Latchkey.Api.Common;
 
 /// <summary>
-/// Reads a JSON body into memory (bounded by the endpoint's size limit, which answers 413) and checks it once:
-/// valid UTF-8, well-formed, at most 16 levels deep, and no control character in any name or string. The
-/// endpoint then reads the same bytes; whatever it binds them to, no string can surprise a store.
+/// Checks a JSON body once, before the endpoint reads it: valid UTF-8, well-formed, at most 16 levels deep, and
+/// no control character in any name or string; whatever the endpoint binds it to, no string can surprise a store.
 /// </summary>
+/// <remarks>
+/// The body is read in the request's own pipe and left unconsumed there, so the endpoint reads the same
+/// buffered bytes again: no copy of the body and no stream per request. Kestrel's size limit (64 KiB for the
+/// JSON surfaces) still answers 413 while it arrives.
+/// </remarks>
 internal static class JsonBody
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
 
+    // Kestrel stops filling a request pipe that holds 1 MiB unconsumed (MaxRequestBufferSize), so a body is
+    // examined only up to a bound below that; every JSON surface's own limit is far lower.
+    private const int MaxExamined = 512 * 1024;
+
     public static async Task<AuthError?> CheckAsync(HttpRequest request)
     {
-        var buffer = new MemoryStream(request.ContentLength is { } length and <= 64 * 1024 ? (int)length : 1024);
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        buffer.Position = 0;
-        request.Body = buffer;
-        return Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(request.HttpContext.RequestAborted);
+            var body = result.Buffer;
+            if (result.IsCompleted)
+            {
+                var error = Check(body);
+                reader.AdvanceTo(body.Start, body.End);
+                return error;
+            }
+            reader.AdvanceTo(body.Start, body.End);
+            if (body.Length > MaxExamined)
+                return new AuthError(AuthErrorCodes.PayloadTooLarge, "The request body is too large");
+        }
+    }
+
+    private static AuthError? Check(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment) return Check(body.FirstSpan);
+        // Kestrel's segments are a few KiB: a larger body is checked as one span from a pooled copy, so a
+        // character split between two segments is judged whole.
+        var copy = ArrayPool<byte>.Shared.Rent((int)body.Length);
+        try
+        {
+            body.CopyTo(copy);
+            return Check(copy.AsSpan(0, (int)body.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     private static AuthError? Check(ReadOnlySpan<byte> json)

@@ -18,9 +18,11 @@ public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTo
 
         // A narrower scope may be asked for this access token; never a wider one (§6), and a `resource` must
         // name the grant's API resource (RFC 8707). Both are checked before the token rotates, so a refused
-        // request leaves the client's refresh token as it was.
+        // request leaves the client's refresh token as it was. A plain refresh asks for neither, and the grant's
+        // own scope and audience cannot be refused: it rotates in one round trip, with no read before it.
+        var asks = requested.Count > 0 || resource is not null;
         string? audience = null;
-        var rotated = await refreshTokens.RotateAsync(refreshToken, client.Id, context, ct, async granted =>
+        var rotated = await refreshTokens.RotateAsync(refreshToken, client.Id, context, ct, !asks ? null : async granted =>
         {
             if (granted is null) return null;
             if (!Scopes.IsSubset(requested, granted.Scope)) return new AuthError(AuthErrorCodes.InvalidScope, "scope exceeds what was granted");
@@ -36,6 +38,7 @@ public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTo
         var r = rotated.Value;
         var grant = r.Grant!;
         var tokenScope = requested.Count > 0 ? Scopes.Join(requested) : grant.Scope;
+        if (!asks) audience = (await resources.AudienceAsync(grant.Scope, null, ct)).Value;
         var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId);
         return minter.Mint(client, r.Subject.UserId, r.SessionId, tokenScope, r.Successor, facts, audience);
     }

@@ -23,7 +23,7 @@ public sealed class RedirectPolicy(IOptions<SignUpOptions> signUp, IOptions<Latc
 
     public bool IsAllowed(string candidate)
     {
-        if (candidate.Length > MaxLength || candidate.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')) return false;
+        if (candidate.Length > MaxLength || !UrlCharacters.AreSafe(candidate)) return false;
         if (!TryParse(candidate, out var url)) return false;
         if (SameOrigin(url, new Uri(ServerOrigin))) return true;
         foreach (var entry in signUp.Value.AllowedRedirectUrls)

@@ -93,6 +93,21 @@ public sealed class FallbackErrorTests(LatchkeyServer server) : IClassFixture<La
         await AssertErrorAsync(path, response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task A_body_of_many_buffer_segments_is_checked_whole(string path)
+    {
+        // 40 KB arrive in several of Kestrel's buffer segments: a NUL near the end is found, and the two bytes
+        // of an é split between segments are judged together, not as invalid UTF-8.
+        var padding = new string('é', 20 * 1024);
+        var withNul = await _client.PostRawAsync(path, $"{{\"username\":\"{padding}\",\"email\":\"a\\u0000@example.com\",\"password\":\"x\"}}");
+        await AssertErrorAsync(path, withNul, HttpStatusCode.BadRequest);
+        Assert.Contains("control character", await withNul.Content.ReadAsStringAsync());
+        var clean = await _client.PostRawAsync(path, $"{{\"username\":\"{padding}\",\"email\":\"a@example.com\",\"password\":\"x\"}}");
+        Assert.DoesNotContain("UTF-8", await clean.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, clean.StatusCode);
+    }
+
     [Fact]
     public async Task Token_bearing_answers_of_every_surface_are_not_stored()
     {

@@ -23,6 +23,8 @@ public sealed class RedirectPolicyTests
     [InlineData("ftp://app.example.com/", false)]
     [InlineData("https://app.example.com/\r\nLocation: x", false)]
     [InlineData("https:/\\attacker.net", false)]
+    [InlineData("https://app.example.com/\u200Bx", false)] // the same invisible characters hosted return URLs refuse
+    [InlineData("\uFEFFhttps://app.example.com/", false)]
     [InlineData("", true)]
     public void Allows_exact_urls_and_listed_origins_only(string redirectTo, bool allowed)
     {
