@@ -15,6 +15,7 @@ public static class AccountEndpoints
         Action<IEndpointConventionBuilder> guessable, Action<IEndpointConventionBuilder> export)
     {
         app.MapProfileSection();
+        guessable(app.MapEmailSection());
         guessable(app.MapPasswordSection());
         foreach (var post in app.MapTwoFactorSection()) guessable(post);
         app.MapSessionsSection();

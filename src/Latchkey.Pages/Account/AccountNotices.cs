@@ -11,6 +11,7 @@ internal static class AccountNotices
         ["profile"] = "Your profile was saved.",
         ["avatar"] = "Your picture was changed.",
         ["avatar-removed"] = "Your picture was removed.",
+        ["email"] = "We sent a link to the new address. Your sign-in address changes when you open it.",
         ["password"] = "Your password was changed. Your other sessions were signed out.",
         ["two-factor-off"] = "The method was turned off.",
         ["session"] = "The session was signed out.",

@@ -8,6 +8,7 @@ public static class AccountPaths
     public const string Root = "/account";
     public const string Avatar = "/account/avatar";
     public const string AvatarRemove = "/account/avatar/remove";
+    public const string Email = "/account/email";
     public const string Password = "/account/password";
     public const string TwoFactor = "/account/two-factor";
     public const string TwoFactorSetup = "/account/two-factor/setup";
@@ -31,7 +32,7 @@ public static class AccountPaths
     /// <summary>The console's sections, in the order of its navigation.</summary>
     public static readonly IReadOnlyList<ConsoleLink> Links =
     [
-        new(Root, "Profile"), new(Password, "Password"), new(TwoFactor, "Two-factor"), new(Sessions, "Sessions"),
+        new(Root, "Profile"), new(Email, "Email address"), new(Password, "Password"), new(TwoFactor, "Two-factor"), new(Sessions, "Sessions"),
         new(Apps, "Authorized apps"), new(ApiKeys, "API keys"), new(Activity, "Recent activity"), new(Data, "Your data"),
     ];
 

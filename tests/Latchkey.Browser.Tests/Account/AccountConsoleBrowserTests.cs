@@ -123,7 +123,7 @@ public sealed class AccountConsoleBrowserTests(BrowserServer server) : IClassFix
         await page.GotoAsync(server.Origin + "/login?return_url=%2Faccount");
         await SignInAsync(page, server, email, Password);
 
-        foreach (var path in new[] { "/account", "/account/password", "/account/two-factor", "/account/sessions", "/account/apps",
+        foreach (var path in new[] { "/account", "/account/email", "/account/password", "/account/two-factor", "/account/sessions", "/account/apps",
                      "/account/api-keys", "/account/activity", "/account/data" })
         {
             await GoAsync(page, server, path);
