@@ -19,6 +19,7 @@ public static class PagesEndpoints
         services.AddScoped<PageContext>();
         services.AddScoped<LoginForm>();
         services.AddScoped<FlowForms>();
+        services.AddScoped<Account.AccountConsole>();
         return services;
     }
 

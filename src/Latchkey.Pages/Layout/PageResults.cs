@@ -21,7 +21,7 @@ public static class PageResults
         page.Script = script;
         var headers = http.Response.Headers;
         var scripting = script is null ? "" : $"script-src 'nonce-{page.Nonce}'; connect-src 'self'; ";
-        headers.ContentSecurityPolicy = $"default-src 'none'; {scripting}style-src 'nonce-{page.Nonce}'; img-src https: data:; "
+        headers.ContentSecurityPolicy = $"default-src 'none'; {scripting}style-src 'nonce-{page.Nonce}'; img-src 'self' https: data:; "
             + "frame-ancestors 'none'; base-uri 'none'";
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";

@@ -32,5 +32,9 @@ internal static class PageStyle
         .table-scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid #d6d8dc;vertical-align:top}
         button.inline,main.wide button{width:auto}
+        .field-error{color:#7f1d1d;font-size:.9rem;margin:.3rem 0 0}label.check{font-weight:400}button.danger{background:#b91c1c}
+        input[type=url],input[type=date],input[type=file]{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;border:1px solid #767a83;border-radius:.3rem}
+        img.avatar{border-radius:50%}img.qr{display:block;max-width:100%;height:auto}ul.codes{columns:2;font-size:1.1rem}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         """;
 }

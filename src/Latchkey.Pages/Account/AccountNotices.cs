@@ -1,0 +1,25 @@
+namespace Latchkey.Pages.Account;
+
+/// <summary>
+/// The notices a section shows after a change (<c>?done=key</c>). A fixed list, so the query string cannot put
+/// words of its own on the page.
+/// </summary>
+internal static class AccountNotices
+{
+    private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
+    {
+        ["profile"] = "Your profile was saved.",
+        ["avatar"] = "Your picture was changed.",
+        ["avatar-removed"] = "Your picture was removed.",
+        ["email"] = "We sent a link to the new address. Your sign-in address changes when you open it.",
+        ["password"] = "Your password was changed. Your other sessions were signed out.",
+        ["two-factor-off"] = "The method was turned off.",
+        ["session"] = "The session was signed out.",
+        ["sessions"] = "Your other sessions were signed out.",
+        ["app"] = "The application's access was revoked.",
+        ["api-key"] = "The API key was revoked.",
+        ["elevated"] = "Thank you. You can make the change now.",
+    };
+
+    public static string? For(string? key) => key is not null && Texts.TryGetValue(key, out var text) ? text : null;
+}

@@ -1,0 +1,41 @@
+using Latchkey.Pages.Layout;
+
+namespace Latchkey.Pages.Account;
+
+/// <summary>Where the account console's pages and forms live, and its navigation.</summary>
+public static class AccountPaths
+{
+    public const string Root = "/account";
+    public const string Avatar = "/account/avatar";
+    public const string AvatarRemove = "/account/avatar/remove";
+    public const string Email = "/account/email";
+    public const string Password = "/account/password";
+    public const string TwoFactor = "/account/two-factor";
+    public const string TwoFactorSetup = "/account/two-factor/setup";
+    public const string TwoFactorConfirm = "/account/two-factor/confirm";
+    public const string TwoFactorDisable = "/account/two-factor/disable";
+    public const string RecoveryCodes = "/account/two-factor/recovery-codes";
+    public const string Sessions = "/account/sessions";
+    public const string SessionRevoke = "/account/sessions/revoke";
+    public const string SessionsRevokeOthers = "/account/sessions/revoke-others";
+    public const string Apps = "/account/apps";
+    public const string AppRevoke = "/account/apps/revoke";
+    public const string ApiKeys = "/account/api-keys";
+    public const string ApiKeyCreate = "/account/api-keys/create";
+    public const string ApiKeyRevoke = "/account/api-keys/revoke";
+    public const string Activity = "/account/activity";
+    public const string Data = "/account/data";
+    public const string Export = "/account/data/export";
+    public const string Delete = "/account/data/delete";
+    public const string Elevate = "/account/elevate";
+
+    /// <summary>The console's sections, in the order of its navigation.</summary>
+    public static readonly IReadOnlyList<ConsoleLink> Links =
+    [
+        new(Root, "Profile"), new(Email, "Email address"), new(Password, "Password"), new(TwoFactor, "Two-factor"), new(Sessions, "Sessions"),
+        new(Apps, "Authorized apps"), new(ApiKeys, "API keys"), new(Activity, "Recent activity"), new(Data, "Your data"),
+    ];
+
+    /// <summary>Whether <paramref name="path"/> is one of the sections (where a step-up may send the person back to).</summary>
+    public static bool IsSection(string? path) => path is not null && Links.Any(l => l.Href == path);
+}

@@ -1,0 +1,72 @@
+using Latchkey.Core.ApiKeys;
+using Latchkey.Core.Common;
+using Latchkey.Pages.Layout;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Latchkey.Pages.Account;
+
+/// <summary>
+/// <c>/account/api-keys</c>, through <see cref="ApiKeyService"/> as <c>/api/v1/auth/keys</c>: creating a key needs
+/// step-up (the service decides) and its secret is shown once, in the answer to the form, never again.
+/// </summary>
+internal static class ApiKeysSection
+{
+    public static void MapApiKeysSection(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(AccountPaths.ApiKeys, Show);
+        app.MapPost(AccountPaths.ApiKeyCreate, Create);
+        app.MapPost(AccountPaths.ApiKeyRevoke, Revoke);
+    }
+
+    private static async Task<IResult> Show(string? done, AccountConsole console, ApiKeyService keys, HttpContext http, CancellationToken ct)
+    {
+        var (visitor, away) = await console.VisitAsync(http, AccountPaths.ApiKeys, ct);
+        return visitor is null ? away! : await RenderAsync(http, visitor, keys, new() { Notice = AccountNotices.For(done) }, ct);
+    }
+
+    private static async Task<IResult> Create(AccountConsole console, ApiKeyService keys, HttpContext http, CancellationToken ct)
+    {
+        var post = await console.PostAsync(http, AccountPaths.ApiKeys, ct);
+        if (post.Refused is not null) return post.Refused;
+        var (visitor, name) = (post.Visitor!, AccountConsole.Text(post.Form!, "name"));
+        var created = await keys.CreateAsync(visitor.UserId, visitor.SessionId, name, RequestContext.From(http), ct);
+        if (created.IsSuccess) return await RenderAsync(http, visitor, keys, new() { NewSecret = created.Value.Secret }, ct);
+        if (created.Error.Code == AuthErrorCodes.ElevationRequired) return ElevateSection.Ask(http, visitor, AccountPaths.ApiKeys);
+        var state = AccountConsole.FieldError(created.Error, "name") is { } nameError
+            ? new KeysState { Name = name, NameError = nameError, Status = AccountConsole.StatusFor(created.Error) }
+            : new KeysState { Name = name, Error = created.Error.Message, Status = AccountConsole.StatusFor(created.Error) };
+        return await RenderAsync(http, visitor, keys, state, ct);
+    }
+
+    private static async Task<IResult> Revoke(AccountConsole console, ApiKeyService keys, HttpContext http, CancellationToken ct)
+    {
+        var post = await console.PostAsync(http, AccountPaths.ApiKeys, ct);
+        if (post.Refused is not null) return post.Refused;
+        return await keys.DeleteAsync(post.Visitor!.UserId, AccountConsole.Text(post.Form!, "key"), RequestContext.From(http), ct)
+            ? AccountConsole.SeeOther(http, AccountPaths.ApiKeys, "api-key")
+            : await RenderAsync(http, post.Visitor, keys, new() { Error = "That key is not one of yours.", Status = StatusCodes.Status404NotFound }, ct);
+    }
+
+    private sealed record KeysState
+    {
+        public string? NewSecret { get; init; }
+        public string? Name { get; init; }
+        public string? NameError { get; init; }
+        public string? Error { get; init; }
+        public string? Notice { get; init; }
+        public int Status { get; init; } = StatusCodes.Status200OK;
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext http, AccountVisitor visitor, ApiKeyService keys, KeysState state, CancellationToken ct) =>
+        PageResults.Page<ApiKeysView>(http, new Dictionary<string, object?>
+        {
+            [nameof(ApiKeysView.Keys)] = await keys.ListAsync(visitor.UserId, ct),
+            [nameof(ApiKeysView.NewSecret)] = state.NewSecret,
+            [nameof(ApiKeysView.Name)] = state.Name,
+            [nameof(ApiKeysView.NameError)] = state.NameError,
+            [nameof(ApiKeysView.Error)] = state.Error,
+            [nameof(ApiKeysView.Notice)] = state.Notice,
+        }, state.Status);
+}
