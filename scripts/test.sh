@@ -39,7 +39,7 @@ SOLUTION="Latchkey.slnx"
 CONFIGURATION="Release"
 
 # Test stages, run in this order.
-STAGES=(dotnet fuzz node nhost nodes bench)
+STAGES=(dotnet fuzz node nhost nodes faults bench)
 
 # Node packages the tests run as local upstream servers (oidc-provider for
 # social sign-in); installed with `npm ci` when node_modules is missing.

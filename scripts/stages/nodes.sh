@@ -101,11 +101,11 @@ stage_nodes() {
   nodes_stop
   # No node may have logged an error while the others changed things under it.
   local errors
-  errors=$(grep -c -E '^(fail|crit):' "$RESULTS_DIR"/nodes-[ab].log 2>/dev/null | awk -F: '{s += $NF} END {print s + 0}' || true)
+  errors=$(grep -c -E '^([0-9TZ:.-]+ )?(fail|crit):' "$RESULTS_DIR"/nodes-[ab].log 2>/dev/null | awk -F: '{s += $NF} END {print s + 0}' || true)
   local p f
   p=$(awk '/^[0-9]+ passed, [0-9]+ failed$/{print $1}' "$out"); f=$(awk '/^[0-9]+ passed, [0-9]+ failed$/{print $3}' "$out")
   if ((errors > 0)); then
-    grep -h -A3 -E '^(fail|crit):' "$RESULTS_DIR"/nodes-[ab].log | head -n 30 || true
+    grep -h -A3 -E '^([0-9TZ:.-]+ )?(fail|crit):' "$RESULTS_DIR"/nodes-[ab].log | head -n 30 || true
     f=$(( ${f:-0} + 1 )); echo "FAIL server logs: $errors error entries"
   fi
   add_counts "${p:-0}" "${f:-0}" "nodes-agreement"

@@ -29,6 +29,10 @@ internal static class LatchkeyHost
         services.AddLatchkeyPages(builder.Configuration);
         services.AddSurface(_ => HostedPageErrors.Instance, cacheable: false, [.. Pages.Flows.FlowPaths.All, Pages.Account.AccountPaths.Root]);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // An unhealthy readiness probe is the answer the probe asked for, not a fault of the server: the health-check
+        // service would log an error line per probe (every few seconds from each load balancer) for as long as the
+        // database is away. The background loops log the outage once instead (BackgroundFailureLog).
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         services.AddLatchkeyApiReference();
         services.AddForwardedHeaders(builder.Configuration);
         builder.AddLatchkeyTelemetry();

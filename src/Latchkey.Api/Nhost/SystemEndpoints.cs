@@ -1,3 +1,4 @@
+using Latchkey.Api.Common;
 using Latchkey.Api.Health;
 using Latchkey.Api.Nhost.Contracts;
 using Latchkey.Api.RateLimiting;
@@ -20,12 +21,15 @@ public static class SystemEndpoints
         v1.MapGet("/.well-known/jwks.json", Jwks).RateLimited(RateLimitPolicies.None);
     }
 
-    /// <summary>Healthy when the database answers, like the server's own readiness check.</summary>
+    /// <summary>Healthy when the database answers, like the server's own readiness check; 503 (it recovers by itself) when not.</summary>
     private static async Task<IResult> Health(HealthCheckService health, NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(ct);
         if (report.Status == HealthStatus.Unhealthy)
-            return errors.ToResult(new AuthError(AuthErrorCodes.Internal, "The database does not answer"), http.TraceIdentifier);
+        {
+            http.Response.Headers.RetryAfter = ErrorHandlingMiddleware.UnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return errors.ToResult(new AuthError(AuthErrorCodes.Unavailable, "The database does not answer"), http.TraceIdentifier);
+        }
         return HttpMethods.IsHead(http.Request.Method) ? Results.Ok() : NhostEndpoints.OkString();
     }
 

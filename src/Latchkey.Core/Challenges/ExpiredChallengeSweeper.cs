@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace Latchkey.Core.Challenges;
 public sealed class ExpiredChallengeSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredChallengeSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    private readonly BackgroundFailureLog _failures = new(logger, "Deleting expired challenge tickets");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,11 +23,12 @@ public sealed class ExpiredChallengeSweeper(IServiceScopeFactory scopes, TimePro
             try
             {
                 await SweepAsync(stoppingToken);
+                _failures.Succeeded();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A failed sweep (database briefly away) is retried at the next tick; nothing depends on it.
-                logger.LogWarning(ex, "Deleting expired challenge tickets failed");
+                _failures.Failed(ex);
             }
         }
     }

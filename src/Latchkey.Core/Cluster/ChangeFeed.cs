@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public sealed class ChangeFeed(
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private readonly ILookup<string, IChangeSubscriber> _byArea = subscribers.ToLookup(s => s.Area, StringComparer.Ordinal);
     private readonly SemaphoreSlim _polling = new(1, 1);
-    private bool _failing;
+    private readonly BackgroundFailureLog _failures = new(logger, "Reading the change versions");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,11 +61,10 @@ public sealed class ChangeFeed(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The database is away: caches keep what they hold (requests that need the database fail on their own).
-            if (!_failing) logger.LogWarning("Could not read the change versions; node caches keep their entries: {Reason}", ex.Message);
-            _failing = true;
+            _failures.Failed(ex);
             return;
         }
-        _failing = false;
+        _failures.Succeeded();
         foreach (var row in versions)
         {
             if (_seen.TryGetValue(row.Area, out var seen) && seen == row.Version) continue;

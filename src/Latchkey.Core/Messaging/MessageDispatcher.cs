@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class MessageDispatcher(
     ILogger<MessageDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 20;
+    private readonly BackgroundFailureLog _failures = new(logger, "The message dispatcher");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +27,7 @@ public sealed partial class MessageDispatcher(
             try
             {
                 while (await DispatchDueAsync(stoppingToken) == BatchSize) { }
+                _failures.Succeeded();
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -34,7 +37,7 @@ public sealed partial class MessageDispatcher(
             catch (Exception ex)
             {
                 // The database may be briefly unreachable; keep the loop alive and try again at the next poll.
-                LogLoopError(logger, ex);
+                _failures.Failed(ex);
                 await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
@@ -54,6 +57,4 @@ public sealed partial class MessageDispatcher(
         return due.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The message dispatcher failed; retrying at the next poll")]
-    private static partial void LogLoopError(ILogger logger, Exception ex);
 }

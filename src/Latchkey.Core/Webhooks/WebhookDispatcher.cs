@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed partial class WebhookDispatcher(
 {
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
     private DateTime _nextPrune;
+    private readonly BackgroundFailureLog _failures = new(logger, "The webhook dispatcher");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +31,7 @@ public sealed partial class WebhookDispatcher(
             {
                 while (await DispatchDueAsync(stoppingToken) == options.Value.BatchSize) { }
                 await PruneIfDueAsync(stoppingToken);
+                _failures.Succeeded();
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -38,7 +41,7 @@ public sealed partial class WebhookDispatcher(
             catch (Exception ex)
             {
                 // The database may be briefly unreachable; keep the loop alive and try again at the next poll.
-                LogLoopError(logger, ex);
+                _failures.Failed(ex);
                 await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
@@ -75,6 +78,4 @@ public sealed partial class WebhookDispatcher(
         await scope.ServiceProvider.GetRequiredService<IWebhookStore>().PruneDeliveredAsync(now - options.Value.RetainDelivered, ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook dispatcher failed; retrying at the next poll")]
-    private static partial void LogLoopError(ILogger logger, Exception ex);
 }

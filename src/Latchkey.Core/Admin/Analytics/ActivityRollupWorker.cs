@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ namespace Latchkey.Core.Admin.Analytics;
 public sealed class ActivityRollupWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ActivityRollupWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private readonly BackgroundFailureLog _failures = new(logger, "Rolling activity into the analytics rollup");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,11 +20,12 @@ public sealed class ActivityRollupWorker(IServiceScopeFactory scopes, TimeProvid
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ActivityRollup>().CatchUpAsync(stoppingToken);
+                _failures.Succeeded();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Queries count unrolled buckets live, so a missed round costs speed, not correctness; the next tick resumes.
-                logger.LogWarning(ex, "Rolling activity into the analytics rollup failed");
+                _failures.Failed(ex);
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Latchkey.Api.Common;
+namespace Latchkey.Core.Common;
 
 /// <summary>
 /// Recognises "the database cannot be reached right now" among exceptions (a refused or dropped connection,
