@@ -21,6 +21,7 @@ public static class ScimServiceCollectionExtensions
         services.AddScoped<ScimUserService>();
         services.AddScoped<ScimGroupService>();
         services.AddSingleton<ScimBulkProcessor>();
+        services.AddScoped<GroupClaim>();
         return services;
     }
 }
