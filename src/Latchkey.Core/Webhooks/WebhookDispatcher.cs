@@ -8,7 +8,7 @@ namespace Latchkey.Core.Webhooks;
 /// <summary>
 /// The background loop that empties the webhook outbox: claims a batch of due rows (so several nodes share the
 /// work without sending a row twice), sends them with bounded concurrency per endpoint, and polls for retries and
-/// rows a crashed node left (their lease lapses). Delivered rows past the retention are pruned hourly.
+/// rows a crashed node left (their lease lapses). Pruning is <see cref="WebhookHistoryPruner"/>'s, off this loop.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes,
@@ -18,9 +18,6 @@ public sealed partial class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
-    private DateTime _nextPrune;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -28,7 +25,6 @@ public sealed partial class WebhookDispatcher(
             try
             {
                 while (await DispatchDueAsync(stoppingToken) == options.Value.BatchSize) { }
-                await PruneIfDueAsync(stoppingToken);
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,15 +60,6 @@ public sealed partial class WebhookDispatcher(
             Parallel.ForEachAsync(lane, parallel, async (delivery, token) =>
                 await deliverer.DeliverAsync(delivery, subscriptions.GetValueOrDefault(lane.Key), token))));
         return claimed.Count;
-    }
-
-    private async Task PruneIfDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (now < _nextPrune) return;
-        _nextPrune = now + PruneInterval;
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IWebhookStore>().PruneDeliveredAsync(now - options.Value.RetainDelivered, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The webhook dispatcher failed; retrying at the next poll")]

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Latchkey.Core.Webhooks;
+
+/// <summary>
+/// Hourly, deletes delivered rows past <see cref="WebhookOptions.RetainDelivered"/> and each endpoint's finished rows
+/// beyond its newest <see cref="WebhookOptions.HistoryPerEndpoint"/>. It runs beside the dispatcher, not in its loop, so
+/// a long prune never holds up delivery. On several nodes each prunes; the deletes are idempotent.
+/// </summary>
+public sealed partial class WebhookHistoryPruner(
+    IServiceScopeFactory scopes,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookHistoryPruner> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var next = DateTime.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Checked at every poll against the clock, so a moved clock (tests) or a suspended host prunes when due.
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (now >= next)
+                {
+                    next = now + Interval;
+                    await PruneAsync(now, stoppingToken);
+                }
+                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly unreachable: the next hour tries again.
+                LogPruneError(logger, ex);
+            }
+        }
+    }
+
+    private async Task PruneAsync(DateTime now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IWebhookStore>();
+        await store.PruneDeliveredAsync(now - options.Value.RetainDelivered, ct);
+        await store.PruneHistoryAsync(options.Value.HistoryPerEndpoint, ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pruning the webhook delivery history failed; trying again in an hour")]
+    private static partial void LogPruneError(ILogger logger, Exception ex);
+}
