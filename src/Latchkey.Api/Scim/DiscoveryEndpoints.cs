@@ -9,7 +9,7 @@ namespace Latchkey.Api.Scim;
 
 /// <summary>
 /// ServiceProviderConfig, ResourceTypes and Schemas (RFC 7644 §4), public as the seed says, and truthful: PATCH,
-/// filters, sorting, ETags and password changes are supported; bulk is not.
+/// filters, sorting, ETags, bulk and password changes are supported.
 /// </summary>
 internal static class DiscoveryEndpoints
 {
@@ -26,7 +26,7 @@ internal static class DiscoveryEndpoints
     {
         ["schemas"] = new JsonArray(ScimSchemas.ServiceProviderConfig),
         ["patch"] = new JsonObject { ["supported"] = true },
-        ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
+        ["bulk"] = new JsonObject { ["supported"] = true, ["maxOperations"] = options.MaxBulkOperations, ["maxPayloadSize"] = options.MaxBulkPayloadSize },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = options.MaxResults },
         ["changePassword"] = new JsonObject { ["supported"] = true },
         ["sort"] = new JsonObject { ["supported"] = true },

@@ -24,6 +24,7 @@ public static class ScimEndpoints
         scim.MapScimDiscovery();
         scim.MapScimUsers();
         scim.MapScimGroups();
+        scim.MapScimBulk();
         return scim;
     }
 }

@@ -61,7 +61,7 @@ public static class DiscoveryEndpoints
             ["prompt_values_supported"] = new[] { "none", "login", "consent", "select_account" },
             ["claims_supported"] = new[] { "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "sid", "at_hash", "azp",
                 "name", "given_name", "family_name", "nickname", "preferred_username", "picture", "website", "gender", "birthdate",
-                "zoneinfo", "locale", "updated_at", "email", "email_verified", "address", "phone_number", "phone_number_verified" },
+                "zoneinfo", "locale", "updated_at", "email", "email_verified", "address", "phone_number", "phone_number_verified", "groups" },
             ["claims_parameter_supported"] = false,
             ["request_parameter_supported"] = false,
             ["request_uri_parameter_supported"] = false,

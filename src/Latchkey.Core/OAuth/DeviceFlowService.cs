@@ -16,6 +16,7 @@ public sealed class DeviceFlowService(
     IUserStore users,
     SessionIssuer issuer,
     OAuthTokenMinter minter,
+    Scim.GroupClaim groups,
     ImpersonatedGrants impersonated,
     ResourceIndicators resources,
     AuthorizationService authorizations,
@@ -121,7 +122,8 @@ public sealed class DeviceFlowService(
             return started;
         }, ct);
         if (result is not { } s) return new AuthError(AuthErrorCodes.InvalidGrant, "The device code was already used");
-        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId), audience, grant.ActorId);
+        var facts = new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId, await groups.ForAsync(user.Id, found.Scope, ct));
+        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, facts, audience, grant.ActorId);
     }
 }
 

@@ -45,6 +45,11 @@ public sealed class IdTokenIssuer(SigningKeyRing keys, IOptions<OAuthOptions> op
             case null: return;
             case bool b: json.WriteBoolean(name, b); break;
             case long l: json.WriteNumber(name, l); break;
+            case IEnumerable<string> list:
+                json.WriteStartArray(name);
+                foreach (var item in list) json.WriteStringValue(item);
+                json.WriteEndArray();
+                break;
             default: json.WriteString(name, value.ToString()); break;
         }
     }

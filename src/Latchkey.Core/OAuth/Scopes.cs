@@ -9,8 +9,10 @@ public static class Scopes
     public const string Phone = "phone";
     public const string Address = "address";
     public const string OfflineAccess = "offline_access";
+    /// <summary>The <c>groups</c> claim: the names of the user's groups (SCIM-provisioned), in the id token and userinfo.</summary>
+    public const string Groups = "groups";
 
-    public static readonly IReadOnlyList<string> Supported = [OpenId, Profile, Email, Phone, Address, OfflineAccess];
+    public static readonly IReadOnlyList<string> Supported = [OpenId, Profile, Email, Phone, Address, Groups, OfflineAccess];
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -19,11 +21,12 @@ public static class Scopes
         [Email] = "Your email address and whether it is verified",
         [Phone] = "Your phone number",
         [Address] = "Your postal address",
+        [Groups] = "The groups you belong to",
         [OfflineAccess] = "Stay connected when you are not using it (refresh tokens)",
     };
 
     /// <summary>The scopes of this server itself (OpenID Connect); every other scope belongs to an API resource.</summary>
-    public static bool IsStandard(string scope) => scope is OpenId or Profile or Email or Phone or Address or OfflineAccess;
+    public static bool IsStandard(string scope) => scope is OpenId or Profile or Email or Phone or Address or Groups or OfflineAccess;
 
     /// <summary>
     /// What a client may ask for when it registers none: the claims the server can fill in for any account,

@@ -10,7 +10,7 @@ namespace Latchkey.Core.OAuth;
 /// The UserInfo endpoint (OIDC Core §5.3): the claims of the token's user that its scopes allow (§5.4).
 /// The token must be a user grant with openid whose grant is still active.
 /// </summary>
-public sealed class UserInfoService(AccessTokenValidator tokens, GrantState grants, IUserStore users, IAccountProfileStore profiles)
+public sealed class UserInfoService(AccessTokenValidator tokens, GrantState grants, IUserStore users, IAccountProfileStore profiles, Scim.GroupClaim groups)
 {
     public async Task<Result<IReadOnlyList<KeyValuePair<string, object?>>>> GetAsync(string? bearer, CancellationToken ct)
     {
@@ -23,7 +23,9 @@ public sealed class UserInfoService(AccessTokenValidator tokens, GrantState gran
         // The profile row is read only for the scopes that show it.
         var profile = Scopes.Has(claims.Scope, Scopes.Profile) || Scopes.Has(claims.Scope, Scopes.Address)
             ? await profiles.FindAsync(userId, ct) : null;
-        return Claims(user, profile ?? AccountProfile.Empty(userId), claims.Scope);
+        var list = Claims(user, profile ?? AccountProfile.Empty(userId), claims.Scope);
+        if (await groups.ForAsync(userId, claims.Scope, ct) is { } names) list.Add(new(Scim.GroupClaim.Name, names));
+        return list;
     }
 
     /// <summary>Standard claims by scope (OIDC Core §5.4), from the same profile the Platform API edits; empty ones are left out.</summary>

@@ -41,7 +41,8 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
         var group = new ScimGroup { Id = Ids.New(), DisplayName = input.Value.DisplayName, NormalizedDisplayName = "", CreatedAt = now, UpdatedAt = now };
         if (await ApplyAsync(group, input.Value, [], ct) is { } invalid) return invalid;
         store.Add(group);
-        activity.Record(ScimActivityTypes.GroupCreated, null, actor.Context, details: new { clientId = actor.ClientId, groupId = group.Id, displayName = group.DisplayName });
+        activity.Record(ScimActivityTypes.GroupCreated, null, actor.Context,
+            details: new { clientId = actor.ClientId, groupId = group.Id, displayName = group.DisplayName, membersAdded = MemberChange(input.Value.Members) });
         if (await SaveAsync(ct) is { } conflict) return conflict;
         return await RenderAsync(group, baseUrl, ct);
     }
@@ -82,7 +83,12 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
         var current = (await store.MembersOfAsync([group.Id], ct))[group.Id].Select(m => m.UserId).ToList();
         group.UpdatedAt = Now();
         if (await ApplyAsync(group, input, current, ct) is { } invalid) return invalid;
-        activity.Record(ScimActivityTypes.GroupUpdated, null, actor.Context, details: new { clientId = actor.ClientId, groupId = group.Id, displayName = group.DisplayName });
+        // The membership change is in the row (and so in the scim.group.updated event): receivers need not diff the group.
+        activity.Record(ScimActivityTypes.GroupUpdated, null, actor.Context, details: new
+        {
+            clientId = actor.ClientId, groupId = group.Id, displayName = group.DisplayName,
+            membersAdded = MemberChange([.. input.Members.Except(current)]), membersRemoved = MemberChange([.. current.Except(input.Members)]),
+        });
         if (await SaveAsync(ct) is { } conflict) return conflict;
         return await RenderAsync(group, baseUrl, ct);
     }
@@ -103,6 +109,14 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
         if (removed.Count > 0) await store.RemoveMembersAsync(group.Id, removed, ct);
         return null;
     }
+
+    /// <summary>
+    /// A membership change as recorded: the full count and at most <see cref="MaxListedMembers"/> ids, so a group of
+    /// thousands provisioned at once does not make an activity row (and webhook payload) of hundreds of kilobytes.
+    /// </summary>
+    private static object MemberChange(IReadOnlyCollection<Guid> ids) => new { count = ids.Count, ids = ids.Take(MaxListedMembers).ToList() };
+
+    private const int MaxListedMembers = 100;
 
     private async Task<JsonObject> RenderAsync(ScimGroup group, string baseUrl, CancellationToken ct) =>
         ScimGroupResource.Render(group, (await store.MembersOfAsync([group.Id], ct))[group.Id], baseUrl);

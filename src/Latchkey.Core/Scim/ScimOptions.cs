@@ -8,6 +8,12 @@ public sealed class ScimOptions
 
     /// <summary>The largest page a list or search returns (<c>filter.maxResults</c> in ServiceProviderConfig).</summary>
     public int MaxResults { get; set; } = 200;
+
+    /// <summary>The most operations one <c>POST /Bulk</c> may hold (<c>bulk.maxOperations</c>); more is answered 413.</summary>
+    public int MaxBulkOperations { get; set; } = 1000;
+
+    /// <summary>The largest <c>POST /Bulk</c> body in bytes (<c>bulk.maxPayloadSize</c>); a larger one is refused 413 before it is read.</summary>
+    public int MaxBulkPayloadSize { get; set; } = 1024 * 1024;
 }
 
 public static class ScimDeleteModes

@@ -9,6 +9,8 @@ public static class ScimSchemas
     public const string ListResponse = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     public const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     public const string SearchRequest = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+    public const string BulkRequest = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+    public const string BulkResponse = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
     public const string Error = "urn:ietf:params:scim:api:messages:2.0:Error";
     public const string ServiceProviderConfig = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
     public const string ResourceType = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";

@@ -11,12 +11,17 @@ public static class ScimServiceCollectionExtensions
             .Validate(o => o.DeleteMode is ScimDeleteModes.Delete or ScimDeleteModes.Deactivate,
                 "Latchkey:Scim:DeleteMode must be 'delete' or 'deactivate'")
             .Validate(o => o.MaxResults is >= 1 and <= 1000, "Latchkey:Scim:MaxResults must be between 1 and 1000")
+            .Validate(o => o.MaxBulkOperations is >= 1 and <= 10_000, "Latchkey:Scim:MaxBulkOperations must be between 1 and 10000")
+            .Validate(o => o.MaxBulkPayloadSize is >= 64 * 1024 and <= 64 * 1024 * 1024,
+                "Latchkey:Scim:MaxBulkPayloadSize must be between 65536 and 67108864 bytes")
             .ValidateOnStart();
         services.AddScoped<ScimTokenService>();
         services.AddScoped<ScimAccountCutOff>();
         services.AddScoped<ScimUserWriter>();
         services.AddScoped<ScimUserService>();
         services.AddScoped<ScimGroupService>();
+        services.AddSingleton<ScimBulkProcessor>();
+        services.AddScoped<GroupClaim>();
         return services;
     }
 }

@@ -51,6 +51,9 @@ public interface IWebhookStore
 
     /// <summary>Deletes delivered rows older than <paramref name="before"/>; returns how many.</summary>
     Task<int> PruneDeliveredAsync(DateTime before, CancellationToken ct);
+
+    /// <summary>Deletes each subscription's finished rows older than its newest <paramref name="keep"/> finished ones; returns how many.</summary>
+    Task<int> PruneHistoryAsync(int keep, CancellationToken ct);
 }
 
 /// <summary>The result of one attempt, as the delivery row records it.</summary>

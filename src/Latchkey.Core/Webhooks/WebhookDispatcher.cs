@@ -9,7 +9,7 @@ namespace Latchkey.Core.Webhooks;
 /// <summary>
 /// The background loop that empties the webhook outbox: claims a batch of due rows (so several nodes share the
 /// work without sending a row twice), sends them with bounded concurrency per endpoint, and polls for retries and
-/// rows a crashed node left (their lease lapses). Delivered rows past the retention are pruned hourly.
+/// rows a crashed node left (their lease lapses). Pruning is <see cref="WebhookHistoryPruner"/>'s, off this loop.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes,
@@ -19,8 +19,6 @@ public sealed partial class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
-    private DateTime _nextPrune;
     private readonly BackgroundFailureLog _failures = new(logger, "The webhook dispatcher");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,7 +28,6 @@ public sealed partial class WebhookDispatcher(
             try
             {
                 while (await DispatchDueAsync(stoppingToken) == options.Value.BatchSize) { }
-                await PruneIfDueAsync(stoppingToken);
                 _failures.Succeeded();
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
@@ -67,15 +64,6 @@ public sealed partial class WebhookDispatcher(
             Parallel.ForEachAsync(lane, parallel, async (delivery, token) =>
                 await deliverer.DeliverAsync(delivery, subscriptions.GetValueOrDefault(lane.Key), token))));
         return claimed.Count;
-    }
-
-    private async Task PruneIfDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (now < _nextPrune) return;
-        _nextPrune = now + PruneInterval;
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IWebhookStore>().PruneDeliveredAsync(now - options.Value.RetainDelivered, ct);
     }
 
 }

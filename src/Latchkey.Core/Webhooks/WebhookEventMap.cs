@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Latchkey.Core.Audit;
+using Latchkey.Core.Scim;
 
 namespace Latchkey.Core.Webhooks;
 
@@ -29,6 +30,26 @@ public static class WebhookEventMap
         [ActivityTypes.AdminSessionRevoked] = WebhookEventTypes.SessionRevoked,
         [ActivityTypes.OAuthConsentGranted] = WebhookEventTypes.OAuthConsentGranted,
         [ActivityTypes.OAuthConsentRevoked] = WebhookEventTypes.OAuthConsentRevoked,
+        [ScimActivityTypes.UserCreated] = WebhookEventTypes.ScimUserCreated,
+        [ScimActivityTypes.UserUpdated] = WebhookEventTypes.ScimUserUpdated,
+        [ScimActivityTypes.UserDeactivated] = WebhookEventTypes.ScimUserDeactivated,
+        [ScimActivityTypes.UserReactivated] = WebhookEventTypes.ScimUserReactivated,
+        [ScimActivityTypes.UserDeleted] = WebhookEventTypes.ScimUserDeleted,
+        [ScimActivityTypes.GroupCreated] = WebhookEventTypes.ScimGroupCreated,
+        [ScimActivityTypes.GroupUpdated] = WebhookEventTypes.ScimGroupUpdated,
+        [ScimActivityTypes.GroupDeleted] = WebhookEventTypes.ScimGroupDeleted,
+        [ScimActivityTypes.TokenCreated] = WebhookEventTypes.ScimTokenCreated,
+        [ScimActivityTypes.TokenRevoked] = WebhookEventTypes.ScimTokenRevoked,
+        [ActivityTypes.AdminRoleCreated] = WebhookEventTypes.AdminRoleCreated,
+        [ActivityTypes.AdminRoleUpdated] = WebhookEventTypes.AdminRoleUpdated,
+        [ActivityTypes.AdminRoleDeleted] = WebhookEventTypes.AdminRoleDeleted,
+        [ActivityTypes.AdminSettingsUpdated] = WebhookEventTypes.AdminSettingsUpdated,
+        [ActivityTypes.AdminImpersonationStarted] = WebhookEventTypes.AdminImpersonationStarted,
+        [ActivityTypes.AdminImpersonationStopped] = WebhookEventTypes.AdminImpersonationStopped,
+        [ActivityTypes.OAuthClientCreated] = WebhookEventTypes.OAuthClientCreated,
+        [ActivityTypes.OAuthClientUpdated] = WebhookEventTypes.OAuthClientUpdated,
+        [ActivityTypes.OAuthClientDeleted] = WebhookEventTypes.OAuthClientDeleted,
+        [ActivityTypes.OAuthClientSecretRotated] = WebhookEventTypes.OAuthClientSecretRotated,
     };
 
     /// <summary>Usually none or one; an administrator's change that locks and renames raises both user.locked and user.updated.</summary>

@@ -21,6 +21,30 @@ public static class WebhookEventTypes
     public const string SessionRevoked = "session.revoked";
     public const string OAuthConsentGranted = "oauth.consent.granted";
     public const string OAuthConsentRevoked = "oauth.consent.revoked";
+    // Provisioning by an identity provider over SCIM (the activity types of the same names).
+    public const string ScimUserCreated = Scim.ScimActivityTypes.UserCreated;
+    public const string ScimUserUpdated = Scim.ScimActivityTypes.UserUpdated;
+    public const string ScimUserDeactivated = Scim.ScimActivityTypes.UserDeactivated;
+    public const string ScimUserReactivated = Scim.ScimActivityTypes.UserReactivated;
+    public const string ScimUserDeleted = Scim.ScimActivityTypes.UserDeleted;
+    public const string ScimGroupCreated = Scim.ScimActivityTypes.GroupCreated;
+    public const string ScimGroupUpdated = Scim.ScimActivityTypes.GroupUpdated;
+    public const string ScimGroupDeleted = Scim.ScimActivityTypes.GroupDeleted;
+    public const string ScimTokenCreated = Scim.ScimActivityTypes.TokenCreated;
+    public const string ScimTokenRevoked = Scim.ScimActivityTypes.TokenRevoked;
+
+    // Administration: roles, settings, OAuth clients, impersonation.
+    public const string AdminRoleCreated = "admin.role.created";
+    public const string AdminRoleUpdated = "admin.role.updated";
+    public const string AdminRoleDeleted = "admin.role.deleted";
+    public const string AdminSettingsUpdated = "admin.settings.updated";
+    public const string AdminImpersonationStarted = "admin.impersonation.started";
+    public const string AdminImpersonationStopped = "admin.impersonation.stopped";
+    public const string OAuthClientCreated = "oauth.client.created";
+    public const string OAuthClientUpdated = "oauth.client.updated";
+    public const string OAuthClientDeleted = "oauth.client.deleted";
+    public const string OAuthClientSecretRotated = "oauth.client.secret_rotated";
+
     /// <summary>Sent only by <c>POST /api/admin/webhooks/{id}/test</c>, to that endpoint, whatever it subscribes to.</summary>
     public const string Test = "webhook.test";
 
@@ -29,6 +53,10 @@ public static class WebhookEventTypes
         UserCreated, UserUpdated, UserDeleted, UserLocked, UserUnlocked, LoginSuccess, LoginFailed, Logout,
         PasswordChanged, PasswordReset, EmailChanged, TwoFactorEnabled, TwoFactorDisabled, PasskeyAdded, PasskeyRemoved,
         SessionRevoked, OAuthConsentGranted, OAuthConsentRevoked,
+        ScimUserCreated, ScimUserUpdated, ScimUserDeactivated, ScimUserReactivated, ScimUserDeleted,
+        ScimGroupCreated, ScimGroupUpdated, ScimGroupDeleted, ScimTokenCreated, ScimTokenRevoked,
+        AdminRoleCreated, AdminRoleUpdated, AdminRoleDeleted, AdminSettingsUpdated, AdminImpersonationStarted, AdminImpersonationStopped,
+        OAuthClientCreated, OAuthClientUpdated, OAuthClientDeleted, OAuthClientSecretRotated,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -53,6 +53,13 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan RetainDelivered { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// The history kept per endpoint: finished rows (delivered or failed) beyond the newest this many are pruned with
+    /// the retention, so a busy endpoint's history stays bounded. Pending rows are never pruned.
+    /// </summary>
+    [Range(10, 1_000_000)]
+    public int HistoryPerEndpoint { get; set; } = 1000;
+
     /// <summary>A claimed row is held this long: longer than any attempt can take, so only a crash lets it lapse.</summary>
     public TimeSpan Lease => Timeout + TimeSpan.FromMinutes(1);
 }

@@ -23,6 +23,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<WebhookAdministration>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddHostedService<WebhookHistoryPruner>();
         return services;
     }
 }

@@ -93,4 +93,18 @@ internal sealed class WebhookStore(LatchkeyDbContext db) : IWebhookStore
 
     public Task<int> PruneDeliveredAsync(DateTime before, CancellationToken ct) =>
         db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatuses.Delivered && d.DeliveredAt < before).ExecuteDeleteAsync(ct);
+
+    // Per subscription: one indexed read (subscription_id, created_at) finds the keep-th newest finished row, one
+    // delete removes the finished rows older than it. Rows sharing that row's timestamp stay, so at least `keep` remain.
+    public async Task<int> PruneHistoryAsync(int keep, CancellationToken ct)
+    {
+        var pruned = 0;
+        foreach (var subscriptionId in await db.WebhookSubscriptions.AsNoTracking().Select(s => s.Id).ToListAsync(ct))
+        {
+            var finished = db.WebhookDeliveries.Where(d => d.SubscriptionId == subscriptionId && d.Status != WebhookDeliveryStatuses.Pending);
+            var cutoff = await finished.OrderByDescending(d => d.CreatedAt).Skip(keep - 1).Select(d => (DateTime?)d.CreatedAt).FirstOrDefaultAsync(ct);
+            if (cutoff is { } before) pruned += await finished.Where(d => d.CreatedAt < before).ExecuteDeleteAsync(ct);
+        }
+        return pruned;
+    }
 }

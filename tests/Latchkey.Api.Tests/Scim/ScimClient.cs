@@ -21,10 +21,10 @@ public sealed class ScimClient(HttpClient http, string token, Guid clientRowId)
     public string Token { get; } = token;
     public Guid ClientRowId { get; } = clientRowId;
 
-    /// <summary>A new OAuth client and a SCIM token for it, made through the admin API.</summary>
-    public static async Task<ScimClient> CreateAsync(LatchkeyServer server)
+    /// <summary>A new OAuth client and a SCIM token for it, made through the admin API (by <paramref name="admin"/>, else the root administrator).</summary>
+    public static async Task<ScimClient> CreateAsync(LatchkeyServer server, HttpClient? admin = null)
     {
-        var root = await server.RootAsync();
+        var root = admin ?? await server.RootAsync();
         var created = await (await root.PostJsonAsync("/api/admin/oauth-clients", new
         {
             name = "Identity provider", redirectUris = new[] { "https://idp.example.com/cb" }, grantTypes = new[] { "client_credentials" },

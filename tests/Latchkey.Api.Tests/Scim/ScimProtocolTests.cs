@@ -17,7 +17,9 @@ public sealed class ScimProtocolTests(AdminServer server) : IClassFixture<AdminS
         var anonymous = server.CreateClient();
         var config = await ExpectAsync(await anonymous.GetAsync("/api/scim/v2/ServiceProviderConfig"), HttpStatusCode.OK);
         Assert.True(config.GetProperty("patch").GetProperty("supported").GetBoolean());
-        Assert.False(config.GetProperty("bulk").GetProperty("supported").GetBoolean());
+        Assert.True(config.GetProperty("bulk").GetProperty("supported").GetBoolean());
+        Assert.Equal(1000, config.GetProperty("bulk").GetProperty("maxOperations").GetInt32());
+        Assert.Equal(1024 * 1024, config.GetProperty("bulk").GetProperty("maxPayloadSize").GetInt32());
         Assert.True(config.GetProperty("filter").GetProperty("supported").GetBoolean());
         Assert.Equal(200, config.GetProperty("filter").GetProperty("maxResults").GetInt32());
         Assert.True(config.GetProperty("etag").GetProperty("supported").GetBoolean());
