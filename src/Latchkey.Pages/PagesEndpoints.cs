@@ -19,6 +19,8 @@ public static class PagesEndpoints
         services.AddScoped<PageContext>();
         services.AddScoped<LoginForm>();
         services.AddScoped<FlowForms>();
+        services.AddScoped<Admin.AdminConsole>();
+        services.AddScoped<Admin.UserActionServices>();
         return services;
     }
 

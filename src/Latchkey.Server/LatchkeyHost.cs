@@ -9,6 +9,7 @@ using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
 using Latchkey.Data;
 using Latchkey.Pages;
+using Latchkey.Pages.Admin;
 using Latchkey.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ internal static class LatchkeyHost
         services.AddLatchkeyData(builder.Configuration);
         services.AddLatchkeyApi(builder.Configuration);
         services.AddLatchkeyPages(builder.Configuration);
-        services.AddSurface(_ => HostedPageErrors.Instance, cacheable: false, [.. Pages.Flows.FlowPaths.All]);
+        services.AddSurface(_ => HostedPageErrors.Instance, cacheable: false, [.. Pages.Flows.FlowPaths.All, .. Pages.Admin.AdminConsoleEndpoints.Paths]);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLatchkeyApiReference();
         services.AddForwardedHeaders(builder.Configuration);
@@ -79,5 +80,7 @@ internal static class LatchkeyHost
         app.MapApiReference();
         app.MapLatchkeyApi();
         app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login).RateLimitSurface(RateLimitSurfaces.Pages));
+        // The admin console's changes count against the same admin limit as the admin API.
+        foreach (var post in app.MapAdminConsole()) post.RateLimited(RateLimitPolicies.Admin).RateLimitSurface(RateLimitSurfaces.Pages);
     }
 }
