@@ -29,8 +29,12 @@ public static class AdminConsoleEndpoints
         app.MapGet(AdminPaths.Roles, RolesPage.ListAsync);
         app.MapGet(AdminPaths.Roles + "/{name}", RolesPage.EditAsync);
         app.MapGet(AdminPaths.Settings, SettingsPage.ShowAsync);
+        app.MapGet(AdminPaths.Clients, ClientsPage.ListAsync);
+        app.MapGet(AdminPaths.Clients + "/{id:guid}", ClientsPage.EditAsync);
         return
         [
+            app.MapPost(AdminPaths.Clients, ClientsPage.CreateAsync),
+            app.MapPost(AdminPaths.Clients + "/{id:guid}", ClientsPage.ChangeAsync),
             app.MapPost(AdminPaths.Settings, SettingsPage.SaveAsync),
             app.MapPost(AdminPaths.Roles, RolesPage.CreateAsync),
             app.MapPost(AdminPaths.Roles + "/{name}", RolesPage.UpdateAsync),

@@ -9,6 +9,7 @@ public static class AdminPaths
     public const string Sessions = "/admin/sessions";
     public const string Roles = "/admin/roles";
     public const string Settings = "/admin/settings";
+    public const string Clients = "/admin/clients";
     public const string StopImpersonating = "/admin/impersonation/stop";
 
     public static string User(Guid id) => $"{Users}/{id}";
@@ -16,6 +17,8 @@ public static class AdminPaths
     public static string Action(Guid id, string action) => $"{Users}/{id}/{action}";
 
     public static string RevokeSession(Guid id) => $"{Sessions}/{id}/revoke";
+
+    public static string Client(Guid id) => $"{Clients}/{id}";
 
     public static string Role(string name) => $"{Roles}/{Uri.EscapeDataString(name)}";
 }

@@ -14,6 +14,7 @@ internal static class AdminSections
         (new(AdminPaths.Sessions, "Sessions"), Permissions.SessionsRead),
         (new(AdminPaths.Roles, "Roles"), Permissions.RolesManage),
         (new(AdminPaths.Settings, "Settings"), Permissions.SettingsRead),
+        (new(AdminPaths.Clients, "OAuth clients"), Permissions.ClientsManage),
     ];
 
     public static IReadOnlyList<ConsoleLink> For(AdminCaller admin) =>

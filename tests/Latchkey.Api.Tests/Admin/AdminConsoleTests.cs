@@ -262,6 +262,54 @@ public sealed class AdminConsoleTests(AdminServer server) : IClassFixture<AdminS
         AssertPage(refused, refusedHtml, HttpStatusCode.Forbidden, "settings:read");
     }
 
+    [Fact]
+    public async Task OAuth_clients_are_registered_with_the_secret_shown_once_edited_rotated_and_deleted()
+    {
+        var root = await RootBrowserAsync();
+        var (bad, badHtml) = await SubmitAsync(root, "/admin/clients", "/admin/clients", ("name", "Typed App"), ("redirectUris", "not a url"),
+            ("grantTypes", "authorization_code"));
+        AssertPage(bad, badHtml, HttpStatusCode.BadRequest);
+        Assert.Contains("id=\"redirectUris-error\"", badHtml);
+        Assert.Contains("value=\"Typed App\"", badHtml);
+
+        var (created, createdHtml) = await SubmitAsync(root, "/admin/clients", "/admin/clients", ("name", "Console App"),
+            ("redirectUris", "https://app.example.com/callback"), ("grantTypes", "authorization_code"), ("grantTypes", "refresh_token"),
+            ("tokenEndpointAuthMethod", "client_secret_basic"));
+        AssertPage(created, createdHtml, HttpStatusCode.OK, "shown only this once");
+        var clientId = System.Text.RegularExpressions.Regex.Match(createdHtml, "id=\"new-client-id\">([^<]+)<").Groups[1].Value;
+        var secret = System.Text.RegularExpressions.Regex.Match(createdHtml, "id=\"new-client-secret\">([^<]+)<").Groups[1].Value;
+        Assert.NotEmpty(secret);
+        var listed = (await (await root.GetAsync("/api/admin/oauth-clients")).OkAsync()).GetProperty("clients").EnumerateArray()
+            .Single(c => c.Str("clientId") == clientId);
+        var id = listed.Str("id");
+        var (page, pageHtml) = await GetAsync(root, $"/admin/clients/{id}");
+        AssertPage(page, pageHtml, HttpStatusCode.OK, clientId);
+        Assert.DoesNotContain(secret, pageHtml);
+
+        var (unconfirmed, unconfirmedHtml) = await SubmitAsync(root, $"/admin/clients/{id}", $"/admin/clients/{id}", ("action", "delete"));
+        AssertPage(unconfirmed, unconfirmedHtml, HttpStatusCode.BadRequest, "Tick the box to confirm");
+        var (edited, _) = await SubmitAsync(root, $"/admin/clients/{id}", $"/admin/clients/{id}", ("action", "save"), ("confirm", "yes"),
+            ("name", "Console App"), ("redirectUris", "https://app.example.com/callback\nhttps://app.example.com/other"), ("grantTypes", "authorization_code"),
+            ("active", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        listed = (await (await root.GetAsync("/api/admin/oauth-clients")).OkAsync()).GetProperty("clients").EnumerateArray().Single(c => c.Str("id") == id);
+        Assert.Equal(2, listed.GetProperty("redirectUris").GetArrayLength());
+        Assert.Equal(["authorization_code"], listed.GetProperty("grantTypes").EnumerateArray().Select(g => g.GetString()));
+
+        var (rotated, rotatedHtml) = await SubmitAsync(root, $"/admin/clients/{id}", $"/admin/clients/{id}", ("action", "rotate"), ("confirm", "yes"),
+            ("name", "Console App"), ("redirectUris", "https://app.example.com/callback"), ("grantTypes", "authorization_code"), ("active", "true"));
+        AssertPage(rotated, rotatedHtml, HttpStatusCode.OK, "shown only this once");
+        Assert.DoesNotContain(secret, rotatedHtml);
+        var (deleted, _) = await SubmitAsync(root, $"/admin/clients/{id}", $"/admin/clients/{id}", ("action", "delete"), ("confirm", "yes"));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var (gone, goneHtml) = await GetAsync(root, $"/admin/clients/{id}");
+        AssertPage(gone, goneHtml, HttpStatusCode.NotFound);
+
+        var (moderator, _, _) = await server.WithRoleAsync(root, "moderator");
+        var (refused, refusedHtml) = await GetAsync(moderator, "/admin/clients");
+        AssertPage(refused, refusedHtml, HttpStatusCode.Forbidden, "clients:manage");
+    }
+
     private static int CountOf(string html, string text)
     {
         var count = 0;

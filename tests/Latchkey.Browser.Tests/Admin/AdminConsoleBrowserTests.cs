@@ -132,6 +132,24 @@ public sealed class AdminConsoleBrowserTests(BrowserServer server) : IClassFixtu
         Assert.Equal("rgb(29, 78, 216)", button);
     }
 
+    [Fact]
+    public async Task An_administrator_registers_an_oauth_client_and_sees_its_secret_once()
+    {
+        var context = await server.Browser.NewContextAsync();
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        await AdminSignInAsync(page);
+        await page.GotoAsync(server.Origin + "/admin/clients");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Browser Console App");
+        await page.GetByLabel("Redirect URIs, one per line").FillAsync(server.Origin + "/rp/callback");
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Register client" }));
+        Assert.NotEmpty(await page.Locator("#new-client-secret").InnerTextAsync());
+        var clientId = await page.Locator("#new-client-id").InnerTextAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Go to the client" }));
+        Assert.Equal(clientId, await page.Locator("#client-id").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("#new-client-secret").CountAsync());
+    }
+
     [Theory]
     [InlineData(1280, 800)]
     [InlineData(375, 740)]
@@ -143,7 +161,7 @@ public sealed class AdminConsoleBrowserTests(BrowserServer server) : IClassFixtu
         var page = await context.NewPageAsync();
         await AdminSignInAsync(page);
         await CheckAsync(page, "dashboard");
-        foreach (var path in new[] { "/admin/activity", "/admin/activity?outcome=maybe", "/admin/sessions", "/admin/roles", "/admin/roles/moderator", "/admin/settings" })
+        foreach (var path in new[] { "/admin/activity", "/admin/activity?outcome=maybe", "/admin/sessions", "/admin/roles", "/admin/roles/moderator", "/admin/settings", "/admin/clients" })
         {
             await page.GotoAsync(server.Origin + path);
             await CheckAsync(page, path);
