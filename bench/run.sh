@@ -67,7 +67,7 @@ fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$SCALE_ARG" ]] || SCALE_USERS="$SCALE_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats console_users scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -201,7 +201,7 @@ start_latchkey() {
       --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox" \
       --Latchkey:Admin:Email=admin@bench.test --Latchkey:Admin:Password="$PASSWORD" \
       --Logging:LogLevel:Latchkey.Requests=Warning
-  ADMIN_TOKEN="" SCIM_TOKEN="" LICENSE_KEY=""
+  ADMIN_TOKEN="" ADMIN_COOKIE="" SCIM_TOKEN="" LICENSE_KEY=""
   # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
   local last; last=$(wc -l <"$SECRETS")
   ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
@@ -297,6 +297,14 @@ lk_admin_search() {
 }
 available_admin_stats() { admin_token; [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/api/admin/stats") == 200 ]]; }
 lk_admin_stats() { measure latchkey "$1" admin_stats static.lua "$LK_URL/api/admin/stats" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
+
+# Admin console: the user list page as a browser gets it, with the administrator's session cookie (the console takes no token).
+admin_cookie() {
+  [[ -n "$ADMIN_COOKIE" ]] || ADMIN_COOKIE=$(curl -s --max-time 30 -o /dev/null -c - -H 'Content-Type: application/json' \
+    -d "{\"email\":\"admin@bench.test\",\"password\":\"$PASSWORD\"}" "$LK_URL/api/auth/login" | awk '$6 == "auth_token" { print "auth_token=" $7 }')
+}
+available_console_users() { admin_cookie; [[ -n "$ADMIN_COOKIE" && $(http_status -H "Cookie: $ADMIN_COOKIE" "$LK_URL/admin/users?search=bench1") == 200 ]]; }
+lk_console_users() { measure latchkey "$1" console_users static.lua "$LK_URL/admin/users?search=bench1" BENCH_COOKIE="$ADMIN_COOKIE"; }
 
 # SCIM: a token for an OAuth client made by the administrator; a userName lookup (the call identity providers make
 # before every create), a page of 100, and user creation (no password: no Argon2id).

@@ -20,6 +20,8 @@ public static class PagesEndpoints
         services.AddScoped<LoginForm>();
         services.AddScoped<FlowForms>();
         services.AddScoped<Account.AccountConsole>();
+        services.AddScoped<Admin.AdminConsole>();
+        services.AddScoped<Admin.UserActionServices>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using Latchkey.Core.Verification;
 using Latchkey.Data;
 using Latchkey.Pages;
 using Latchkey.Pages.Account;
+using Latchkey.Pages.Admin;
 using Latchkey.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ internal static class LatchkeyHost
         services.AddLatchkeyData(builder.Configuration);
         services.AddLatchkeyApi(builder.Configuration);
         services.AddLatchkeyPages(builder.Configuration);
-        services.AddSurface(_ => HostedPageErrors.Instance, cacheable: false, [.. Pages.Flows.FlowPaths.All, Pages.Account.AccountPaths.Root]);
+        services.AddSurface(_ => HostedPageErrors.Instance, cacheable: false, [.. Pages.Flows.FlowPaths.All, Pages.Account.AccountPaths.Root, .. Pages.Admin.AdminConsoleEndpoints.Paths]);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // An unhealthy readiness probe is the answer the probe asked for, not a fault of the server: the health-check
         // service would log an error line per probe (every few seconds from each load balancer) for as long as the
@@ -86,5 +87,7 @@ internal static class LatchkeyHost
         app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login).RateLimitSurface(RateLimitSurfaces.Pages));
         app.MapAccountConsole(guessable => guessable.RateLimited(RateLimitPolicies.TwoFactor).RateLimitSurface(RateLimitSurfaces.Pages),
             export => export.RateLimited(RateLimitPolicies.Export).RateLimitSurface(RateLimitSurfaces.Pages));
+        // The admin console's changes count against the same admin limit as the admin API.
+        foreach (var post in app.MapAdminConsole()) post.RateLimited(RateLimitPolicies.Admin).RateLimitSurface(RateLimitSurfaces.Pages);
     }
 }

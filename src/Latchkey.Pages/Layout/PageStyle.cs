@@ -32,9 +32,20 @@ internal static class PageStyle
         .table-scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid #d6d8dc;vertical-align:top}
         button.inline,main.wide button{width:auto}
-        .field-error{color:#7f1d1d;font-size:.9rem;margin:.3rem 0 0}label.check{font-weight:400}button.danger{background:#b91c1c}
+        label.check{font-weight:400}
         input[type=url],input[type=date],input[type=file]{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;border:1px solid #767a83;border-radius:.3rem}
         img.avatar{border-radius:50%}img.qr{display:block;max-width:100%;height:auto}ul.codes{columns:2;font-size:1.1rem}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        form.filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:0 1rem;align-items:end}
+        .field-error{color:#7f1d1d;font-size:.9rem;margin:.3rem 0 0}[aria-invalid=true]{border-color:#b91c1c!important}
+        dl.figures,dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.6rem 1rem}
+        dl.figures dt,dl.facts dt{font-weight:600;font-size:.9rem;color:#4b5059}dd{margin:0}dl.figures dd{font-size:1.4rem}
+        figure.chart{margin:1.2rem 0}figure.chart svg{width:100%;height:8rem;display:block}rect.bar{fill:{{{accent}}}}
+        ul.actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.2rem}nav.pager{display:flex;gap:1.5rem;margin-top:1rem}
+        p.confirm{display:flex;gap:.5rem;align-items:center;margin-top:1.2rem}p.confirm label{margin:0}button.danger{background:#b91c1c}
+        .banner form{display:inline}.banner p{margin:.2rem 0}
+        fieldset{border:1px solid #d6d8dc;border-radius:.3rem;margin:1rem 0;padding:.5rem 1rem 1rem}legend{font-weight:700}
+        textarea{width:100%;box-sizing:border-box;padding:.7rem;font:inherit;border:1px solid #767a83;border-radius:.3rem}
+        svg.preview{width:100%;max-width:24rem;height:auto;display:block}
         """;
 }

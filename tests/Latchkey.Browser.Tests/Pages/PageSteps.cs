@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -57,4 +58,14 @@ internal static class PageSteps
     }
 
     public static async Task<string> HeadingAsync(IPage page) => await page.Locator("h1").InnerTextAsync();
+
+    /// <summary>Runs axe-core on the page and adds each serious or critical violation, named, to <paramref name="violations"/>.</summary>
+    public static async Task AxeAsync(IPage page, string name, List<string> violations)
+    {
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes); // axe really ran on the page
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+            violations.Add($"{name} ({new Uri(page.Url).PathAndQuery}): {violation.Impact} {violation.Id}: {violation.Help} at "
+                + string.Join(", ", violation.Nodes.Select(n => n.Html)));
+    }
 }
