@@ -14,6 +14,8 @@
 #   bench/run.sh --only signup --duration 30 --connections 4
 #                                longer runs at fewer connections, for a loaded machine where a
 #                                10 s run at 32 connections completes too few sign-ups to count
+#   bench/run.sh --only admin_search,admin_stats --db postgres --users 1000000
+#                                those scenarios on a database seeded with that many users
 #
 # What runs, in order: the raw cost of the work (Argon2id hashes/s and ES256 signatures/s on all
 # cores, an ASP.NET Core endpoint that signs an ES256 JWT with no database), oidc-provider
@@ -35,7 +37,7 @@ cd "$REPO_ROOT"
 # ---------------------------------------------------------------------------
 # Arguments and settings
 # ---------------------------------------------------------------------------
-SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres) DURATION_ARG="" CONNECTIONS_ARG=""
+SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres) DURATION_ARG="" CONNECTIONS_ARG="" USERS_ARG=""
 while (($#)); do
   case "$1" in
     --smoke)      SMOKE=1; shift ;;
@@ -44,7 +46,8 @@ while (($#)); do
     --db)         DBS=("${2:?--db needs sqlite or postgres}"); shift 2 ;;
     --duration)   DURATION_ARG="${2:?--duration needs seconds}"; shift 2 ;;
     --connections) CONNECTIONS_ARG="${2:?--connections needs a comma-separated list}"; shift 2 ;;
-    -h|--help)    sed -n '3,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --users)      USERS_ARG="${2:?--users needs a number}"; shift 2 ;;
+    -h|--help)    sed -n '3,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)            echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -60,6 +63,7 @@ else
 fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
+[[ -z "$USERS_ARG" ]] || USERS="$USERS_ARG"
 LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh signin signup client_credentials introspection userinfo admin_search admin_stats scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
