@@ -18,6 +18,8 @@
 #   bench/run.sh --only signup --duration 30 --connections 4
 #                                longer runs at fewer connections, for a loaded machine where a
 #                                10 s run at 32 connections completes too few sign-ups to count
+#   bench/run.sh --only admin_search,admin_stats --db postgres --users 1000000
+#                                those scenarios on a database seeded with that many users
 #
 # What runs, in order: the raw cost of the work (Argon2id hashes/s and ES256 signatures/s on all
 # cores, an ASP.NET Core endpoint that signs an ES256 JWT with no database), oidc-provider
@@ -39,7 +41,7 @@ cd "$REPO_ROOT"
 # ---------------------------------------------------------------------------
 # Arguments and settings
 # ---------------------------------------------------------------------------
-SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres) DURATION_ARG="" CONNECTIONS_ARG="" TARGETS=0 SCALE_ARG=""
+SMOKE=0 SKIP_BUILD=0 ONLY="" DBS=(sqlite postgres) DURATION_ARG="" CONNECTIONS_ARG="" TARGETS=0 SCALE_ARG="" USERS_ARG=""
 while (($#)); do
   case "$1" in
     --smoke)      SMOKE=1; shift ;;
@@ -50,7 +52,8 @@ while (($#)); do
     --connections) CONNECTIONS_ARG="${2:?--connections needs a comma-separated list}"; shift 2 ;;
     --targets)    TARGETS=1 ONLY="signup,signin,refresh,nhost_refresh" DBS=(postgres); shift ;;
     --scale-users) SCALE_ARG="${2:?--scale-users needs a number}"; shift 2 ;;
-    -h|--help)    sed -n '3,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --users)      USERS_ARG="${2:?--users needs a number}"; shift 2 ;;
+    -h|--help)    sed -n '3,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)            echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -67,6 +70,7 @@ fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$SCALE_ARG" ]] || SCALE_USERS="$SCALE_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
+[[ -z "$USERS_ARG" ]] || USERS="$USERS_ARG"
 LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats console_users scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then

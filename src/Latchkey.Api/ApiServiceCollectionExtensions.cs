@@ -11,6 +11,7 @@ using Latchkey.Api.RateLimiting;
 using Latchkey.Api.Scim;
 using Latchkey.Api.Simple;
 using Latchkey.Api.WellKnown;
+using Latchkey.Core.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -27,6 +28,9 @@ public static class ApiServiceCollectionExtensions
         services.AddLatchkeyAntiforgery();
         services.AddLatchkeyCors(configuration);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("Latchkey:RateLimits"));
+        // Administrators change the shared policies at run time (PUT /api/admin/settings, rateLimits), on every node.
+        SettingsOverlays.Live<RateLimitOptions>(services, RateLimitCatalog.Overlay);
+        services.AddSingleton<IRateLimitCatalog, RateLimitCatalog>();
         services.AddSingleton<SlidingWindowLog>();
         services.AddNhostApi(configuration);
         services.AddSurfaces();

@@ -16,6 +16,7 @@ using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
 using Latchkey.Core.Webhooks;
+using Latchkey.Data.KeyRing;
 using Latchkey.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -100,8 +101,16 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
+        services.AddOptions<WrappingKeyOptions>().Bind(configuration.GetSection(WrappingKeyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WrappingKeyOptions>, WrappingKeyValidator>();
+        services.AddSingleton<WrappingKeySet>();
+        services.AddScoped<KeyRingRewrapper>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>());
+            // Without a wrapping key the ring is stored in clear (config check flags that in production).
+            if (provider.GetRequiredService<WrappingKeySet>().Current is { } key) o.XmlEncryptor = new AesGcmXmlEncryptor(key);
+        }));
         return services;
     }
 

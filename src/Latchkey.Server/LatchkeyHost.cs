@@ -8,6 +8,7 @@ using Latchkey.Core.Tokens;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
 using Latchkey.Data;
+using Latchkey.Data.KeyRing;
 using Latchkey.Pages;
 using Latchkey.Pages.Account;
 using Latchkey.Pages.Admin;
@@ -55,6 +56,7 @@ internal static class LatchkeyHost
     {
         var ct = app.Lifetime.ApplicationStopping;
         await app.ValidateSettingsAsync(ct);
+        WarnAboutWrappingKey(app);
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await app.Services.GetRequiredService<ServerSecrets>().LoadOrCreateAsync(ServerSecrets.RefreshSuccessorKey, ct);
@@ -65,6 +67,17 @@ internal static class LatchkeyHost
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    }
+
+    /// <summary>
+    /// A key ring in clear is how every installation before the wrapping key ran, so a start is not refused over it;
+    /// the operator is told once, and <c>config check</c> fails on it.
+    /// </summary>
+    private static void WarnAboutWrappingKey(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Latchkey.DataProtection");
+        var options = app.Services.GetRequiredService<IOptions<WrappingKeyOptions>>().Value;
+        foreach (var problem in WrappingKeyAudit.Problems(options, app.Environment.IsProduction())) logger.LogWarning("{Problem}", problem);
     }
 
     /// <summary>The options registered with ValidateOnStart, the bootstrap admin's password and the listening ports.</summary>

@@ -40,16 +40,13 @@ public static class AuthorizedAppsEndpoints
     }
 
     /// <summary>
-    /// A new RS256 id-token key (the seed's keypair) and a new ES256 one for clients that asked for ES256; each old
-    /// public key stays in JWKS until the last id token it signed expires.
+    /// Every signing key rotates, as with <c>latchkey keys rotate</c> (one core service): the seed's RS256 id-token
+    /// keypair, the ES256 one, and the access-token key. Each old public key stays in JWKS until its tokens expire.
     /// </summary>
-    private static async Task<IResult> RotateKeys(
-        SigningKeyRing keys, IOptions<OAuthOptions> oauth, ActivityLog activity, IUnitOfWork unitOfWork, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> RotateKeys(SigningKeyRotation rotation, HttpContext http, CancellationToken ct)
     {
-        var keyId = await keys.RotateAsync(SigningKeyRing.IdPurpose, oauth.Value.IdTokenLifetime, ct);
-        var es256KeyId = await keys.RotateAsync(SigningKeyRing.IdEs256Purpose, oauth.Value.IdTokenLifetime, ct);
-        activity.Record(ActivityTypes.OidcKeyRotated, http.Caller().UserId, http.RequestContext(), details: new { keyId, es256KeyId });
-        await unitOfWork.SaveChangesAsync(ct);
-        return Results.Ok(new OidcKeyRotatedResponse(true, keyId, SigningKeyRing.IdTokenAlgorithm, "OIDC signing key rotated", es256KeyId));
+        var rotated = await rotation.RotateAllAsync(http.Caller().UserId, http.RequestContext(), "admin API", ct);
+        return Results.Ok(new OidcKeyRotatedResponse(true, rotated.IdKeyId, SigningKeyRing.IdTokenAlgorithm, "OIDC signing key rotated",
+            rotated.IdEs256KeyId, rotated.AccessKeyId));
     }
 }

@@ -17,12 +17,13 @@ namespace Latchkey.Api.RateLimiting;
 /// flushed in batches), so N nodes behind a balancer do not give a client N times the limit.
 /// </summary>
 public sealed class RateLimitMiddleware(
-    RequestDelegate next, SlidingWindowLog windows, SharedCounters shared, IOptionsMonitor<RateLimitOptions> options,
+    RequestDelegate next, SlidingWindowLog windows, SharedCounters shared, IOptions<RateLimitOptions> options,
     ILogger<RateLimitMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var settings = options.CurrentValue;
+        // The configured table with the administrators' runtime overrides; rebuilt only when the settings change.
+        var settings = options.Value;
         var endpoint = context.GetEndpoint();
         var policy = endpoint?.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.Policy ?? RateLimitPolicies.Default;
         var surface = endpoint?.Metadata.GetMetadata<RateLimitSurfaceMetadata>()?.Surface ?? RateLimitSurfaces.Other;

@@ -4,8 +4,8 @@ namespace Latchkey.Api.RateLimiting;
 /// Bound from <c>Latchkey:RateLimits</c>. Each surface counts its own requests per client IP: a
 /// bucket is surface + policy + IP, so signing in on the Platform API does not spend the Nhost or
 /// Simple API's budget. <see cref="Policies"/> are the defaults (the Platform seed's table, 15-minute
-/// sliding windows); <see cref="Surfaces"/> holds what a surface documents differently. Kept as plain
-/// options so run-time settings can override them through <c>IOptionsMonitor</c>.
+/// sliding windows); <see cref="Surfaces"/> holds what a surface documents differently. Administrators
+/// override <see cref="Policies"/> at run time (<see cref="RateLimitCatalog"/>).
 /// </summary>
 public sealed class RateLimitOptions
 {

@@ -21,6 +21,8 @@ public sealed record RuntimeSettings
     public string? ProductName { get; init; }
     public string? LogoUrl { get; init; }
     public string? AccentColor { get; init; }
+    /// <summary>Per policy (<c>login</c>, <c>register</c>, ...); replaced whole by a change, null returns every policy to its configured rule.</summary>
+    public Dictionary<string, RateLimitSetting>? RateLimits { get; init; }
 
     public static readonly RuntimeSettings None = new();
 }

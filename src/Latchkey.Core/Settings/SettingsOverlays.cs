@@ -55,6 +55,7 @@ public static class SettingsOverlays
         return services;
     }
 
-    private static void Live<T>(IServiceCollection services, Action<T, RuntimeSettings> overlay) where T : class =>
+    /// <summary>Makes <c>IOptions&lt;T&gt;</c> the configured options with <paramref name="overlay"/> applied, rebuilt when the settings change.</summary>
+    public static void Live<T>(IServiceCollection services, Action<T, RuntimeSettings> overlay) where T : class =>
         services.AddSingleton<IOptions<T>>(sp => new LiveOptions<T>(sp.GetRequiredService<IOptionsFactory<T>>(), sp.GetRequiredService<SettingsCache>(), overlay));
 }

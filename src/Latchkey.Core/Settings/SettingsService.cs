@@ -32,6 +32,7 @@ public sealed class SettingsService(
     IOptions<LatchkeyOptions> latchkey,
     IOptions<BrandingOptions> branding,
     IOptionsFactory<PasswordPolicyOptions> configuredPasswords,
+    IRateLimitCatalog rateLimits,
     TimeProvider clock)
 {
     private static readonly Dictionary<string, PropertyInfo> Fields = typeof(RuntimeSettings)
@@ -43,7 +44,7 @@ public sealed class SettingsService(
         var overrides = JsonSerializer.SerializeToNode(cache.Current.Settings, JsonSerializerOptions.Web)!.AsObject();
         var overridden = overrides.Where(p => p.Value is not null).Select(p => p.Key).ToList();
         return SettingsView.From(signUp.Value, passwords.Value, lockout.Value, sessions.Value, tokens.Value, email.Value,
-            latchkey.Value, branding.Value, overridden);
+            latchkey.Value, branding.Value, RateLimitsInForce(cache.Current.Settings), overridden);
     }
 
     public async Task<Result<SettingsView>> UpdateAsync(JsonElement change, AdminActor actor, CancellationToken ct)
@@ -59,7 +60,7 @@ public sealed class SettingsService(
         }
         var merged = document.Deserialize<RuntimeSettings>(JsonSerializerOptions.Web)!;
         var breachSource = configuredPasswords.Create(Options.DefaultName).BreachCheck.Mode != BreachCheckModes.Off;
-        if (SettingsValidator.Validate(merged, breachSource) is { } invalid) return invalid;
+        if (SettingsValidator.Validate(merged, breachSource, rateLimits.Configured) is { } invalid) return invalid;
 
         var before = JsonSerializer.SerializeToNode(Get(), JsonSerializerOptions.Web)!.AsObject();
         await SaveAsync(merged, actor, ct);
@@ -71,6 +72,14 @@ public sealed class SettingsService(
         audit.Record(ActivityTypes.AdminSettingsUpdated, actor, null, changes);
         await unitOfWork.SaveChangesAsync(ct);
         return after;
+    }
+
+    /// <summary>Each policy's rule in force: the administrators' override, else the configured one.</summary>
+    private SortedDictionary<string, RateLimitSetting> RateLimitsInForce(RuntimeSettings settings)
+    {
+        var inForce = new SortedDictionary<string, RateLimitSetting>(rateLimits.Configured.ToDictionary(), StringComparer.Ordinal);
+        foreach (var (policy, rule) in settings.RateLimits ?? []) inForce[policy] = rule;
+        return inForce;
     }
 
     private async Task SaveAsync(RuntimeSettings merged, AdminActor actor, CancellationToken ct)

@@ -8,8 +8,9 @@ public static class SettingsValidator
 {
     public const int MaxRedirectUrls = 50;
 
-    public static AuthError? Validate(RuntimeSettings s, bool breachSourceConfigured)
+    public static AuthError? Validate(RuntimeSettings s, bool breachSourceConfigured, IReadOnlyDictionary<string, RateLimitSetting> rateLimitPolicies)
     {
+        if (ValidateRateLimits(s.RateLimits, rateLimitPolicies) is { } rateLimits) return rateLimits;
         if (s.PasswordMinLength is < 8 or > 64) return AuthError.Field("passwordMinLength", "passwordMinLength must be between 8 and 64");
         if (s.PasswordBreachCheck == true && !breachSourceConfigured)
             return AuthError.Field("passwordBreachCheck", "No breach source is configured (Latchkey:Passwords:Policy:BreachCheck:Mode)");
@@ -30,6 +31,18 @@ public static class SettingsValidator
             return AuthError.Field("logoUrl", "logoUrl must be an https URL");
         if (s.AccentColor is { } accent && !BrandingOptions.IsColour(accent))
             return AuthError.Field("accentColor", "accentColor must be a #rgb or #rrggbb colour");
+        return null;
+    }
+
+    private static AuthError? ValidateRateLimits(Dictionary<string, RateLimitSetting>? rules, IReadOnlyDictionary<string, RateLimitSetting> policies)
+    {
+        foreach (var (policy, rule) in rules ?? [])
+        {
+            if (!policies.ContainsKey(policy))
+                return AuthError.Field("rateLimits", $"rateLimits: '{policy}' is not a rate-limit policy ({string.Join(", ", policies.Keys.Order(StringComparer.Ordinal))})");
+            if (rule is null || rule.Limit is < 1 or > RateLimitSetting.MaxLimit || rule.WindowSeconds is < 1 or > RateLimitSetting.MaxWindowSeconds)
+                return AuthError.Field("rateLimits", $"rateLimits.{policy} needs a limit of 1-{RateLimitSetting.MaxLimit} and windowSeconds of 1-{RateLimitSetting.MaxWindowSeconds}");
+        }
         return null;
     }
 

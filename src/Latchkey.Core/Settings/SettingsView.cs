@@ -12,13 +12,15 @@ public sealed record SettingsView(
     bool SignUpEnabled, bool RequireEmailVerification, int PasswordMinLength, bool PasswordBreachCheck,
     int LockoutThreshold, int LockoutDurationSeconds, int SessionIdleTimeoutSeconds, int SessionLifetimeSeconds,
     int AccessTokenLifetimeSeconds, IReadOnlyList<string> AllowedRedirectUrls, string? EmailFrom,
-    string ProductName, string? LogoUrl, string AccentColor, IReadOnlyList<string> Overridden)
+    string ProductName, string? LogoUrl, string AccentColor, IReadOnlyDictionary<string, RateLimitSetting> RateLimits,
+    IReadOnlyList<string> Overridden)
 {
     public static SettingsView From(
         SignUpOptions signUp, PasswordPolicyOptions passwords, LockoutOptions lockout, SessionOptions sessions,
-        TokenOptions tokens, EmailOptions email, LatchkeyOptions latchkey, BrandingOptions branding, IReadOnlyList<string> overridden) =>
+        TokenOptions tokens, EmailOptions email, LatchkeyOptions latchkey, BrandingOptions branding,
+        IReadOnlyDictionary<string, RateLimitSetting> rateLimits, IReadOnlyList<string> overridden) =>
         new(signUp.Enabled, signUp.RequireEmailVerification, passwords.MinLength, passwords.BreachCheck.Mode != BreachCheckModes.Off && !passwords.BreachCheckSwitchedOff,
             lockout.MaxFailedAttempts, (int)lockout.Duration.TotalSeconds, (int)sessions.IdleTimeout.TotalSeconds,
             (int)sessions.AbsoluteLifetime.TotalSeconds, (int)tokens.AccessTokenLifetime.TotalSeconds, signUp.AllowedRedirectUrls,
-            email.From, latchkey.ProductName, branding.LogoUrl, branding.SafeAccent, overridden);
+            email.From, latchkey.ProductName, branding.LogoUrl, branding.SafeAccent, rateLimits, overridden);
 }

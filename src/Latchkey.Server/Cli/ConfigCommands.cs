@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Latchkey.Core.Users;
+using Latchkey.Data.KeyRing;
 using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server.Cli;
@@ -36,6 +37,8 @@ internal static class ConfigCommands
             {
                 problems.Add(line);
             }
+            problems.AddRange(WrappingKeyAudit.Problems(app.Services.GetRequiredService<IOptions<WrappingKeyOptions>>().Value,
+                app.Environment.IsProduction()));
             Console.WriteLine();
             if (problems.Count == 0)
             {

@@ -23,7 +23,9 @@ internal static class ConfigurationReport
     public static string MaskValue(string key, string value)
     {
         if (key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase)) return MaskConnectionString(value);
-        var name = key[(key.LastIndexOf(':') + 1)..];
+        // A list's items (PreviousWrappingKeys:0) are named by the list, whose name is plural.
+        var name = key.Split(':').Last(segment => !segment.All(char.IsAsciiDigit));
+        if (name.Length > 1 && name.EndsWith('s') && key.Split(':')[^1].All(char.IsAsciiDigit)) name = name[..^1];
         return IsSecretName(name) && value.Length > 0 ? Mask : value;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Latchkey.Core.Common;
 using Latchkey.Core.Users.Import;
 using Spectre.Console;
 
@@ -51,10 +52,7 @@ internal static class ImportRun
     }
 
     private static string Csv(SkippedRecord record) =>
-        string.Join(',', record.Line.ToString(CultureInfo.InvariantCulture), Quote(record.Email ?? ""), Quote(record.Reason));
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
+        string.Join(',', record.Line.ToString(CultureInfo.InvariantCulture), CsvCell.Escape(record.Email ?? ""), CsvCell.Escape(record.Reason));
 
     /// <summary>Reports on the importing thread: Progress&lt;T&gt; would post to the thread pool and update the bar out of order.</summary>
     private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using Latchkey.Core.Tokens;
+using Latchkey.Data.KeyRing;
 
 namespace Latchkey.Server.Cli;
 
@@ -15,10 +17,32 @@ internal static class KeyCommands
             await using var app = await CommandHost.StartAsync(HostArguments.From(parse), ct);
             await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
-            var rotated = await scope.ServiceProvider.GetRequiredService<SigningKeyRotation>().RotateAllAsync(ct);
-            foreach (var (purpose, keyId) in rotated) Console.WriteLine($"{purpose,-10} new key {keyId}");
+            var rotated = await scope.ServiceProvider.GetRequiredService<SigningKeyRotation>()
+                .RotateAllAsync(null, Core.Common.RequestContext.Unknown, "command line", ct);
+            foreach (var (purpose, keyId) in rotated.ByPurpose) Console.WriteLine($"{purpose,-10} new key {keyId}");
             return 0;
         });
-        return new Command("keys", "Signing keys.") { rotate };
+        var rewrap = new Command("rewrap", "Encrypt the stored Data Protection key ring with the current wrapping key "
+            + "(Latchkey:DataProtection:WrappingKey): elements stored in clear are encrypted, elements under a key listed in "
+            + "PreviousWrappingKeys are re-encrypted. The keys inside do not change, so everything they protect stays readable.");
+        rewrap.SetAction(async (parse, ct) =>
+        {
+            await using var app = await CommandHost.StartAsync(HostArguments.From(parse), ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            try
+            {
+                var outcome = await scope.ServiceProvider.GetRequiredService<KeyRingRewrapper>().RewrapAsync(ct);
+                Console.WriteLine($"Encrypted {outcome.Encrypted} key(s) stored in clear, re-encrypted {outcome.Rewrapped} under a previous "
+                    + $"wrapping key, {outcome.AlreadyCurrent} already under the current one (wrapping key {app.Services.GetRequiredService<WrappingKeySet>().Current!.Id}).");
+                if (outcome.Foreign > 0) Console.WriteLine($"Left {outcome.Foreign} key(s) encrypted by another mechanism as they are.");
+                return 0;
+            }
+            catch (Exception ex) when (ex is WrappingKeyException or CryptographicException)
+            {
+                Console.Error.WriteLine($"Nothing changed: {ex.Message}");
+                return 1;
+            }
+        });
+        return new Command("keys", "Signing keys and the wrapping key of the Data Protection key ring.") { rotate, rewrap };
     }
 }

@@ -60,6 +60,21 @@ public sealed class TestDatabase : IAsyncDisposable
             });
     }
 
+    /// <summary>The first column of every row a query returns, read directly (to see what is stored, as a backup would hold it).</summary>
+    public async Task<IReadOnlyList<string>> QueryStringsAsync(string sql)
+    {
+        await using System.Data.Common.DbConnection connection = Provider == "postgres"
+            ? new NpgsqlConnection(Settings["ConnectionStrings:Latchkey"])
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Settings["Latchkey:Database:SqlitePath"]};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+        return values;
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

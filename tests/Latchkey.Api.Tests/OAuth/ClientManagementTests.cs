@@ -73,6 +73,9 @@ public sealed class ClientManagementTests(OAuthServer server) : IClassFixture<OA
         var pkce2 = Pkce.New();
         var next = await (await server.ExchangeAsync(client, await browser.CodeAsync(client, pkce2), pkce2)).OkJsonAsync();
         Assert.Equal(rotated.Str("keyId"), new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(next.Str("id_token")).Kid);
+        // The same rotation as `latchkey keys rotate`: the access-token key is new as well.
+        Assert.Equal(rotated.Str("accessKeyId"), new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(next.Str("access_token")).Kid);
+        Assert.NotEqual(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens.Str("access_token")).Kid, rotated.Str("accessKeyId"));
 
         // Deactivated clients can no longer start flows.
         var off = await admin.SendAsync(HttpMethod.Put, $"/api/admin/oauth-clients/{client.Id}",

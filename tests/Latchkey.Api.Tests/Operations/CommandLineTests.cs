@@ -26,6 +26,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData(new[] { "users", "import" }, "--dry-run")]
     [InlineData(new[] { "users", "export" }, "--include-password-hashes")]
     [InlineData(new[] { "keys", "rotate" }, "KeyRefreshInterval")]
+    [InlineData(new[] { "keys", "rewrap" }, "PreviousWrappingKeys")]
     [InlineData(new[] { "config", "check" }, "secrets masked")]
     public async Task Every_command_has_help(string[] command, string expected)
     {
@@ -107,6 +108,8 @@ public sealed class CommandLineTests : IAsyncLifetime
         {
             ["Latchkey:Admin:Email"] = "boot@example.com",
             ["Latchkey:Admin:Password"] = "granite-Orchard-71-steady-Beacon",
+            ["Latchkey:DataProtection:WrappingKey"] = "q0V2pO3mC9wXh7TzLr1uYbN4sKf6aJd8eGi5Mc2vWxE=",
+            ["Latchkey:DataProtection:PreviousWrappingKeys:0"] = "Zt3nW8qLp0xC5vR2mB7kJ4hY9fD1gS6aE0uI3oT8yQc=",
         };
         // config check opens no connection, so a password the test cluster would ignore shows the masking.
         if (_database.Provider == "postgres") settings["ConnectionStrings:Latchkey"] += ";Password=pg-secret-value";
@@ -116,6 +119,9 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("Latchkey:Admin:Email = boot@example.com", run.Output);
         Assert.Contains("Latchkey:Admin:Password = ********", run.Output);
         Assert.DoesNotContain("granite-Orchard", run.Output);
+        Assert.Contains("Latchkey:DataProtection:WrappingKey = ********", run.Output);
+        Assert.Contains("Latchkey:DataProtection:PreviousWrappingKeys:0 = ********", run.Output);
+        Assert.DoesNotContain("Zt3nW8qLp0", run.Output);
         if (_database.Provider == "postgres")
         {
             Assert.Contains("password=********", run.Output, StringComparison.OrdinalIgnoreCase);

@@ -130,6 +130,37 @@ public sealed class ImportCommandTests(LatchkeyServer server) : IClassFixture<La
         Assert.Contains("No such file", missing.Error);
     }
 
+    [Fact]
+    public async Task The_report_cannot_carry_a_spreadsheet_formula()
+    {
+        // Values from the imported file that a spreadsheet would run (OWASP CSV injection): they are refused as
+        // emails, so they reach the report, where each must arrive inert (a leading ' inside quotes).
+        var file = Path.Combine(Path.GetTempPath(), $"latchkey-formulas-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            [{"email": "=HYPERLINK(\"https://evil.example\",\"x\")"}, {"email": "+1+cmd|' /C calc'!A0"},
+             {"email": "-2+3"}, {"email": "@SUM(1,1)"}, {"email": "\tx"}]
+            """);
+        try
+        {
+            var run = await ImportAsync(file, "json");
+            Assert.Equal(4, run.ExitCode);
+            var lines = (await File.ReadAllLinesAsync(file + ".report.csv")).Skip(1).ToList();
+            Assert.Equal(
+            [
+                "1,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",email address is not valid",
+                "2,\"'+1+cmd|' /C calc'!A0\",email address is not valid",
+                "3,\"'-2+3\",email address is not valid",
+                "4,\"'@SUM(1,1)\",email address is not valid",
+                "5,\"'\tx\",email address is not valid",
+            ], lines);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(file + ".report.csv");
+        }
+    }
+
     private async Task<LatchkeyCommand.Outcome> ImportAsync(string file, string format, params string[] more)
     {
         var run = await LatchkeyCommand.RunAsync(server.DatabaseSettings, null, ["users", "import", file, "--format", format, .. more]);

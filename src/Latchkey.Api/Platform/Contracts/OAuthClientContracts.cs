@@ -46,7 +46,7 @@ public sealed record AuthorizedAppView(string ClientId, string Name, string? Cli
 
 public sealed record AuthorizedAppsResponse(bool Success, IReadOnlyList<AuthorizedAppView> Apps);
 
-public sealed record OidcKeyRotatedResponse(bool Success, string KeyId, string Algorithm, string Message, string Es256KeyId);
+public sealed record OidcKeyRotatedResponse(bool Success, string KeyId, string Algorithm, string Message, string Es256KeyId, string AccessKeyId);
 
 /// <summary>The new secret appears here once; <c>previousSecretExpiresAt</c> is null when the old one stopped at once.</summary>
 public sealed record OAuthClientSecretRotatedResponse(bool Success, OAuthClientView Client, string ClientSecret, DateTime? PreviousSecretExpiresAt, string Message);
