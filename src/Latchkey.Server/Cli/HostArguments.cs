@@ -1,10 +1,14 @@
 using System.CommandLine;
+using Latchkey.Core.Common;
 
 namespace Latchkey.Server.Cli;
 
 /// <summary>
 /// The tokens a command left unmatched, which are host configuration (<c>--key=value</c> or <c>--key value</c>). A bare
 /// word that follows no <c>--key</c> is a mistyped command (<c>latchkey mirgate</c>): refused rather than served.
+/// A relative <c>--contentRoot</c> is taken from the working directory, as an operator typing it expects (the host
+/// would resolve it against the executable's folder), and one that does not exist is refused in one line rather
+/// than as the host's stack trace.
 /// </summary>
 internal static class HostArguments
 {
@@ -19,7 +23,24 @@ internal static class HostArguments
             if (previous is not null && previous.StartsWith("--", StringComparison.Ordinal) && !previous.Contains('=')) continue;
             throw new UnknownCommandException(token);
         }
-        return [.. tokens];
+        var args = tokens.ToArray();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith(ContentRoot + "=", StringComparison.OrdinalIgnoreCase))
+                args[i] = ContentRoot + "=" + ExistingDirectory(args[i][(ContentRoot.Length + 1)..]);
+            else if (string.Equals(args[i], ContentRoot, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length)
+                args[i + 1] = ExistingDirectory(args[i + 1]);
+        }
+        return args;
+    }
+
+    private const string ContentRoot = "--contentRoot";
+
+    private static string ExistingDirectory(string path)
+    {
+        var full = Path.GetFullPath(path, Environment.CurrentDirectory);
+        return Directory.Exists(full) ? full
+            : throw new ConfigurationException($"--contentRoot: the directory '{full}' does not exist. Pass the folder that holds appsettings.json.");
     }
 }
 

@@ -44,6 +44,16 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_content_root_that_does_not_exist_is_one_line_not_a_stack_trace()
+    {
+        var run = await RunAsync("migrate", "--status", "--contentRoot", "no-such-folder-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--contentRoot: the directory", run.Error);
+        Assert.Contains(Path.Combine(Path.GetTempPath(), "no-such-folder-"), run.Error); // the command runs there
+        Assert.DoesNotContain(" at ", run.Error);
+    }
+
+    [Fact]
     public async Task Migrate_status_lists_pending_then_applied()
     {
         var settings = new Dictionary<string, string?>(_database.Settings) { ["Latchkey:Database:MigrateOnStart"] = "false" };
