@@ -14,7 +14,7 @@ public sealed record LicenseChange(string? Status = null, int? Seats = null, Dat
 /// Plans and licenses as an administrator manages them (permission <c>licenses:manage</c>). Every change
 /// writes an activity row in the same save; a new license's key is returned once and stored as its SHA-256.
 /// </summary>
-public sealed class LicenseAdministration(ILicenseStore store, IUserStore users, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class LicenseAdministration(ILicenseStore store, IUserStore users, EntitlementCache cache, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public async Task<Result<LicensePlan>> CreatePlanAsync(PlanDraft draft, Guid actorId, RequestContext context, CancellationToken ct)
     {
@@ -36,6 +36,7 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         {
             return TakenCode;
         }
+        cache.Invalidate();
         return plan;
     }
 
@@ -67,6 +68,7 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         store.Add(license);
         activity.Record(ActivityTypes.LicenseIssued, userId, context, details: new { licenseId = license.Id, plan = plan.Code, actorId });
         await unitOfWork.SaveChangesAsync(ct);
+        cache.Invalidate();
         return (license, plan, key);
     }
 
@@ -88,6 +90,7 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         license.UpdatedAt = now;
         activity.Record(ActivityTypes.LicenseUpdated, license.UserId, context, details: new { licenseId, changed, status = license.Status, actorId });
         await unitOfWork.SaveChangesAsync(ct);
+        cache.Invalidate();
         return LicenseView.At(license, plan, now);
     }
 

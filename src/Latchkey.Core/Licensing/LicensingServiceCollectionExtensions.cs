@@ -5,6 +5,7 @@ namespace Latchkey.Core.Licensing;
 public static class LicensingServiceCollectionExtensions
 {
     public static IServiceCollection AddLicensing(this IServiceCollection services) => services
+        .AddSingleton<EntitlementCache>()
         .AddScoped<LicenseAdministration>()
         .AddScoped<LicenseKeyService>()
         .AddScoped<EntitlementService>()

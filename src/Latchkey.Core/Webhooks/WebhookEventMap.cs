@@ -29,6 +29,10 @@ public static class WebhookEventMap
         [ActivityTypes.AdminSessionRevoked] = WebhookEventTypes.SessionRevoked,
         [ActivityTypes.OAuthConsentGranted] = WebhookEventTypes.OAuthConsentGranted,
         [ActivityTypes.OAuthConsentRevoked] = WebhookEventTypes.OAuthConsentRevoked,
+        [ActivityTypes.LicenseIssued] = WebhookEventTypes.LicenseCreated,
+        [ActivityTypes.LicenseUpdated] = WebhookEventTypes.LicenseUpdated,
+        [ActivityTypes.LicenseActivated] = WebhookEventTypes.LicenseActivated,
+        [ActivityTypes.LicenseDeactivated] = WebhookEventTypes.LicenseDeactivated,
     };
 
     /// <summary>Usually none or one; an administrator's change that locks and renames raises both user.locked and user.updated.</summary>

@@ -21,6 +21,10 @@ public static class WebhookEventTypes
     public const string SessionRevoked = "session.revoked";
     public const string OAuthConsentGranted = "oauth.consent.granted";
     public const string OAuthConsentRevoked = "oauth.consent.revoked";
+    public const string LicenseCreated = "license.created";
+    public const string LicenseUpdated = "license.updated";
+    public const string LicenseActivated = "license.activated";
+    public const string LicenseDeactivated = "license.deactivated";
     /// <summary>Sent only by <c>POST /api/admin/webhooks/{id}/test</c>, to that endpoint, whatever it subscribes to.</summary>
     public const string Test = "webhook.test";
 
@@ -29,6 +33,7 @@ public static class WebhookEventTypes
         UserCreated, UserUpdated, UserDeleted, UserLocked, UserUnlocked, LoginSuccess, LoginFailed, Logout,
         PasswordChanged, PasswordReset, EmailChanged, TwoFactorEnabled, TwoFactorDisabled, PasskeyAdded, PasskeyRemoved,
         SessionRevoked, OAuthConsentGranted, OAuthConsentRevoked,
+        LicenseCreated, LicenseUpdated, LicenseActivated, LicenseDeactivated,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
