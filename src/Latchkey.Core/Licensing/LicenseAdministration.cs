@@ -88,6 +88,8 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         if (change.EndsAt is { } endsAt) { license.EndsAt = DateTime.SpecifyKind(endsAt, DateTimeKind.Utc); changed.Add("endsAt"); }
         var now = clock.GetUtcNow().UtcDateTime;
         license.UpdatedAt = now;
+        // A new status or end starts a new term as far as the expiry event goes: it is raised again when that one ends.
+        if (change.Status is not null || change.EndsAt is not null) license.ExpiryNotifiedAt = null;
         activity.Record(ActivityTypes.LicenseUpdated, license.UserId, context, details: new { licenseId, changed, status = license.Status, actorId });
         await unitOfWork.SaveChangesAsync(ct);
         cache.Invalidate();

@@ -6,6 +6,8 @@ public static class LicensingServiceCollectionExtensions
 {
     public static IServiceCollection AddLicensing(this IServiceCollection services) => services
         .AddSingleton<EntitlementCache>()
+        .AddSingleton<LicenseExpiryWorker>()
+        .AddHostedService(sp => sp.GetRequiredService<LicenseExpiryWorker>())
         .AddScoped<LicenseAdministration>()
         .AddScoped<LicenseKeyService>()
         .AddScoped<EntitlementService>()

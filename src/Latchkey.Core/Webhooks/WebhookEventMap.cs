@@ -33,6 +33,7 @@ public static class WebhookEventMap
         [ActivityTypes.LicenseUpdated] = WebhookEventTypes.LicenseUpdated,
         [ActivityTypes.LicenseActivated] = WebhookEventTypes.LicenseActivated,
         [ActivityTypes.LicenseDeactivated] = WebhookEventTypes.LicenseDeactivated,
+        [ActivityTypes.LicenseExpired] = WebhookEventTypes.LicenseExpired,
     };
 
     /// <summary>Usually none or one; an administrator's change that locks and renames raises both user.locked and user.updated.</summary>

@@ -25,6 +25,7 @@ public static class WebhookEventTypes
     public const string LicenseUpdated = "license.updated";
     public const string LicenseActivated = "license.activated";
     public const string LicenseDeactivated = "license.deactivated";
+    public const string LicenseExpired = "license.expired";
     /// <summary>Sent only by <c>POST /api/admin/webhooks/{id}/test</c>, to that endpoint, whatever it subscribes to.</summary>
     public const string Test = "webhook.test";
 
@@ -33,7 +34,7 @@ public static class WebhookEventTypes
         UserCreated, UserUpdated, UserDeleted, UserLocked, UserUnlocked, LoginSuccess, LoginFailed, Logout,
         PasswordChanged, PasswordReset, EmailChanged, TwoFactorEnabled, TwoFactorDisabled, PasskeyAdded, PasskeyRemoved,
         SessionRevoked, OAuthConsentGranted, OAuthConsentRevoked,
-        LicenseCreated, LicenseUpdated, LicenseActivated, LicenseDeactivated,
+        LicenseCreated, LicenseUpdated, LicenseActivated, LicenseDeactivated, LicenseExpired,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -10,3 +10,7 @@ CREATE TRIGGER licenses_added_or_removed AFTER INSERT OR DELETE ON licenses
     FOR EACH STATEMENT EXECUTE FUNCTION bump_change_version('licenses');
 CREATE TRIGGER licenses_changed AFTER UPDATE OF plan_id, user_id, status, starts_at, trial_ends_at, ends_at, overrides ON licenses
     FOR EACH STATEMENT EXECUTE FUNCTION bump_change_version('licenses');
+
+-- When license.expired was raised for the current term (LicenseExpiryWorker); not in the trigger's column list,
+-- so marking it does not empty the nodes' entitlement caches.
+ALTER TABLE licenses ADD expiry_notified_at timestamp with time zone;

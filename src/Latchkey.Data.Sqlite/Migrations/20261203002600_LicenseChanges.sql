@@ -15,3 +15,6 @@ CREATE TRIGGER "licenses_changed" AFTER UPDATE OF "plan_id", "user_id", "status"
 BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'licenses'; END;
 CREATE TRIGGER "licenses_deleted" AFTER DELETE ON "licenses"
 BEGIN UPDATE "change_versions" SET "version" = "version" + 1 WHERE "area" = 'licenses'; END;
+
+-- When license.expired was raised for the current term (LicenseExpiryWorker); not in the trigger's column list.
+ALTER TABLE "licenses" ADD COLUMN "expiry_notified_at" TEXT NULL;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Latchkey.Data.Sqlite.Migrations;
 
-/// <summary>The 'licenses' change area and its triggers, for the entitlement cache (issue 16).</summary>
+/// <summary>The 'licenses' change area and its triggers (the entitlement cache), and the expiry-event mark (issue 16).</summary>
 [DbContext(typeof(LatchkeyDbContext))]
 [Migration("20261203002600_LicenseChanges")]
 public sealed class LicenseChanges : SqlScriptMigration;

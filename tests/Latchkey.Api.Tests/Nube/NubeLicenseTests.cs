@@ -5,6 +5,7 @@ using Latchkey.Api.Tests.Infrastructure;
 using Latchkey.Core.Common;
 using Latchkey.Core.Licensing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Latchkey.Api.Tests.Nube;
@@ -176,4 +177,35 @@ public sealed class NubeLicenseTests(NubeServer server) : IClassFixture<NubeServ
             await root.DeleteAsync($"/api/admin/webhooks/{hook}");
         }
     }
+
+    [Fact]
+    public async Task A_trial_that_ends_raises_license_expired_once_and_a_renewed_license_raises_it_again()
+    {
+        var admin = await server.AdminKeyClientAsync();
+        var (_, userId, _, license) = await server.LicensedUserAsync(admin, await admin.PlanAsync(trialDays: 3));
+        var worker = server.Services.GetRequiredService<LicenseExpiryWorker>();
+        var ct = TestContext.Current.CancellationToken;
+        await worker.RunOnceAsync(ct);
+        Assert.Empty(await ExpiryRowsAsync(userId));
+
+        // The worker's own timer may fire on the advance too: the conditional claim keeps it to one event.
+        server.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        await worker.RunOnceAsync(ct);
+        await worker.RunOnceAsync(ct);
+        Assert.Contains("trial_ended", Assert.Single(await ExpiryRowsAsync(userId)));
+
+        var endsAt = server.Clock.GetUtcNow().UtcDateTime.AddDays(1);
+        await (await admin.PatchJsonAsync($"/v1/admin/licenses/{license.Str("id")}", new { status = "active", endsAt }, null)).NubeDataAsync();
+        await worker.RunOnceAsync(ct);
+        Assert.Single(await ExpiryRowsAsync(userId));
+        server.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await worker.RunOnceAsync(ct);
+        var rows = await ExpiryRowsAsync(userId);
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, r => r!.Contains("term_ended"));
+    }
+
+    private Task<List<string?>> ExpiryRowsAsync(Guid userId) =>
+        server.QueryAsync(db => db.Activity.Where(a => a.UserId == userId && a.Type == "license.expired").Select(a => a.Details).ToListAsync());
 }
+
