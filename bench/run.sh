@@ -71,7 +71,7 @@ fi
 [[ -z "$SCALE_ARG" ]] || SCALE_USERS="$SCALE_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
 [[ -z "$USERS_ARG" ]] || USERS="$USERS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats console_users scim_filter scim_page scim_create license_validate entitlements profile avatar_cached)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats console_users scim_filter scim_page scim_create license_validate entitlements license_usage profile avatar_cached)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -205,7 +205,7 @@ start_latchkey() {
       --Latchkey:PublicUrl="$LK_URL" --Latchkey:RateLimits:Enabled=false --Latchkey:OAuth:Registration=open --Latchkey:Email:OutboxPath="$TMP_ROOT/outbox" \
       --Latchkey:Admin:Email=admin@bench.test --Latchkey:Admin:Password="$PASSWORD" \
       --Logging:LogLevel:Latchkey.Requests=Warning
-  ADMIN_TOKEN="" ADMIN_COOKIE="" SCIM_TOKEN="" LICENSE_KEY=""
+  ADMIN_TOKEN="" ADMIN_COOKIE="" SCIM_TOKEN="" LICENSE_KEY="" LICENSE_ID=""
   # An access token for the verification scenarios, from one seeded refresh token (no Argon2id).
   local last; last=$(wc -l <"$SECRETS")
   ACCESS_TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
@@ -329,7 +329,8 @@ available_scim_page() { available_scim_filter; }
 lk_scim_page() { measure latchkey "$1" scim_page static.lua "$LK_URL/api/scim/v2/Users?count=100" BENCH_AUTH="Bearer $SCIM_TOKEN"; }
 available_scim_create() { available_scim_filter; }
 lk_scim_create() {
-  measure latchkey "$1" scim_create scim_create.lua "$LK_URL/api/scim/v2/Users" BENCH_NONCE="$RANDOM$RANDOM" BENCH_AUTH="Bearer $SCIM_TOKEN" \
+  measure latchkey "$1" scim_create unique_post.lua "$LK_URL/api/scim/v2/Users" BENCH_NONCE="$RANDOM$RANDOM" BENCH_AUTH="Bearer $SCIM_TOKEN" \
+    BENCH_CONTENT_TYPE=application/scim+json \
     BENCH_TEMPLATE="{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"scim-%s@bench.test\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User\"}}"
 }
 # Nube licensing (the hot paths): one plan and one license for the administrator, made through the admin
@@ -342,9 +343,9 @@ license_key() {
     -d "{\"code\":\"$plan\",\"name\":\"Bench\",\"seats\":10,\"entitlements\":[{\"feature\":\"export\"},{\"feature\":\"api_calls\",\"limit\":100000,\"period\":\"month\"}]}" \
     "$LK_URL/v1/admin/plans" >/dev/null
   user_id=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/v1/users/me" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])') || return 1
-  LICENSE_KEY=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+  read -r LICENSE_KEY LICENSE_ID < <(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
     -d "{\"userId\":\"$user_id\",\"plan\":\"$plan\"}" "$LK_URL/v1/admin/licenses" \
-    | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["key"])') || return 1
+    | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(d["key"], d["license"]["id"])') || return 1
   [[ -n "$LICENSE_KEY" ]]
 }
 available_license_validate() { license_key && [[ $(http_status -X POST -H 'Content-Type: application/json' -d "{\"key\":\"$LICENSE_KEY\"}" "$LK_URL/v1/licenses/validate") == 200 ]]; }
@@ -354,6 +355,13 @@ lk_license_validate() {
 }
 available_entitlements() { license_key && [[ $(http_status -H "Authorization: Bearer $ADMIN_TOKEN" "$LK_URL/v1/licenses/entitlements?feature=api_calls") == 200 ]]; }
 lk_entitlements() { measure latchkey "$1" entitlements static.lua "$LK_URL/v1/licenses/entitlements?feature=api_calls" BENCH_AUTH="Bearer $ADMIN_TOKEN"; }
+# Metered usage as an application's backend reports it: one unit per request, each with its own idempotency
+# key (one event row and one counter increment in a transaction; the counter row is hot, as in production).
+available_license_usage() { available_entitlements; }
+lk_license_usage() {
+  measure latchkey "$1" license_usage unique_post.lua "$LK_URL/v1/licenses/usage" BENCH_NONCE="$RANDOM$RANDOM" BENCH_AUTH="Bearer $ADMIN_TOKEN" \
+    BENCH_TEMPLATE="{\"licenseId\":\"$LICENSE_ID\",\"feature\":\"api_calls\",\"quantity\":1,\"idempotencyKey\":\"bench-%s\"}"
+}
 # Account self-service: the profile read (account and profile rows), and an avatar revalidated by its ETag
 # (one indexed read of the ETag, answered 304: what browsers and proxies send once the picture is cached).
 available_profile() { [[ $(http_status -H "Authorization: Bearer $ACCESS_TOKEN" "$LK_URL/api/user/profile") == 200 ]]; }

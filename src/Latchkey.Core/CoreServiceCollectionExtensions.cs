@@ -86,7 +86,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordChangeService>();
-        services.AddScoped<ProfileUpdateService>();
         services.AddLicensing();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ApiKeyRevocation>();

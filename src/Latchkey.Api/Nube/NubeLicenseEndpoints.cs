@@ -42,7 +42,7 @@ public static class NubeLicenseEndpoints
 
     private static async Task<IResult> Usage(EntitlementService entitlements, HttpContext http, CancellationToken ct)
     {
-        var current = await entitlements.CurrentAsync(http.Caller().UserId, ct);
+        var current = await entitlements.CurrentForChecksAsync(http.Caller().UserId, ct);
         if (!current.IsSuccess) return NubeResults.Error(http, current.Error);
         var checks = await entitlements.ChecksAsync(current.Value, ct);
         return NubeResults.Ok(http, new UsageOut(current.Value.License.Id, [.. checks.Where(c => c.Limit is not null)]));

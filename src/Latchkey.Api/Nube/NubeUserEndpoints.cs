@@ -1,15 +1,21 @@
 using Latchkey.Api.Authentication;
 using Latchkey.Api.Common;
 using Latchkey.Api.Nube.Contracts;
+using Latchkey.Api.RateLimiting;
+using Latchkey.Core.Account;
 using Latchkey.Core.Common;
 using Latchkey.Core.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Latchkey.Api.Nube;
 
-/// <summary><c>/v1/users/me</c>: the caller's own account (any credential may read it; changes need a session).</summary>
+/// <summary>
+/// <c>/v1/users/me</c>: the caller's own account (any credential may read it; changes need a session). Changes
+/// go through the account core every surface shares: <see cref="ProfileService"/> and <see cref="AccountDeletionService"/>.
+/// </summary>
 public static class NubeUserEndpoints
 {
     public static void MapNubeUsers(this RouteGroupBuilder v1)
@@ -17,6 +23,8 @@ public static class NubeUserEndpoints
         var me = v1.MapGroup("/users/me").WithTags("Nube: users");
         me.MapGet("", Get).RequireAuthorization(LatchkeyAuthentication.AnyCredential);
         me.MapPatch("", Update).RequireAuthorization(LatchkeyAuthentication.SessionRequired);
+        // The password is a guessable proof: the surface's auth budget (10 a minute) applies, as to a sign-in.
+        me.MapDelete("", Delete).RequireAuthorization(LatchkeyAuthentication.SessionRequired).RateLimited(RateLimitPolicies.TwoFactor);
     }
 
     private static async Task<IResult> Get(IUserStore users, HttpContext http, CancellationToken ct) =>
@@ -24,11 +32,18 @@ public static class NubeUserEndpoints
             ? NubeResults.Ok(http, NubeUser.From(user))
             : NubeResults.Error(http, new AuthError(AuthErrorCodes.Unauthenticated, "Authentication required"));
 
-    private static async Task<IResult> Update(UpdateMeRequest? body, ProfileUpdateService profiles, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Update(UpdateMeRequest? body, ProfileService profiles, HttpContext http, CancellationToken ct)
     {
         if (body is null) return NubeResults.Error(http, new AuthError(AuthErrorCodes.InvalidRequest, "A JSON object body is required"));
-        var change = new ProfileChange(body.FirstName, body.LastName, body.DisplayName, body.Locale, body.Metadata);
-        var result = await profiles.UpdateAsync(http.Caller().UserId, change, http.RequestContext(), ct);
-        return NubeResults.From(http, result, NubeUser.From);
+        var update = new ProfileUpdate(FirstName: body.FirstName, LastName: body.LastName, DisplayName: body.DisplayName, Locale: body.Locale, Metadata: body.Metadata);
+        var result = await profiles.UpdateAsync(http.Caller().UserId, update, http.RequestContext(), ct);
+        return result.IsSuccess ? NubeResults.Ok(http, NubeUser.From(result.Value.User)) : NubeResults.Error(http, NubeFieldNames.Camel(result.Error));
+    }
+
+    private static async Task<IResult> Delete([FromBody] DeleteMeRequest? body, AccountDeletionService deletion, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var result = await deletion.DeleteAsync(caller.UserId, caller.SessionId, body?.CurrentPassword, http.RequestContext(), ct);
+        return result.IsSuccess ? NubeResults.Ok(http, new DeletedAccount(caller.UserId, true)) : NubeResults.Error(http, result.Error);
     }
 }

@@ -20,6 +20,7 @@ internal static class NubeOperations
         ["POST /v1/auth/logout"] = new("Sign out: end this session", Response: One<LoggedOut>()),
         ["GET /v1/users/me"] = new("The current user", Response: One<NubeUser>()),
         ["PATCH /v1/users/me"] = new("Update the current user's profile", Response: One<NubeUser>()),
+        ["DELETE /v1/users/me"] = new("Delete the account and its data (current password, or a recent sign-in without one)", Response: One<DeletedAccount>(), Errors: ["403", "409"]),
         ["GET /v1/users"] = new("List users (page, limit; needs users:read)", Response: List<NubeUser>(), Errors: ["403"]),
         ["GET /v1/admin/users"] = new("List users (page, limit, search; needs users:read)", Response: List<NubeUser>(), Errors: ["403"]),
         ["GET /v1/sessions"] = new("List the user's active sessions", Response: List<NubeSession>()),

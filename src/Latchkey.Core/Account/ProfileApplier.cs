@@ -43,8 +43,12 @@ public static class ProfileApplier
             Set("address", address.IsEmpty ? "" : address.ToJson(), profile.Address, v => profile.Address = v);
         if (update.SocialLinks is { } links)
             Set("social_links", links.Count == 0 ? "" : JsonSerializer.Serialize(links), profile.SocialLinks, v => profile.SocialLinks = v);
+        if (update.Metadata is { } metadata)
+            Set("metadata", IsEmptyObject(metadata) ? "" : metadata.GetRawText(), user.Metadata, v => user.Metadata = v);
         return changed;
     }
+
+    private static bool IsEmptyObject(JsonElement value) => value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any();
 
     public static IReadOnlyList<string> Apply(User user, AccountProfile profile, PreferencesUpdate update)
     {

@@ -1,8 +1,11 @@
+using System.Text.Json;
+
 namespace Latchkey.Core.Account;
 
 /// <summary>
 /// A change to the profile: a null member is left as it is, an empty string (or an empty address or
-/// social-links object) clears it. Names follow the OIDC standard claims the seed lists.
+/// social-links object) clears it. Names follow the OIDC standard claims the seed lists. <c>Metadata</c> is the
+/// application's own JSON object on the account (the Nube and Nhost user's <c>metadata</c>); <c>{}</c> clears it.
 /// </summary>
 public sealed record ProfileUpdate(
     string? Username = null,
@@ -19,7 +22,8 @@ public sealed record ProfileUpdate(
     PostalAddress? Address = null,
     string? Locale = null,
     IReadOnlyDictionary<string, string>? SocialLinks = null,
-    string? Timezone = null);
+    string? Timezone = null,
+    JsonElement? Metadata = null);
 
 /// <summary>A change to the preferences; null members are left as they are.</summary>
 public sealed record PreferencesUpdate(

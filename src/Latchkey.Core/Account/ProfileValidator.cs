@@ -38,7 +38,13 @@ public static partial class ProfileValidator
         ?? Address(update.Address)
         ?? Locale("locale", update.Locale, defaults)
         ?? SocialLinks(update.SocialLinks)
-        ?? TimeZone("timezone", update.Timezone);
+        ?? TimeZone("timezone", update.Timezone)
+        ?? Metadata(update.Metadata);
+
+    private static AuthError? Metadata(System.Text.Json.JsonElement? metadata) =>
+        metadata is { } value && !UserProfile.IsValidMetadata(value)
+            ? AuthError.Field("metadata", $"metadata must be a JSON object of at most {UserProfile.MaxMetadataLength} characters")
+            : null;
 
     private static AuthError? Username(string? username) =>
         username is { Length: > 0 } && !UsernamePattern().IsMatch(username)

@@ -28,6 +28,7 @@ public static class ActivityTypes
     public const string LicenseUpdated = "license.updated";
     public const string LicenseActivated = "license.activated";
     public const string LicenseDeactivated = "license.deactivated";
+    public const string LicenseExpired = "license.expired";
     public const string EmailVerificationSent = "email.verification_sent";
     public const string EmailVerified = "email.verified";
     public const string PasswordResetRequested = "password.reset_requested";

@@ -17,4 +17,6 @@ public static class ChangeAreas
     public const string SigningKeys = "signing_keys";
     /// <summary>sessions revoked, users disabled or deleted: whatever ends an access token's session.</summary>
     public const string Sessions = "sessions";
+    /// <summary>license_plans and licenses (not their seat counts): what a user is entitled to.</summary>
+    public const string Licenses = "licenses";
 }

@@ -1,3 +1,4 @@
+using Latchkey.Core.Licensing;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Settings;
@@ -17,6 +18,7 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<AccessTokenRevocationList>());
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<SessionStateCache>());
+        services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<EntitlementCache>());
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<SharedCounters>();

@@ -4,28 +4,52 @@ namespace Latchkey.Core.Licensing;
 
 /// <summary>
 /// What a user may use now: the current license (the newest valid one, else the newest), its entitlements, and
-/// for metered features the current period's use against the limit. Two reads: licenses with plans, then counters.
+/// for metered features the current period's use against the limit. Checks read the licenses with their plans
+/// from the node's <see cref="EntitlementCache"/> and only the counters from the database; <see cref="CurrentAsync"/>
+/// (the license as <c>/licenses/me</c> shows it, seat count included) always reads the database.
 /// </summary>
-public sealed class EntitlementService(ILicenseStore store, TimeProvider clock)
+public sealed class EntitlementService(ILicenseStore store, EntitlementCache cache, TimeProvider clock)
 {
     public static readonly AuthError NoLicense = new(AuthErrorCodes.NotFound, "No license for this account");
 
-    public async Task<Result<LicenseView>> CurrentAsync(Guid userId, CancellationToken ct)
+    public async Task<Result<LicenseView>> CurrentAsync(Guid userId, CancellationToken ct) => Current(await ReadAsync(userId, ct));
+
+    /// <summary>The current license for entitlement checks, from the cache (its seat count may be a poll behind).</summary>
+    public async Task<Result<LicenseView>> CurrentForChecksAsync(Guid userId, CancellationToken ct)
+    {
+        if (cache.TryGet(userId, out var cached)) return Current(cached);
+        var generation = cache.Generation;
+        var licenses = await ReadAsync(userId, ct);
+        cache.Remember(userId, licenses, generation);
+        return Current(licenses);
+    }
+
+    private async Task<IReadOnlyList<LicenseEntitlements>> ReadAsync(Guid userId, CancellationToken ct) =>
+        [.. (await store.ListForUserAsync(userId, ct)).Select(l => LicenseEntitlements.Of(l.License, l.Plan))];
+
+    private Result<LicenseView> Current(IReadOnlyList<LicenseEntitlements> licenses)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var views = (await store.ListForUserAsync(userId, ct)).Select(l => LicenseView.At(l.License, l.Plan, now)).ToList();
-        return (views.FirstOrDefault(v => v.Valid) ?? views.FirstOrDefault()) is { } current ? current : NoLicense;
+        LicenseView? first = null;
+        foreach (var license in licenses)
+        {
+            var view = license.At(now);
+            if (view.Valid) return view;
+            first ??= view;
+        }
+        return first is null ? NoLicense : first;
     }
 
     /// <summary>Every entitlement of the current license, or just <paramref name="feature"/> (not allowed when the license lacks it).</summary>
     public async Task<Result<IReadOnlyList<EntitlementCheck>>> CheckAsync(Guid userId, string? feature, CancellationToken ct)
     {
-        var current = await CurrentAsync(userId, ct);
+        var current = await CurrentForChecksAsync(userId, ct);
         if (!current.IsSuccess)
             return feature is null ? Result<IReadOnlyList<EntitlementCheck>>.Ok([]) : new EntitlementCheck[] { Denied(feature) };
-        var checks = await ChecksAsync(current.Value, ct);
-        if (feature is null) return Result<IReadOnlyList<EntitlementCheck>>.Ok(checks);
-        return new[] { checks.FirstOrDefault(c => c.Feature == feature) ?? Denied(feature) };
+        if (feature is null) return Result<IReadOnlyList<EntitlementCheck>>.Ok(await ChecksAsync(current.Value, ct));
+        // One feature: a switch costs no read at all, a metered feature one counter read.
+        if (current.Value.Entitlements.FirstOrDefault(e => e.Feature == feature) is not { } wanted) return new[] { Denied(feature) };
+        return Result<IReadOnlyList<EntitlementCheck>>.Ok(await ChecksAsync(current.Value with { Entitlements = [wanted] }, ct));
     }
 
     /// <summary>The license's entitlements with the current period's use of the metered ones.</summary>

@@ -15,6 +15,10 @@ public interface ILicenseStore
     /// <summary>The user's licenses with their plans, newest first.</summary>
     Task<IReadOnlyList<(License License, LicensePlan Plan)>> ListForUserAsync(Guid userId, CancellationToken ct);
     Task<(IReadOnlyList<License> Items, int Total)> ListAsync(Guid? userId, int page, int limit, CancellationToken ct);
+    /// <summary>Up to <paramref name="limit"/> licenses, untracked, whose stored status is valid but whose trial or term ended by <paramref name="now"/> and whose expiry was not raised yet.</summary>
+    Task<IReadOnlyList<License>> ListLapsedAsync(DateTime now, int limit, CancellationToken ct);
+    /// <summary>Marks the expiry raised in one conditional statement; false when another node did it first.</summary>
+    Task<bool> TryMarkExpiryNotifiedAsync(Guid licenseId, DateTime now, CancellationToken ct);
 
     Task<LicenseActivation?> FindActivationAsync(Guid licenseId, string fingerprint, CancellationToken ct);
     /// <summary>Takes a seat if one is free: <c>UPDATE ... SET seats_used = seats_used + 1 WHERE seats_used &lt; seats</c>; false when full.</summary>

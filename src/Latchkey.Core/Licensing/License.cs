@@ -24,6 +24,11 @@ public sealed class License
     public required string KeyPrefix { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>
+    /// When <c>license.expired</c> was raised for the current term (by <see cref="LicenseExpiryWorker"/>); null until
+    /// then, and again when an administrator changes the status or the end, so a renewed license can expire again.
+    /// </summary>
+    public DateTime? ExpiryNotifiedAt { get; set; }
 
     /// <summary>The status in force at <paramref name="now"/>: revoked and suspended win, then the end of the trial or the term.</summary>
     public string StatusAt(DateTime now) =>

@@ -14,7 +14,7 @@ public sealed record LicenseChange(string? Status = null, int? Seats = null, Dat
 /// Plans and licenses as an administrator manages them (permission <c>licenses:manage</c>). Every change
 /// writes an activity row in the same save; a new license's key is returned once and stored as its SHA-256.
 /// </summary>
-public sealed class LicenseAdministration(ILicenseStore store, IUserStore users, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class LicenseAdministration(ILicenseStore store, IUserStore users, EntitlementCache cache, ActivityLog activity, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public async Task<Result<LicensePlan>> CreatePlanAsync(PlanDraft draft, Guid actorId, RequestContext context, CancellationToken ct)
     {
@@ -36,6 +36,7 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         {
             return TakenCode;
         }
+        cache.Invalidate();
         return plan;
     }
 
@@ -67,6 +68,7 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         store.Add(license);
         activity.Record(ActivityTypes.LicenseIssued, userId, context, details: new { licenseId = license.Id, plan = plan.Code, actorId });
         await unitOfWork.SaveChangesAsync(ct);
+        cache.Invalidate();
         return (license, plan, key);
     }
 
@@ -86,8 +88,11 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         if (change.EndsAt is { } endsAt) { license.EndsAt = DateTime.SpecifyKind(endsAt, DateTimeKind.Utc); changed.Add("endsAt"); }
         var now = clock.GetUtcNow().UtcDateTime;
         license.UpdatedAt = now;
+        // A new status or end starts a new term as far as the expiry event goes: it is raised again when that one ends.
+        if (change.Status is not null || change.EndsAt is not null) license.ExpiryNotifiedAt = null;
         activity.Record(ActivityTypes.LicenseUpdated, license.UserId, context, details: new { licenseId, changed, status = license.Status, actorId });
         await unitOfWork.SaveChangesAsync(ct);
+        cache.Invalidate();
         return LicenseView.At(license, plan, now);
     }
 

@@ -5,9 +5,19 @@ public sealed record LicenseView(License License, LicensePlan Plan, string Statu
 {
     public bool Valid => LicenseStatuses.IsValid(Status);
 
-    public static LicenseView At(License license, LicensePlan plan, DateTime now) =>
-        new(license, plan, license.StatusAt(now),
-            EntitlementJson.Merge(EntitlementJson.Read(plan.Entitlements), EntitlementJson.Read(license.Overrides)));
+    public static LicenseView At(License license, LicensePlan plan, DateTime now) => LicenseEntitlements.Of(license, plan).At(now);
+}
+
+/// <summary>
+/// A license, its plan and their merged entitlements, parsed once: what <see cref="EntitlementCache"/> holds, so
+/// a cached check parses no JSON. The status is not part of it: it depends on the clock and is computed at each read.
+/// </summary>
+public sealed record LicenseEntitlements(License License, LicensePlan Plan, IReadOnlyList<Entitlement> Entitlements)
+{
+    public static LicenseEntitlements Of(License license, LicensePlan plan) =>
+        new(license, plan, EntitlementJson.Merge(EntitlementJson.Read(plan.Entitlements), EntitlementJson.Read(license.Overrides)));
+
+    public LicenseView At(DateTime now) => new(License, Plan, License.StatusAt(now), Entitlements);
 }
 
 /// <summary>One feature checked: allowed (on, and under its limit if metered), and the period's use against the limit.</summary>

@@ -5,6 +5,9 @@ namespace Latchkey.Core.Licensing;
 public static class LicensingServiceCollectionExtensions
 {
     public static IServiceCollection AddLicensing(this IServiceCollection services) => services
+        .AddSingleton<EntitlementCache>()
+        .AddSingleton<LicenseExpiryWorker>()
+        .AddHostedService(sp => sp.GetRequiredService<LicenseExpiryWorker>())
         .AddScoped<LicenseAdministration>()
         .AddScoped<LicenseKeyService>()
         .AddScoped<EntitlementService>()

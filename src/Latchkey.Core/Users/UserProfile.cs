@@ -28,7 +28,7 @@ public static partial class UserProfile
             return AuthError.Field("displayName", $"Display name must be 1 to {MaxDisplayNameLength} letters, digits, symbols, spaces or ,.'-");
         if (request.Locale is { } locale && !defaults.AllowedLocales.Contains(locale, StringComparer.Ordinal))
             return new AuthError(AuthErrorCodes.LocaleNotAllowed, "Locale not allowed");
-        if (request.Metadata is { } metadata && (metadata.ValueKind != JsonValueKind.Object || metadata.GetRawText().Length > MaxMetadataLength))
+        if (request.Metadata is { } metadata && !IsValidMetadata(metadata))
             return AuthError.Field("metadata", $"Metadata must be a JSON object of at most {MaxMetadataLength} characters");
         if (request.AllowedRoles is { } roles
             && (roles.Count is 0 or > UserRoles.MaxRoles || roles.Any(r => !defaults.AllowedRoles.Contains(r, StringComparer.Ordinal))))
@@ -50,6 +50,10 @@ public static partial class UserProfile
         user.AllowedRoles = UserRoles.Format(request.AllowedRoles ?? defaults.AllowedRoles);
         user.DefaultRole = request.DefaultRole ?? defaults.DefaultRole;
     }
+
+    /// <summary>The one metadata rule of every surface: a JSON object, bounded in size.</summary>
+    public static bool IsValidMetadata(JsonElement metadata) =>
+        metadata.ValueKind == JsonValueKind.Object && metadata.GetRawText().Length <= MaxMetadataLength;
 
     /// <summary>The one display-name rule of every surface (sign-up metadata and the profile alike).</summary>
     public static bool IsValidDisplayName(string name) => name.Length <= MaxDisplayNameLength && DisplayNamePattern().IsMatch(name);

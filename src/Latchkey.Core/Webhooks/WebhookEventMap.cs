@@ -50,6 +50,11 @@ public static class WebhookEventMap
         [ActivityTypes.OAuthClientUpdated] = WebhookEventTypes.OAuthClientUpdated,
         [ActivityTypes.OAuthClientDeleted] = WebhookEventTypes.OAuthClientDeleted,
         [ActivityTypes.OAuthClientSecretRotated] = WebhookEventTypes.OAuthClientSecretRotated,
+        [ActivityTypes.LicenseIssued] = WebhookEventTypes.LicenseCreated,
+        [ActivityTypes.LicenseUpdated] = WebhookEventTypes.LicenseUpdated,
+        [ActivityTypes.LicenseActivated] = WebhookEventTypes.LicenseActivated,
+        [ActivityTypes.LicenseDeactivated] = WebhookEventTypes.LicenseDeactivated,
+        [ActivityTypes.LicenseExpired] = WebhookEventTypes.LicenseExpired,
     };
 
     /// <summary>Usually none or one; an administrator's change that locks and renames raises both user.locked and user.updated.</summary>

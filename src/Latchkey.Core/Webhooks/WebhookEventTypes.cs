@@ -45,6 +45,13 @@ public static class WebhookEventTypes
     public const string OAuthClientDeleted = "oauth.client.deleted";
     public const string OAuthClientSecretRotated = "oauth.client.secret_rotated";
 
+    // Licensing (the expiry from the expiry worker, the rest from the licensing core's activity rows).
+    public const string LicenseCreated = "license.created";
+    public const string LicenseUpdated = "license.updated";
+    public const string LicenseActivated = "license.activated";
+    public const string LicenseDeactivated = "license.deactivated";
+    public const string LicenseExpired = "license.expired";
+
     /// <summary>Sent only by <c>POST /api/admin/webhooks/{id}/test</c>, to that endpoint, whatever it subscribes to.</summary>
     public const string Test = "webhook.test";
 
@@ -57,6 +64,7 @@ public static class WebhookEventTypes
         ScimGroupCreated, ScimGroupUpdated, ScimGroupDeleted, ScimTokenCreated, ScimTokenRevoked,
         AdminRoleCreated, AdminRoleUpdated, AdminRoleDeleted, AdminSettingsUpdated, AdminImpersonationStarted, AdminImpersonationStopped,
         OAuthClientCreated, OAuthClientUpdated, OAuthClientDeleted, OAuthClientSecretRotated,
+        LicenseCreated, LicenseUpdated, LicenseActivated, LicenseDeactivated, LicenseExpired,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -54,6 +54,17 @@ internal sealed class LicenseStore(LatchkeyDbContext db) : ILicenseStore
         return (items, total);
     }
 
+    public async Task<IReadOnlyList<License>> ListLapsedAsync(DateTime now, int limit, CancellationToken ct) =>
+        await Licenses.AsNoTracking()
+            .Where(l => l.ExpiryNotifiedAt == null
+                && (l.Status == LicenseStatuses.Active || l.Status == LicenseStatuses.Trialing || l.Status == LicenseStatuses.PastDue)
+                && ((l.EndsAt != null && l.EndsAt <= now) || (l.Status == LicenseStatuses.Trialing && l.TrialEndsAt != null && l.TrialEndsAt <= now)))
+            .OrderBy(l => l.Id).Take(limit).ToListAsync(ct);
+
+    public async Task<bool> TryMarkExpiryNotifiedAsync(Guid licenseId, DateTime now, CancellationToken ct) =>
+        await Licenses.Where(l => l.Id == licenseId && l.ExpiryNotifiedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiryNotifiedAt, now), ct) == 1;
+
     public Task<LicenseActivation?> FindActivationAsync(Guid licenseId, string fingerprint, CancellationToken ct) =>
         Activations.FirstOrDefaultAsync(a => a.LicenseId == licenseId && a.Fingerprint == fingerprint, ct);
 

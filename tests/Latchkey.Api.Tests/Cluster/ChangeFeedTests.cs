@@ -17,11 +17,10 @@ public sealed class ChangeFeedServer : OAuthServer
     protected override void Configure(IDictionary<string, string?> settings)
     {
         base.Configure(settings);
-        settings["Latchkey:Cluster:ChangePollInterval"] = "00:01:00";
+        ManualChangePolling.Configure(settings);
     }
 
-    /// <summary>What every node does on its own twice a second: read the change versions, drop what moved.</summary>
-    public Task PollChangesAsync() => Services.GetRequiredService<ChangeFeed>().PollAsync(CancellationToken.None);
+    public Task PollChangesAsync() => ManualChangePolling.PollAsync(this);
 }
 
 /// <summary>

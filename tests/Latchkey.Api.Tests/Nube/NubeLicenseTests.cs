@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Latchkey.Api.Tests.Admin;
 using Latchkey.Api.Tests.Infrastructure;
 using Latchkey.Core.Common;
 using Latchkey.Core.Licensing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Latchkey.Api.Tests.Nube;
@@ -144,4 +146,66 @@ public sealed class NubeLicenseTests(NubeServer server) : IClassFixture<NubeServ
         await (await admin.PostJsonAsync("/v1/admin/licenses", new { userId = Guid.NewGuid(), plan = code })).NubeErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         await (await admin.PostJsonAsync("/v1/admin/licenses", new { userId = Guid.NewGuid(), plan = "no-such-plan" })).NubeErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
+
+    [Fact]
+    public async Task License_changes_queue_license_webhook_events_beside_their_activity_rows()
+    {
+        var root = await server.RootAsync();
+        var events = new[] { "license.created", "license.updated", "license.activated", "license.deactivated" };
+        var created = await (await root.PostJsonAsync("/api/admin/webhooks", new { url = "https://93.184.215.14/latchkey", events })).JsonAsync();
+        var hook = created.GetProperty("webhook").GetProperty("id").GetGuid();
+        try
+        {
+            var admin = await server.AdminKeyClientAsync();
+            var (_, userId, key, license) = await server.LicensedUserAsync(admin, await admin.PlanAsync());
+            var id = license.Str("id");
+            await (await _client.PostJsonAsync("/v1/licenses/activate", new { key, fingerprint = "hooked" })).NubeDataAsync(HttpStatusCode.Created);
+            await (await _client.PostJsonAsync("/v1/licenses/deactivate", new { key, fingerprint = "hooked" })).NubeDataAsync();
+            await (await admin.PatchJsonAsync($"/v1/admin/licenses/{id}", new { status = "suspended" }, null)).NubeDataAsync();
+            // Refused changes raise nothing.
+            await (await admin.PatchJsonAsync($"/v1/admin/licenses/{id}", new { status = "bogus" }, null)).NubeErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+
+            var queued = await server.QueryAsync(db => db.WebhookDeliveries.AsNoTracking()
+                .Where(d => d.SubscriptionId == hook && d.Payload.Contains(id)).Select(d => new { d.EventType, d.Payload }).ToListAsync());
+            Assert.Equal(events.Order(), queued.Select(q => q.EventType).Order());
+            Assert.All(queued, q => Assert.Equal(userId, JsonDocument.Parse(q.Payload).RootElement.GetProperty("data").GetProperty("userId").GetGuid()));
+            var activity = await server.QueryAsync(db => db.Activity.CountAsync(a => a.UserId == userId && a.Type.StartsWith("license.")));
+            Assert.Equal(queued.Count, activity);
+        }
+        finally
+        {
+            await root.DeleteAsync($"/api/admin/webhooks/{hook}");
+        }
+    }
+
+    [Fact]
+    public async Task A_trial_that_ends_raises_license_expired_once_and_a_renewed_license_raises_it_again()
+    {
+        var admin = await server.AdminKeyClientAsync();
+        var (_, userId, _, license) = await server.LicensedUserAsync(admin, await admin.PlanAsync(trialDays: 3));
+        var worker = server.Services.GetRequiredService<LicenseExpiryWorker>();
+        var ct = TestContext.Current.CancellationToken;
+        await worker.RunOnceAsync(ct);
+        Assert.Empty(await ExpiryRowsAsync(userId));
+
+        // The worker's own timer may fire on the advance too: the conditional claim keeps it to one event.
+        server.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        await worker.RunOnceAsync(ct);
+        await worker.RunOnceAsync(ct);
+        Assert.Contains("trial_ended", Assert.Single(await ExpiryRowsAsync(userId)));
+
+        var endsAt = server.Clock.GetUtcNow().UtcDateTime.AddDays(1);
+        await (await admin.PatchJsonAsync($"/v1/admin/licenses/{license.Str("id")}", new { status = "active", endsAt }, null)).NubeDataAsync();
+        await worker.RunOnceAsync(ct);
+        Assert.Single(await ExpiryRowsAsync(userId));
+        server.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await worker.RunOnceAsync(ct);
+        var rows = await ExpiryRowsAsync(userId);
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, r => r!.Contains("term_ended"));
+    }
+
+    private Task<List<string?>> ExpiryRowsAsync(Guid userId) =>
+        server.QueryAsync(db => db.Activity.Where(a => a.UserId == userId && a.Type == "license.expired").Select(a => a.Details).ToListAsync());
 }
+

@@ -30,7 +30,8 @@ public sealed class NubeUserTests(NubeServer server) : IClassFixture<NubeServer>
     [Theory]
     [InlineData("{\"displayName\": \"a display name that is far too long to be shown\"}", "displayName")]
     [InlineData("{\"metadata\": [1]}", "metadata")]
-    [InlineData("{\"firstName\": \"\"}", "firstName")]
+    [InlineData("{\"firstName\": \"a first name that is longer than one hundred characters, which is more than the account core allows for it\"}", "firstName")]
+    [InlineData("{\"locale\": \"xx\"}", "locale")]
     public async Task Patch_me_refuses_bad_fields_and_changes_nothing(string body, string field)
     {
         var (access, _, _) = await _client.NubeUserAsync();
@@ -40,6 +41,60 @@ public sealed class NubeUserTests(NubeServer server) : IClassFixture<NubeServer>
         var me = await (await _client.GetAsync("/v1/users/me", access)).NubeDataAsync();
         Assert.Equal("Ada", me.Str("firstName"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, me.GetProperty("metadata").ValueKind);
+    }
+
+    [Fact]
+    public async Task Patch_me_is_the_account_profile_every_surface_shows()
+    {
+        var (access, _, _) = await _client.NubeUserAsync();
+        await (await _client.PatchJsonAsync("/v1/users/me", new { firstName = "Grace", metadata = new { tier = "gold" } }, access)).NubeDataAsync();
+        var platform = await (await _client.GetAsync("/api/user/profile", access)).JsonAsync();
+        Assert.Equal("Grace", platform.GetProperty("profile").Str("first_name"));
+        var emptied = await (await _client.PatchJsonAsync("/v1/users/me", new { firstName = "", metadata = new { } }, access)).NubeDataAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, emptied.GetProperty("firstName").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, emptied.GetProperty("metadata").ValueKind);
+    }
+
+    [Fact]
+    public async Task Delete_me_needs_the_current_password_and_changes_nothing_without_it()
+    {
+        var (access, _, email) = await _client.NubeUserAsync();
+        var missing = await (await _client.SendAsync(HttpMethod.Delete, "/v1/users/me", access)).NubeErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.True(missing.GetProperty("details").TryGetProperty("currentPassword", out _));
+        await (await _client.SendAsync(HttpMethod.Delete, "/v1/users/me", access, new { currentPassword = "not-the-password" }))
+            .NubeErrorAsync(HttpStatusCode.BadRequest, "BAD_REQUEST");
+        await (await _client.SendAsync(HttpMethod.Delete, "/v1/users/me", access, new { currentPassword = 5 })).NubeErrorAsync(HttpStatusCode.BadRequest, "BAD_REQUEST");
+        Assert.Equal(email, (await (await _client.GetAsync("/v1/users/me", access)).NubeDataAsync()).Str("email"));
+    }
+
+    [Fact]
+    public async Task Delete_me_erases_the_account_through_the_account_core_and_ends_every_session()
+    {
+        var (access, refresh, email) = await _client.NubeUserAsync();
+        var (other, _) = await _client.SimpleLoginAsync(email);
+        var id = (await (await _client.GetAsync("/v1/users/me", access)).NubeDataAsync()).GetProperty("id").GetGuid();
+
+        var deleted = await (await _client.SendAsync(HttpMethod.Delete, "/v1/users/me", access, new { currentPassword = Accounts.Password })).NubeDataAsync();
+        Assert.Equal((id, true), (deleted.GetProperty("id").GetGuid(), deleted.GetProperty("deleted").GetBoolean()));
+
+        foreach (var token in new[] { access, other })
+            await (await _client.GetAsync("/v1/users/me", token)).NubeErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        await (await _client.PostJsonAsync("/v1/auth/refresh", new { refreshToken = refresh })).NubeErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        var (users, sessions, trace) = await server.QueryAsync(async db => (
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users, u => u.Id == id),
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Sessions, s => s.UserId == id),
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Activity, a => a.UserId == id)));
+        Assert.Equal((0, 0, 0), (users, sessions, trace));
+    }
+
+    [Fact]
+    public async Task Delete_me_refuses_an_api_key()
+    {
+        var keyed = await server.AdminKeyClientAsync();
+        var response = await keyed.SendAsync(HttpMethod.Delete, "/v1/users/me", null, new { currentPassword = Accounts.Password });
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        await response.NubeErrorAsync(response.StatusCode, response.StatusCode == HttpStatusCode.Forbidden ? "FORBIDDEN" : "UNAUTHORIZED");
+        Assert.Equal(AdminServer.AdminEmail, (await (await keyed.GetAsync("/v1/users/me")).NubeDataAsync()).Str("email"));
     }
 
     [Fact]

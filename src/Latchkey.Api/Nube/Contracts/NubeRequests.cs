@@ -16,3 +16,9 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 /// <summary><c>PATCH /users/me</c>: fields left out stay as they are.</summary>
 public sealed record UpdateMeRequest(string? FirstName, string? LastName, string? DisplayName, string? Locale, JsonElement? Metadata);
+
+/// <summary>
+/// <c>DELETE /users/me</c>: the account's current password, its proof. An account without a password (social or
+/// magic-link only) proves it with a recent sign-in of the session instead and may send no body.
+/// </summary>
+public sealed record DeleteMeRequest(string? CurrentPassword);

@@ -22,6 +22,9 @@ public sealed record LoggedOut(Guid SessionId);
 
 public sealed record RevokedSessions(int Revoked);
 
+/// <summary><c>DELETE /users/me</c>: the account and its data are gone.</summary>
+public sealed record DeletedAccount(Guid Id, bool Deleted);
+
 public sealed record NubeUser(
     Guid Id, string Email, bool EmailVerified, string? Username, string? FirstName, string? LastName, string DisplayName,
     string? AvatarUrl, string? PhoneNumber, string? Locale, JsonElement? Metadata, string Role, bool Anonymous,

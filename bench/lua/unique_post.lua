@@ -1,5 +1,6 @@
--- SCIM user creation with a unique userName per request: BENCH_TEMPLATE is the JSON body with %s for a unique
--- part, BENCH_NONCE makes it unique across runs, BENCH_AUTH the SCIM token's Authorization header.
+-- A POST whose body is unique per request (SCIM user creation, usage reports with an idempotency key):
+-- BENCH_TEMPLATE is the JSON body with %s for a unique part, BENCH_NONCE makes it unique across runs,
+-- BENCH_AUTH the Authorization header, BENCH_CONTENT_TYPE the body's type (JSON unless said).
 package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
 local common = require("common")
 setup, done = common.setup, common.done
@@ -7,6 +8,7 @@ setup, done = common.setup, common.done
 local template = common.env("BENCH_TEMPLATE")
 local nonce = common.env("BENCH_NONCE")
 local auth = common.env("BENCH_AUTH")
+local content_type = common.env("BENCH_CONTENT_TYPE", "application/json")
 local counter, salt = 0, ""
 
 function init(_)
@@ -18,7 +20,7 @@ end
 function request()
   counter = counter + 1
   local unique = string.format("%s-%s-%d", nonce, salt, counter)
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/scim+json", ["Authorization"] = auth }, string.format(template, unique))
+  return wrk.format("POST", nil, { ["Content-Type"] = content_type, ["Authorization"] = auth }, string.format(template, unique))
 end
 
 response = common.track(response)
