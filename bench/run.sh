@@ -71,7 +71,7 @@ fi
 [[ -z "$SCALE_ARG" ]] || SCALE_USERS="$SCALE_ARG"
 [[ -z "$CONNECTIONS_ARG" ]] || IFS=, read -r -a CONCURRENCIES <<<"$CONNECTIONS_ARG"
 [[ -z "$USERS_ARG" ]] || USERS="$USERS_ARG"
-LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats console_users scim_filter scim_page scim_create license_validate entitlements license_usage profile avatar_cached)
+LATCHKEY_SCENARIOS=(jwks verify nhost_verify refresh nhost_refresh signin signup client_credentials introspection userinfo admin_search admin_stats console_users console_keys scim_filter scim_page scim_create license_validate entitlements license_usage profile avatar_cached)
 IDENTITY_SCENARIOS=(signup signin refresh)
 if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a LATCHKEY_SCENARIOS <<<"$ONLY"
@@ -309,6 +309,8 @@ admin_cookie() {
 }
 available_console_users() { admin_cookie; [[ -n "$ADMIN_COOKIE" && $(http_status -H "Cookie: $ADMIN_COOKIE" "$LK_URL/admin/users?search=bench1") == 200 ]]; }
 lk_console_users() { measure latchkey "$1" console_users static.lua "$LK_URL/admin/users?search=bench1" BENCH_COOKIE="$ADMIN_COOKIE"; }
+available_console_keys() { admin_cookie; [[ -n "$ADMIN_COOKIE" && $(http_status -H "Cookie: $ADMIN_COOKIE" "$LK_URL/admin/keys") == 200 ]]; }
+lk_console_keys() { measure latchkey "$1" console_keys static.lua "$LK_URL/admin/keys" BENCH_COOKIE="$ADMIN_COOKIE"; }
 
 # SCIM: a token for an OAuth client made by the administrator; a userName lookup (the call identity providers make
 # before every create), a page of 100, and user creation (no password: no Argon2id).

@@ -31,11 +31,13 @@ public static class AdminConsoleEndpoints
         app.MapGet(AdminPaths.Settings, SettingsPage.ShowAsync);
         app.MapGet(AdminPaths.Clients, ClientsPage.ListAsync);
         app.MapGet(AdminPaths.Clients + "/{id:guid}", ClientsPage.EditAsync);
+        app.MapGet(AdminPaths.Keys, KeysPage.ShowAsync);
         return
         [
             app.MapPost(AdminPaths.Clients, ClientsPage.CreateAsync),
             app.MapPost(AdminPaths.Clients + "/{id:guid}", ClientsPage.ChangeAsync),
             app.MapPost(AdminPaths.Settings, SettingsPage.SaveAsync),
+            app.MapPost(AdminPaths.Keys, KeysPage.RotateAsync),
             app.MapPost(AdminPaths.Roles, RolesPage.CreateAsync),
             app.MapPost(AdminPaths.Roles + "/{name}", RolesPage.UpdateAsync),
             app.MapPost(AdminPaths.Sessions + "/{id:guid}/revoke", SessionsPage.RevokeAsync),

@@ -10,6 +10,7 @@ public static class AdminPaths
     public const string Roles = "/admin/roles";
     public const string Settings = "/admin/settings";
     public const string Clients = "/admin/clients";
+    public const string Keys = "/admin/keys";
     public const string StopImpersonating = "/admin/impersonation/stop";
 
     public static string User(Guid id) => $"{Users}/{id}";

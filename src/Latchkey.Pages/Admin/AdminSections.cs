@@ -15,6 +15,7 @@ internal static class AdminSections
         (new(AdminPaths.Roles, "Roles"), Permissions.RolesManage),
         (new(AdminPaths.Settings, "Settings"), Permissions.SettingsRead),
         (new(AdminPaths.Clients, "OAuth clients"), Permissions.ClientsManage),
+        (new(AdminPaths.Keys, "Signing keys"), Permissions.KeysRotate),
     ];
 
     public static IReadOnlyList<ConsoleLink> For(AdminCaller admin) =>

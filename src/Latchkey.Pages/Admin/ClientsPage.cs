@@ -28,7 +28,7 @@ internal static class ClientsPage
         var (form, expired) = await forms.ReadAsync(http, AdminPaths.Clients, ct);
         if (form is null) return expired!;
         var typed = ClientForm.From(form);
-        var created = await clients.CreateAsync(typed.Draft(), null, typed.FirstParty, ClientFieldNames.Platform, Context(http, admin), ct);
+        var created = await clients.CreateAsync(typed.Draft(), null, typed.FirstParty, ClientFieldNames.Platform, admin.ActingContext(http), ct);
         if (!created.IsSuccess) return await ListPageAsync(http, admin, clients, typed, ByField(created.Error), AdminErrorStatus.For(created.Error), ct);
         return Secret(http, admin, created.Value.Client, created.Value.ClientSecret, "created");
     }
@@ -55,20 +55,17 @@ internal static class ClientsPage
         switch (form["action"].ToString())
         {
             case "delete":
-                error = Failure(await clients.DeleteAsync(id, null, Context(http, admin), ct));
+                error = Failure(await clients.DeleteAsync(id, null, admin.ActingContext(http), ct));
                 return error is null ? Results.Redirect(AdminPaths.Clients) : EditPage(http, admin, client, typed, error, false, AdminErrorStatus.For(error));
             case "rotate":
-                var rotated = await clients.RotateSecretAsync(id, null, Context(http, admin), ct);
+                var rotated = await clients.RotateSecretAsync(id, null, admin.ActingContext(http), ct);
                 return rotated.IsSuccess ? Secret(http, admin, rotated.Value.Client, rotated.Value.ClientSecret, "rotated")
                     : EditPage(http, admin, client, typed, rotated.Error, false, AdminErrorStatus.For(rotated.Error));
             default:
-                error = Failure(await clients.UpdateAsync(id, null, typed.Draft(), true, typed.FirstParty, typed.Active, ClientFieldNames.Platform, Context(http, admin), ct));
+                error = Failure(await clients.UpdateAsync(id, null, typed.Draft(), true, typed.FirstParty, typed.Active, ClientFieldNames.Platform, admin.ActingContext(http), ct));
                 return error is null ? Results.Redirect($"{AdminPaths.Client(id)}?done=1") : EditPage(http, admin, client, typed, ByField(error), false, AdminErrorStatus.For(error));
         }
     }
-
-    /// <summary>The request's context with the administrator as the actor, so the client's activity rows name them.</summary>
-    private static RequestContext Context(HttpContext http, AdminCaller admin) => RequestContext.From(http) with { ActorId = admin.Caller.UserId };
 
     /// <summary>The client validator names redirect URI errors by their code only: the page shows them by the redirect URIs field.</summary>
     private static AuthError ByField(AuthError error) =>

@@ -318,4 +318,56 @@ public sealed class AdminConsoleTests(AdminServer server) : IClassFixture<AdminS
     }
 
     private static StringContent Form(string body) => new(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+
+    [Fact]
+    public async Task Signing_keys_are_listed_and_rotated_only_after_confirmation_with_the_administrator_recorded()
+    {
+        var root = await RootBrowserAsync();
+        var (moderator, _, _) = await server.WithRoleAsync(root, "moderator");
+        var (refused, refusedHtml) = await GetAsync(moderator, "/admin/keys");
+        AssertPage(refused, refusedHtml, HttpStatusCode.Forbidden, "keys:rotate");
+        Assert.DoesNotContain("href=\"/admin/keys\"", (await GetAsync(moderator, "/admin")).Html);
+
+        var (list, listHtml) = await GetAsync(root, "/admin/keys");
+        AssertPage(list, listHtml, HttpStatusCode.OK, "id=\"keys\"");
+        Assert.Contains("href=\"/admin/keys\"", listHtml);
+        var before = SigningKeyIds(listHtml);
+        Assert.Contains("<td>RS256</td><td>id</td>", listHtml);
+        Assert.Contains("<td>ES256</td><td>id-es256</td>", listHtml);
+
+        var forged = await root.PostAsync("/admin/keys", Form("confirm=yes"));
+        AssertPage(forged, await forged.Content.ReadAsStringAsync(), HttpStatusCode.BadRequest, "The form expired");
+        var (unconfirmed, unconfirmedHtml) = await SubmitAsync(root, "/admin/keys", "/admin/keys");
+        AssertPage(unconfirmed, unconfirmedHtml, HttpStatusCode.BadRequest, "Tick the box to confirm");
+        Assert.Contains("id=\"confirm-error\"", unconfirmedHtml);
+        Assert.Equal(before, SigningKeyIds(unconfirmedHtml));
+
+        var (rotated, _) = await SubmitAsync(root, "/admin/keys", "/admin/keys", ("confirm", "yes"));
+        Assert.Equal(HttpStatusCode.Redirect, rotated.StatusCode);
+        Assert.Equal("/admin/keys?done=1", rotated.Headers.Location!.OriginalString);
+        var (after, afterHtml) = await GetAsync(root, "/admin/keys?done=1");
+        AssertPage(after, afterHtml, HttpStatusCode.OK, "Signing keys rotated.");
+        // The access-token key and both id-token keys are new (a configured Hasura key is not theirs to rotate);
+        // the old ones stay listed (and published) as retired until their tokens expire.
+        var now = SigningKeyIds(afterHtml);
+        var fresh = now.Except(before).ToHashSet();
+        Assert.Equal(3, fresh.Count);
+        var retired = before.Except(now).ToList();
+        Assert.Equal(3, retired.Count);
+        foreach (var kid in retired) Assert.Matches($"<code>{kid}</code>.*?Retired <time", afterHtml.Replace("\n", ""));
+
+        var adminId = await root.MyIdAsync();
+        var activity = await (await root.GetAsync($"/api/admin/activity?userId={adminId}&type=oidc_key.rotated")).OkAsync();
+        Assert.Contains(activity.GetProperty("activities").EnumerateArray(), a =>
+        {
+            var details = System.Text.Json.JsonDocument.Parse(a.Str("details")).RootElement;
+            return a.GetProperty("actorId").GetGuid() == adminId && details.GetProperty("source").GetString() == "admin console"
+                && details.GetProperty("keyIds").EnumerateArray().Select(k => k.GetString()!).ToHashSet().SetEquals(fresh);
+        });
+    }
+
+    /// <summary>The key ids of the rows that sign now (a retired row says so in its state cell).</summary>
+    private static HashSet<string> SigningKeyIds(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html.Replace("\n", ""), "<code>([^<]+)</code></td>(?:(?!</tr>).)*?<td>\\s*Signing\\s*</td>")
+            .Select(m => m.Groups[1].Value).ToHashSet();
 }

@@ -161,7 +161,7 @@ public sealed class AdminConsoleBrowserTests(BrowserServer server) : IClassFixtu
         var page = await context.NewPageAsync();
         await AdminSignInAsync(page);
         await CheckAsync(page, "dashboard");
-        foreach (var path in new[] { "/admin/activity", "/admin/activity?outcome=maybe", "/admin/sessions", "/admin/roles", "/admin/roles/moderator", "/admin/settings", "/admin/clients" })
+        foreach (var path in new[] { "/admin/activity", "/admin/activity?outcome=maybe", "/admin/sessions", "/admin/roles", "/admin/roles/moderator", "/admin/settings", "/admin/clients", "/admin/keys" })
         {
             await page.GotoAsync(server.Origin + path);
             await CheckAsync(page, path);
