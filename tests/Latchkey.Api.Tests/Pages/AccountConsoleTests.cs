@@ -20,13 +20,14 @@ public sealed class AccountConsoleTests(AccountServer server) : IClassFixture<Ac
     private static readonly TimeSpan PastStepUp = TimeSpan.FromMinutes(6);
 
     public static TheoryData<string> Sections =>
-        ["/account", "/account/email", "/account/password", "/account/two-factor", "/account/sessions", "/account/apps", "/account/api-keys", "/account/activity", "/account/data"];
+        ["/account", "/account/email", "/account/phone", "/account/password", "/account/two-factor", "/account/sessions", "/account/connections", "/account/apps", "/account/api-keys",
+            "/account/activity", "/account/data"];
 
     public static TheoryData<string> Posts =>
     [
-        "/account", "/account/email", "/account/avatar", "/account/avatar/remove", "/account/password", "/account/two-factor/setup", "/account/two-factor/confirm",
+        "/account", "/account/email", "/account/avatar", "/account/avatar/remove", "/account/phone/send-code", "/account/phone/verify", "/account/password", "/account/two-factor/setup", "/account/two-factor/confirm",
         "/account/two-factor/disable", "/account/two-factor/recovery-codes", "/account/sessions/revoke", "/account/sessions/revoke-others",
-        "/account/apps/revoke", "/account/api-keys/create", "/account/api-keys/revoke", "/account/data/export", "/account/data/delete", "/account/elevate",
+        "/account/connections/unlink", "/account/apps/revoke", "/account/api-keys/create", "/account/api-keys/revoke", "/account/data/export", "/account/data/delete", "/account/elevate",
     ];
 
     [Theory]
