@@ -24,6 +24,7 @@ public static class AccountEndpoints
         verifyCode(phoneVerify);
         guessable(app.MapPasswordSection());
         foreach (var post in app.MapTwoFactorSection()) guessable(post);
+        app.MapPasskeysSection();
         app.MapSessionsSection();
         app.MapConnectionsSection();
         app.MapAppsSection();

@@ -15,6 +15,7 @@ internal static class AccountNotices
         ["phone"] = "Your phone number was changed and verified.",
         ["password"] = "Your password was changed. Your other sessions were signed out.",
         ["two-factor-off"] = "The method was turned off.",
+        ["passkey"] = "The passkey was removed. It no longer signs you in.",
         ["session"] = "The session was signed out.",
         ["sessions"] = "Your other sessions were signed out.",
         ["connection"] = "The service was unlinked. It no longer signs you in.",

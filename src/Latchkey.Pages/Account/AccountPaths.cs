@@ -18,6 +18,8 @@ public static class AccountPaths
     public const string TwoFactorConfirm = "/account/two-factor/confirm";
     public const string TwoFactorDisable = "/account/two-factor/disable";
     public const string RecoveryCodes = "/account/two-factor/recovery-codes";
+    public const string Passkeys = "/account/passkeys";
+    public const string PasskeyRemove = "/account/passkeys/remove";
     public const string Sessions = "/account/sessions";
     public const string SessionRevoke = "/account/sessions/revoke";
     public const string SessionsRevokeOthers = "/account/sessions/revoke-others";
@@ -37,7 +39,8 @@ public static class AccountPaths
     /// <summary>The console's sections, in the order of its navigation.</summary>
     public static readonly IReadOnlyList<ConsoleLink> Links =
     [
-        new(Root, "Profile"), new(Email, "Email address"), new(Phone, "Phone number"), new(Password, "Password"), new(TwoFactor, "Two-factor"), new(Sessions, "Sessions"),
+        new(Root, "Profile"), new(Email, "Email address"), new(Phone, "Phone number"), new(Password, "Password"), new(TwoFactor, "Two-factor"),
+        new(Passkeys, "Passkeys"), new(Sessions, "Sessions"),
         new(Connections, "Connected services"), new(Apps, "Authorized apps"), new(ApiKeys, "API keys"), new(Activity, "Recent activity"), new(Data, "Your data"),
     ];
 

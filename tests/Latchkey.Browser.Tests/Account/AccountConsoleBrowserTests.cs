@@ -124,7 +124,7 @@ public sealed class AccountConsoleBrowserTests(BrowserServer server) : IClassFix
         await SignInAsync(page, server, email, Password);
 
         foreach (var path in new[] { "/account", "/account/email", "/account/phone", "/account/password", "/account/two-factor",
-                     "/account/sessions", "/account/connections", "/account/apps", "/account/api-keys", "/account/activity", "/account/data" })
+                     "/account/passkeys", "/account/sessions", "/account/connections", "/account/apps", "/account/api-keys", "/account/activity", "/account/data" })
         {
             await GoAsync(page, server, path);
             await CheckAsync(page, path, violations);
