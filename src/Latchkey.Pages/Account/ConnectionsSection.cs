@@ -28,7 +28,7 @@ internal static class ConnectionsSection
 
     private static async Task<IResult> Unlink(AccountConsole console, ConnectedServicesService connected, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Connections, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Connections, ct);
         if (post.Refused is not null) return post.Refused;
         var visitor = post.Visitor!;
         var provider = AccountConsole.Text(post.Form!, "provider");

@@ -28,7 +28,7 @@ internal static class PasskeysSection
 
     private static async Task<IResult> Remove(AccountConsole console, PasskeyService passkeys, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Passkeys, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Passkeys, ct);
         if (post.Refused is not null) return post.Refused;
         var visitor = post.Visitor!;
         var removed = await passkeys.DeleteAsync(visitor.UserId, visitor.SessionId, AccountConsole.Text(post.Form!, "credential_id"),

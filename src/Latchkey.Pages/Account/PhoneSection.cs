@@ -29,7 +29,7 @@ internal static class PhoneSection
 
     private static async Task<IResult> SendCode(AccountConsole console, PhoneVerificationService phones, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Phone, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Phone, ct);
         if (post.Refused is not null) return post.Refused;
         var number = AccountConsole.Text(post.Form!, "phone_number");
         var sent = await phones.SendCodeAsync(post.Visitor!.UserId, number, RequestContext.From(http), ct);
@@ -44,7 +44,7 @@ internal static class PhoneSection
 
     private static async Task<IResult> Verify(AccountConsole console, PhoneVerificationService phones, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Phone, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Phone, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, form) = (post.Visitor!, post.Form!);
         var number = AccountConsole.Text(form, "phone_number");

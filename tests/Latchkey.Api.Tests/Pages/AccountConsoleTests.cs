@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Latchkey.Api.Tests.Account;
+using Latchkey.Api.Tests.Admin;
 using Latchkey.Api.Tests.Infrastructure;
 using Latchkey.Api.Tests.OAuth;
 using Microsoft.EntityFrameworkCore;
@@ -337,6 +338,27 @@ public sealed class AccountConsoleTests(AccountServer server) : IClassFixture<Ac
 
     private Task<int> PasskeysOfAsync(params string[] emails) =>
         server.QueryAsync(db => db.Passkeys.CountAsync(p => db.Users.Any(u => u.Id == p.UserId && emails.Contains(u.Email))));
+
+    [Fact]
+    public async Task An_administrator_impersonating_cannot_change_the_phone_passkeys_or_social_links()
+    {
+        var root = await server.AdminAsync();
+        var (_, userId, _) = await server.WithRoleAsync(root, "user");
+        Assert.Equal(HttpStatusCode.OK, (await root.PostJsonAsync("/api/admin/impersonate", new { userId, reason = "support ticket 42" })).StatusCode);
+
+        var fields = await HiddenFieldsAsync(root, "/account/phone", "/account/phone/send-code");
+        fields["phone_number"] = "+14155550123";
+        fields["code"] = "123456";
+        fields["provider"] = "github";
+        fields["confirm"] = "yes";
+        fields["credential_id"] = "AAAA";
+        foreach (var path in new[] { "/account/phone/send-code", "/account/phone/verify", "/account/connections/unlink", "/account/passkeys/remove" })
+        {
+            var refused = await root.PostAsync(path, new FormUrlEncodedContent(fields));
+            AssertPage(refused, await refused.Content.ReadAsStringAsync(), HttpStatusCode.Forbidden, "Not allowed while impersonating");
+        }
+        Assert.False(await server.QueryAsync(db => db.VerificationTickets.AnyAsync(t => t.UserId == userId && t.Target == "+14155550123")));
+    }
 
     [Fact]
     public async Task An_app_consent_is_revoked_with_its_tokens()
