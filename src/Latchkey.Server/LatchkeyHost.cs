@@ -99,7 +99,9 @@ internal static class LatchkeyHost
         app.MapLatchkeyApi();
         app.MapLatchkeyPages(signInPost => signInPost.RateLimited(RateLimitPolicies.Login).RateLimitSurface(RateLimitSurfaces.Pages));
         app.MapAccountConsole(guessable => guessable.RateLimited(RateLimitPolicies.TwoFactor).RateLimitSurface(RateLimitSurfaces.Pages),
-            export => export.RateLimited(RateLimitPolicies.Export).RateLimitSurface(RateLimitSurfaces.Pages));
+            export => export.RateLimited(RateLimitPolicies.Export).RateLimitSurface(RateLimitSurfaces.Pages),
+            sendMessage => sendMessage.RateLimited(RateLimitPolicies.SendMessage).RateLimitSurface(RateLimitSurfaces.Pages),
+            verifyCode => verifyCode.RateLimited(RateLimitPolicies.VerifyCode).RateLimitSurface(RateLimitSurfaces.Pages));
         // The admin console's changes count against the same admin limit as the admin API.
         foreach (var post in app.MapAdminConsole()) post.RateLimited(RateLimitPolicies.Admin).RateLimitSurface(RateLimitSurfaces.Pages);
     }

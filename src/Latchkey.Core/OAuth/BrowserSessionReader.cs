@@ -16,6 +16,6 @@ public sealed class BrowserSessionReader(CallerAuthenticator authenticator, IOpt
     {
         if (!http.Request.Cookies.TryGetValue(options.Value.CookieName, out var cookie)) return null;
         var caller = await authenticator.FromCookiesAsync(cookie, impersonation.Read(http.Request), ct);
-        return caller is { SessionId: { } sid } ? new BrowserSession(caller.UserId, sid, caller.AuthTime ?? DateTime.UnixEpoch) : null;
+        return caller is { SessionId: { } sid } ? new BrowserSession(caller.UserId, sid, caller.AuthTime ?? DateTime.UnixEpoch, caller.ActorId) : null;
     }
 }

@@ -1,3 +1,4 @@
+using Latchkey.Core.Admin.Impersonation;
 using Latchkey.Core.Common;
 using Latchkey.Core.OAuth;
 using Latchkey.Core.Users;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Latchkey.Pages.Account;
 
 /// <summary>The signed-in person on a console page: their account and the browser session they came with.</summary>
-internal sealed record AccountVisitor(User User, Guid SessionId)
+internal sealed record AccountVisitor(User User, Guid SessionId, Guid? ActorId = null)
 {
     public Guid UserId => User.Id;
 }
@@ -27,21 +28,34 @@ internal sealed class AccountConsole(BrowserSessionReader browsers, IUserStore u
     {
         var browser = await browsers.ReadAsync(http, ct);
         var user = browser is null ? null : await users.FindByIdAsync(browser.UserId, ct);
-        return user is null ? (null, ToSignIn(http, section)) : (new AccountVisitor(user, browser!.SessionId), null);
+        return user is null ? (null, ToSignIn(http, section)) : (new AccountVisitor(user, browser!.SessionId, browser.ActorId), null);
     }
 
     /// <summary>Reads a console form: not a form is 415, no session a redirect to sign-in, a missing or stale token 400.</summary>
-    public async Task<AccountPost> PostAsync(HttpContext http, string section, CancellationToken ct)
+    public async Task<AccountPost> PostAsync(HttpContext http, string section, CancellationToken ct) => await ReadPostAsync(http, section, ct, sensitive: false);
+
+    private async Task<AccountPost> ReadPostAsync(HttpContext http, string section, CancellationToken ct, bool sensitive)
     {
         if (!http.Request.HasFormContentType) return new(null, null, PageErrors.NotAForm(http));
         var form = await http.Request.ReadFormAsync(ct);
         var (visitor, away) = await VisitAsync(http, section, ct);
         if (visitor is null) return new(null, null, away);
+        if (sensitive && visitor.ActorId is not null)
+            return new(null, null, MessagePage.Render(http, "Not allowed", "Not allowed while impersonating", ImpersonationRules.Refused.Message,
+                [new("retry-link", "Back to the page", section)], StatusCodes.Status403Forbidden, isError: true));
         if (!await antiforgery.IsRequestValidAsync(http))
             return new(null, null, MessagePage.Render(http, "Please try again", "The form expired", PageErrors.FormExpired,
                 [new("retry-link", "Back to the page", section)], StatusCodes.Status400BadRequest, isError: true));
         return new(visitor, form, null);
     }
+
+    /// <summary>
+    /// Reads a form that changes a sign-in method or contact (phone, social links, passkeys): as <see cref="PostAsync"/>,
+    /// but refused with a 403 while an administrator impersonates the person, as the API's impersonation limits refuse
+    /// the same changes (an administrator could otherwise put their own phone number on the account). Checked before
+    /// the antiforgery token, which the API's authentication makes look stale on these routes while impersonating.
+    /// </summary>
+    public Task<AccountPost> PostSensitiveAsync(HttpContext http, string section, CancellationToken ct) => ReadPostAsync(http, section, ct, sensitive: true);
 
     /// <summary>Post/redirect/get: after a change the browser loads the section again, with a notice from a fixed list.</summary>
     public static IResult SeeOther(HttpContext http, string section, string? notice = null)

@@ -9,15 +9,22 @@ public static class AccountPaths
     public const string Avatar = "/account/avatar";
     public const string AvatarRemove = "/account/avatar/remove";
     public const string Email = "/account/email";
+    public const string Phone = "/account/phone";
+    public const string PhoneSendCode = "/account/phone/send-code";
+    public const string PhoneVerify = "/account/phone/verify";
     public const string Password = "/account/password";
     public const string TwoFactor = "/account/two-factor";
     public const string TwoFactorSetup = "/account/two-factor/setup";
     public const string TwoFactorConfirm = "/account/two-factor/confirm";
     public const string TwoFactorDisable = "/account/two-factor/disable";
     public const string RecoveryCodes = "/account/two-factor/recovery-codes";
+    public const string Passkeys = "/account/passkeys";
+    public const string PasskeyRemove = "/account/passkeys/remove";
     public const string Sessions = "/account/sessions";
     public const string SessionRevoke = "/account/sessions/revoke";
     public const string SessionsRevokeOthers = "/account/sessions/revoke-others";
+    public const string Connections = "/account/connections";
+    public const string ConnectionUnlink = "/account/connections/unlink";
     public const string Apps = "/account/apps";
     public const string AppRevoke = "/account/apps/revoke";
     public const string ApiKeys = "/account/api-keys";
@@ -32,8 +39,9 @@ public static class AccountPaths
     /// <summary>The console's sections, in the order of its navigation.</summary>
     public static readonly IReadOnlyList<ConsoleLink> Links =
     [
-        new(Root, "Profile"), new(Email, "Email address"), new(Password, "Password"), new(TwoFactor, "Two-factor"), new(Sessions, "Sessions"),
-        new(Apps, "Authorized apps"), new(ApiKeys, "API keys"), new(Activity, "Recent activity"), new(Data, "Your data"),
+        new(Root, "Profile"), new(Email, "Email address"), new(Phone, "Phone number"), new(Password, "Password"), new(TwoFactor, "Two-factor"),
+        new(Passkeys, "Passkeys"), new(Sessions, "Sessions"),
+        new(Connections, "Connected services"), new(Apps, "Authorized apps"), new(ApiKeys, "API keys"), new(Activity, "Recent activity"), new(Data, "Your data"),
     ];
 
     /// <summary>Whether <paramref name="path"/> is one of the sections (where a step-up may send the person back to).</summary>

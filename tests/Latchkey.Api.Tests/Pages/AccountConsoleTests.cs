@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Latchkey.Api.Tests.Account;
+using Latchkey.Api.Tests.Admin;
 using Latchkey.Api.Tests.Infrastructure;
 using Latchkey.Api.Tests.OAuth;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +21,14 @@ public sealed class AccountConsoleTests(AccountServer server) : IClassFixture<Ac
     private static readonly TimeSpan PastStepUp = TimeSpan.FromMinutes(6);
 
     public static TheoryData<string> Sections =>
-        ["/account", "/account/email", "/account/password", "/account/two-factor", "/account/sessions", "/account/apps", "/account/api-keys", "/account/activity", "/account/data"];
+        ["/account", "/account/email", "/account/phone", "/account/password", "/account/two-factor", "/account/passkeys", "/account/sessions", "/account/connections", "/account/apps", "/account/api-keys",
+            "/account/activity", "/account/data"];
 
     public static TheoryData<string> Posts =>
     [
-        "/account", "/account/email", "/account/avatar", "/account/avatar/remove", "/account/password", "/account/two-factor/setup", "/account/two-factor/confirm",
-        "/account/two-factor/disable", "/account/two-factor/recovery-codes", "/account/sessions/revoke", "/account/sessions/revoke-others",
-        "/account/apps/revoke", "/account/api-keys/create", "/account/api-keys/revoke", "/account/data/export", "/account/data/delete", "/account/elevate",
+        "/account", "/account/email", "/account/avatar", "/account/avatar/remove", "/account/phone/send-code", "/account/phone/verify", "/account/password", "/account/two-factor/setup", "/account/two-factor/confirm",
+        "/account/two-factor/disable", "/account/two-factor/recovery-codes", "/account/passkeys/remove", "/account/sessions/revoke", "/account/sessions/revoke-others",
+        "/account/connections/unlink", "/account/apps/revoke", "/account/api-keys/create", "/account/api-keys/revoke", "/account/data/export", "/account/data/delete", "/account/elevate",
     ];
 
     [Theory]
@@ -302,6 +304,60 @@ public sealed class AccountConsoleTests(AccountServer server) : IClassFixture<Ac
         AssertSeeOther(revoked, "/account/sessions?done=session");
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_passkey_is_listed_and_removed_and_one_of_another_account_is_not_found()
+    {
+        var (browser, email) = await server.SignedInAsync();
+        using var authenticator = new SoftwareAuthenticator();
+        Assert.Equal(HttpStatusCode.Created, (await browser.RegisterPasskeyAsync(authenticator, "Work laptop")).StatusCode);
+        var (other, otherEmail) = await server.SignedInAsync();
+        using var otherAuthenticator = new SoftwareAuthenticator();
+        await other.RegisterPasskeyAsync(otherAuthenticator, "Not yours");
+        var (_, otherHtml) = await GetAsync(other, "/account/passkeys");
+        var othersId = System.Text.RegularExpressions.Regex.Match(otherHtml, "name=\"credential_id\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var (page, html) = await GetAsync(browser, "/account/passkeys");
+        AssertPage(page, html, HttpStatusCode.OK, "Work laptop");
+        Assert.DoesNotContain("Not yours", html);
+        foreach (var (id, status) in new[] { (othersId, HttpStatusCode.NotFound), ("not base64url!", HttpStatusCode.BadRequest) })
+        {
+            var (refused, refusedHtml) = await SendFormAsync(browser, "/account/passkeys", "/account/passkeys/remove", ("credential_id", id));
+            AssertPage(refused, refusedHtml, status);
+        }
+        Assert.Equal(2, await PasskeysOfAsync(email, otherEmail));
+
+        var (removed, removedHtml) = await SendFormAsync(browser, "/account/passkeys", "/account/passkeys/remove");
+        AssertSeeOther(removed, "/account/passkeys?done=passkey", removedHtml);
+        var (after, afterHtml) = await GetAsync(browser, "/account/passkeys?done=passkey");
+        AssertPage(after, afterHtml, HttpStatusCode.OK, "No passkey signs in to your account");
+        Assert.Equal(1, await PasskeysOfAsync(email, otherEmail));
+        Assert.Equal(0, await PasskeysOfAsync(email));
+    }
+
+    private Task<int> PasskeysOfAsync(params string[] emails) =>
+        server.QueryAsync(db => db.Passkeys.CountAsync(p => db.Users.Any(u => u.Id == p.UserId && emails.Contains(u.Email))));
+
+    [Fact]
+    public async Task An_administrator_impersonating_cannot_change_the_phone_passkeys_or_social_links()
+    {
+        var root = await server.AdminAsync();
+        var (_, userId, _) = await server.WithRoleAsync(root, "user");
+        Assert.Equal(HttpStatusCode.OK, (await root.PostJsonAsync("/api/admin/impersonate", new { userId, reason = "support ticket 42" })).StatusCode);
+
+        var fields = await HiddenFieldsAsync(root, "/account/phone", "/account/phone/send-code");
+        fields["phone_number"] = "+14155550123";
+        fields["code"] = "123456";
+        fields["provider"] = "github";
+        fields["confirm"] = "yes";
+        fields["credential_id"] = "AAAA";
+        foreach (var path in new[] { "/account/phone/send-code", "/account/phone/verify", "/account/connections/unlink", "/account/passkeys/remove" })
+        {
+            var refused = await root.PostAsync(path, new FormUrlEncodedContent(fields));
+            AssertPage(refused, await refused.Content.ReadAsStringAsync(), HttpStatusCode.Forbidden, "Not allowed while impersonating");
+        }
+        Assert.False(await server.QueryAsync(db => db.VerificationTickets.AnyAsync(t => t.UserId == userId && t.Target == "+14155550123")));
     }
 
     [Fact]

@@ -123,8 +123,8 @@ public sealed class AccountConsoleBrowserTests(BrowserServer server) : IClassFix
         await page.GotoAsync(server.Origin + "/login?return_url=%2Faccount");
         await SignInAsync(page, server, email, Password);
 
-        foreach (var path in new[] { "/account", "/account/email", "/account/password", "/account/two-factor", "/account/sessions", "/account/apps",
-                     "/account/api-keys", "/account/activity", "/account/data" })
+        foreach (var path in new[] { "/account", "/account/email", "/account/phone", "/account/password", "/account/two-factor",
+                     "/account/passkeys", "/account/sessions", "/account/connections", "/account/apps", "/account/api-keys", "/account/activity", "/account/data" })
         {
             await GoAsync(page, server, path);
             await CheckAsync(page, path, violations);
