@@ -50,10 +50,11 @@ internal sealed class AccountConsole(BrowserSessionReader browsers, IUserStore u
     }
 
     /// <summary>
-    /// Reads a form that changes a sign-in method or contact (phone, social links, passkeys): as <see cref="PostAsync"/>,
-    /// but refused with a 403 while an administrator impersonates the person, as the API's impersonation limits refuse
-    /// the same changes (an administrator could otherwise put their own phone number on the account). Checked before
-    /// the antiforgery token, which the API's authentication makes look stale on these routes while impersonating.
+    /// Reads a form that changes a credential, a contact or the account itself (password, email, phone, second
+    /// factors, passkeys, API keys, social links, step-up, deletion): as <see cref="PostAsync"/>, but refused with a
+    /// 403 while an administrator impersonates the person, the same set the API's impersonation limits refuse (an
+    /// administrator could otherwise put their own phone number or password on the account). Checked before the
+    /// antiforgery token, so the refusal never depends on the token happening to look stale.
     /// </summary>
     public Task<AccountPost> PostSensitiveAsync(HttpContext http, string section, CancellationToken ct) => ReadPostAsync(http, section, ct, sensitive: true);
 

@@ -28,7 +28,7 @@ internal static class ApiKeysSection
 
     private static async Task<IResult> Create(AccountConsole console, ApiKeyService keys, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.ApiKeys, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.ApiKeys, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, name) = (post.Visitor!, AccountConsole.Text(post.Form!, "name"));
         var created = await keys.CreateAsync(visitor.UserId, visitor.SessionId, name, RequestContext.From(http), ct);
@@ -42,7 +42,7 @@ internal static class ApiKeysSection
 
     private static async Task<IResult> Revoke(AccountConsole console, ApiKeyService keys, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.ApiKeys, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.ApiKeys, ct);
         if (post.Refused is not null) return post.Refused;
         return await keys.DeleteAsync(post.Visitor!.UserId, AccountConsole.Text(post.Form!, "key"), RequestContext.From(http), ct)
             ? AccountConsole.SeeOther(http, AccountPaths.ApiKeys, "api-key")

@@ -42,7 +42,7 @@ internal static class DataSection
 
     private static async Task<IResult> Delete(AccountConsole console, AccountDeletionService deletion, SessionCookie cookie, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Data, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Data, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, form) = (post.Visitor!, post.Form!);
         if (form["confirm"] != "yes") return Render(http, visitor, null, null, "Tick the box to confirm.", StatusCodes.Status400BadRequest);

@@ -29,7 +29,7 @@ internal static class ElevateSection
 
     private static async Task<IResult> Elevate(AccountConsole console, ElevationService elevation, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Root, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Root, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, form) = (post.Visitor!, post.Form!);
         // Only a console section: the form's return path is never an open redirect.

@@ -29,7 +29,7 @@ internal static class EmailSection
 
     private static async Task<IResult> Request(AccountConsole console, EmailChangeService change, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Email, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Email, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, form) = (post.Visitor!, post.Form!);
         var newEmail = AccountConsole.Text(form, "new_email");

@@ -30,7 +30,7 @@ internal static class PasswordSection
     private static async Task<IResult> Change(AccountConsole console, PasswordChangeService passwords, IOptions<PasswordPolicyOptions> policy,
         HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.Password, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Password, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, form) = (post.Visitor!, post.Form!);
         var changed = await passwords.ChangeAsync(visitor.UserId, visitor.SessionId, AccountConsole.Text(form, "current_password"),

@@ -31,7 +31,7 @@ internal static class TwoFactorSection
 
     private static async Task<IResult> Setup(AccountConsole console, TwoFactorSetupService setup, TwoFactorManagementService twoFactor, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.TwoFactor, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.TwoFactor, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, method) = (post.Visitor!, AccountConsole.Text(post.Form!, "method"));
         var begun = await setup.BeginAsync(visitor.UserId, visitor.SessionId, method, RequestContext.From(http), ct);
@@ -42,7 +42,7 @@ internal static class TwoFactorSection
 
     private static async Task<IResult> Confirm(AccountConsole console, TwoFactorSetupService setup, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.TwoFactor, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.TwoFactor, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, form) = (post.Visitor!, post.Form!);
         var (method, code) = (AccountConsole.Text(form, "method"), AccountConsole.Text(form, "code"));
@@ -57,7 +57,7 @@ internal static class TwoFactorSection
 
     private static async Task<IResult> Disable(AccountConsole console, TwoFactorManagementService twoFactor, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.TwoFactor, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.TwoFactor, ct);
         if (post.Refused is not null) return post.Refused;
         var (visitor, form) = (post.Visitor!, post.Form!);
         var method = AccountConsole.Text(form, "method");
@@ -70,7 +70,7 @@ internal static class TwoFactorSection
 
     private static async Task<IResult> Regenerate(AccountConsole console, RecoveryCodeService recovery, TwoFactorManagementService twoFactor, HttpContext http, CancellationToken ct)
     {
-        var post = await console.PostAsync(http, AccountPaths.TwoFactor, ct);
+        var post = await console.PostSensitiveAsync(http, AccountPaths.TwoFactor, ct);
         if (post.Refused is not null) return post.Refused;
         var visitor = post.Visitor!;
         var codes = await recovery.RegenerateAsync(visitor.UserId, visitor.SessionId, RequestContext.From(http), ct);

@@ -340,7 +340,7 @@ public sealed class AccountConsoleTests(AccountServer server) : IClassFixture<Ac
         server.QueryAsync(db => db.Passkeys.CountAsync(p => db.Users.Any(u => u.Id == p.UserId && emails.Contains(u.Email))));
 
     [Fact]
-    public async Task An_administrator_impersonating_cannot_change_the_phone_passkeys_or_social_links()
+    public async Task An_administrator_impersonating_cannot_change_credentials_contacts_keys_or_delete_the_account()
     {
         var root = await server.AdminAsync();
         var (_, userId, _) = await server.WithRoleAsync(root, "user");
@@ -352,7 +352,12 @@ public sealed class AccountConsoleTests(AccountServer server) : IClassFixture<Ac
         fields["provider"] = "github";
         fields["confirm"] = "yes";
         fields["credential_id"] = "AAAA";
-        foreach (var path in new[] { "/account/phone/send-code", "/account/phone/verify", "/account/connections/unlink", "/account/passkeys/remove" })
+        foreach (var path in new[]
+        {
+            "/account/phone/send-code", "/account/phone/verify", "/account/connections/unlink", "/account/passkeys/remove",
+            "/account/password", "/account/email", "/account/two-factor/setup", "/account/two-factor/confirm", "/account/two-factor/disable",
+            "/account/two-factor/recovery-codes", "/account/api-keys/create", "/account/api-keys/revoke", "/account/elevate", "/account/data/delete",
+        })
         {
             var refused = await root.PostAsync(path, new FormUrlEncodedContent(fields));
             AssertPage(refused, await refused.Content.ReadAsStringAsync(), HttpStatusCode.Forbidden, "Not allowed while impersonating");
