@@ -21,8 +21,14 @@ public interface IAdminStore
 
     Task<Page<ActivityEntry>> SearchActivityAsync(ActivityQuery query, CancellationToken ct);
 
-    /// <summary>The dashboard counts at <paramref name="now"/>: one COUNT per figure, each over an index.</summary>
-    Task<AdminStats> StatsAsync(DateTime now, CancellationToken ct);
+    /// <summary>The dashboard's account figures at <paramref name="now"/>: one pass over users, one over recent users, two small counts.</summary>
+    Task<AccountStats> AccountStatsAsync(DateTime now, CancellationToken ct);
+
+    /// <summary>
+    /// Successful and failed sign-ins in each of <paramref name="ranges"/>, in their order, in one statement: a range scan of
+    /// the activity (type, created_at) index per range. Empty ranges count zero without a scan.
+    /// </summary>
+    Task<IReadOnlyList<LoginCounts>> CountLoginsAsync(IReadOnlyList<TimeRange> ranges, CancellationToken ct);
 
     /// <summary>Deletes the account; everything it owns goes with it (foreign keys cascade). False if it was already gone.</summary>
     Task<bool> DeleteUserAsync(Guid userId, CancellationToken ct);

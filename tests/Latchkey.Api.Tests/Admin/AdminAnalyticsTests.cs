@@ -62,6 +62,41 @@ public sealed class AdminAnalyticsTests(AdminAnalyticsTests.Server server) : ICl
     }
 
     [Fact]
+    public async Task Stats_windows_read_the_same_from_the_rollup_as_counted_live()
+    {
+        var root = await server.RootAsync();
+        var before = await StatsAsync(root);
+        var email = await server.CreateClient().RegisterAsync();
+        await server.CreateClient().PlatformLoginAsync(email);
+        await server.CreateClient().PostJsonAsync("/api/auth/login", new { email, password = "wrong-password-123" });
+        var signedInAt = server.Clock.GetUtcNow().UtcDateTime;
+
+        // Two hours on, the sign-in's hour is closed; counted live first, then from the rollup once it is rolled.
+        await server.AdvanceClockAsync(TimeSpan.FromHours(2));
+        var later = await server.RootAsync();
+        var live = await StatsAsync(later);
+        await using (var scope = server.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ActivityRollup>().CatchUpAsync(TestContext.Current.CancellationToken);
+        var mark = await server.QueryAsync(db => db.ActivityRollupMarks.SingleAsync(m => m.Granularity == "hour"));
+        Assert.True(mark.RolledUpTo > signedInAt, $"hour mark {mark.RolledUpTo:O} is past the sign-in at {signedInAt:O}");
+        var rolled = await StatsAsync(later);
+
+        foreach (var window in new[] { "last24Hours", "last7Days", "last30Days" })
+        {
+            foreach (var name in new[] { "registrations", "signIns", "signInFailures" })
+                Assert.Equal(Count(live.GetProperty(window), name), Count(rolled.GetProperty(window), name));
+        }
+        foreach (var window in new[] { "last7Days", "last30Days" })
+        {
+            Assert.Equal(Count(before.GetProperty(window), "signInFailures") + 1, Count(rolled.GetProperty(window), "signInFailures"));
+            Assert.True(Count(rolled.GetProperty(window), "signIns") >= Count(before.GetProperty(window), "signIns") + 1);
+        }
+    }
+
+    private static async Task<JsonElement> StatsAsync(HttpClient root) =>
+        (await (await root.GetAsync("/api/admin/stats")).OkAsync()).GetProperty("stats");
+
+    [Fact]
     public async Task Default_range_is_the_last_30_days_or_24_hours_in_whole_buckets()
     {
         var root = await server.RootAsync();
