@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<AccessTokenRevocationList>();
         services.AddSingleton<SessionStateCache>();
+        services.AddSingleton<DatabaseWriteRefusals>();
         services.AddSingleton<Lockout>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountMailQueue>();

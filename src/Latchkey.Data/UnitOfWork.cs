@@ -15,8 +15,8 @@ namespace Latchkey.Data;
 /// logout notices.
 /// </remarks>
 internal sealed class UnitOfWork(
-    LatchkeyDbContext db, MessageDispatchSignal dispatch, WebhookOutbox webhooks, WebhookDispatchSignal webhookDispatch, BackChannelLogoutSignal logoutDispatch)
-    : IUnitOfWork
+    LatchkeyDbContext db, MessageDispatchSignal dispatch, WebhookOutbox webhooks, WebhookDispatchSignal webhookDispatch, BackChannelLogoutSignal logoutDispatch,
+    DatabaseWriteRefusals refusals) : IUnitOfWork
 {
     private bool _wakeAfterCommit;
     private bool _wakeWebhooksAfterCommit;
@@ -30,6 +30,7 @@ internal sealed class UnitOfWork(
         try
         {
             await db.SaveChangesAsync(ct);
+            refusals.Stored();
             if (newDeliveries)
             {
                 if (db.Database.CurrentTransaction is null) webhookDispatch.Wake();
