@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         Bind<VerificationOptions>(services, configuration, "Latchkey:Verification");
         Bind<SignUpOptions>(services, configuration, "Latchkey:SignUp");
         Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
+        Bind<OAuth.BackChannel.BackChannelLogoutOptions>(services, configuration, "Latchkey:BackChannelLogout");
         Bind<ApiKeyOptions>(services, configuration, "Latchkey:ApiKeys");
         Bind<Settings.BrandingOptions>(services, configuration, "Latchkey:Branding");
         services.AddLatchkeyPasswords(configuration);
@@ -68,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<AccessTokenRevocationList>();
         services.AddSingleton<SessionStateCache>();
+        services.AddSingleton<DatabaseWriteRefusals>();
         services.AddSingleton<Lockout>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountMailQueue>();

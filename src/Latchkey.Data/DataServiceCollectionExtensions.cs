@@ -98,6 +98,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IAvatarStore, AvatarStore>();
         services.AddScoped<IAccountDataStore, AccountDataStore>();
         services.AddScoped<IWebhookStore, WebhookStore>();
+        services.AddScoped<Core.OAuth.BackChannel.IBackChannelLogoutStore, BackChannelLogoutStore>();
         services.AddSingleton<DatabaseMigrator>();
 
         services.AddDataProtection().SetApplicationName("Latchkey");

@@ -59,6 +59,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<StoredAvatar> Avatars => Set<StoredAvatar>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Core.OAuth.BackChannel.BackChannelLogoutNotice> BackChannelLogouts => Set<Core.OAuth.BackChannel.BackChannelLogoutNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

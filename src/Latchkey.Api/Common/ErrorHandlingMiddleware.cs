@@ -1,5 +1,6 @@
 using Latchkey.Core.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Latchkey.Api.Common;
@@ -7,7 +8,8 @@ namespace Latchkey.Api.Common;
 /// <summary>
 /// The last line of defence. Answers the framework gives with a bare status (no endpoint for the path,
 /// a wrong method or content type, an oversized or malformed body) get a body in the shape of the surface
-/// that owns the path; a database that cannot be reached is a 503 with Retry-After (it recovers by itself);
+/// that owns the path; a database that cannot be reached, or refuses writes (full disk, read-only), is a 503 with
+/// Retry-After and one log line without a stack;
 /// anything else is a bug: logged with the request id and answered 500 with that id, never a stack trace.
 /// </summary>
 public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
@@ -33,7 +35,16 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         }
         catch (Exception ex) when (!context.Response.HasStarted && DatabaseUnavailable.Matches(ex))
         {
-            logger.LogWarning("Database unavailable for request {RequestId}: {Reason}", context.TraceIdentifier, DatabaseUnavailable.Describe(ex));
+            if (DatabaseUnavailable.RefusesWrites(ex))
+            {
+                // Not a bug and not transient: one line an operator can act on, and /health/ready goes unhealthy.
+                context.RequestServices.GetRequiredService<DatabaseWriteRefusals>().Refused(DatabaseUnavailable.Describe(ex));
+                logger.LogError("Request {RequestId} could not be stored: {Reason}. Free disk space or make the database writable", context.TraceIdentifier, DatabaseUnavailable.Describe(ex));
+            }
+            else
+            {
+                logger.LogWarning("Database unavailable for request {RequestId}: {Reason}", context.TraceIdentifier, DatabaseUnavailable.Describe(ex));
+            }
             context.Response.Clear();
             context.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await context.SurfaceErrors(PlainErrors.Instance)

@@ -2,7 +2,7 @@ using Latchkey.Core.Admin;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
-using Latchkey.Core.OAuth;
+using Latchkey.Core.OAuth.BackChannel;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 
@@ -13,18 +13,17 @@ namespace Latchkey.Core.Account;
 /// without one (passkey or social sign-in only) a recent step-up of the session. Everything goes in one
 /// transaction: the account, every row that refers to it (sessions and refresh tokens with them, so no token
 /// works afterwards), its activity and its queued mail; what remains is one activity row saying an account
-/// was deleted, with no id, address or IP. OAuth clients that held a grant get OpenID Back-Channel Logout.
+/// was deleted, with no id, address or IP. OAuth clients that held a grant get OpenID Back-Channel Logout, queued in the same transaction.
 /// </summary>
 public sealed class AccountDeletionService(
     IUserStore users,
     IAccountDataStore data,
     IAdminStore admin,
-    IOAuthClientStore clients,
     PasswordConfirmation confirmation,
     StepUp stepUp,
     AdminGuards guards,
     SessionStateCache sessionState,
-    BackChannelLogout backChannel,
+    BackChannelLogoutQueue backChannel,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -38,20 +37,16 @@ public sealed class AccountDeletionService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var grants = await admin.ListActiveGrantsAsync(userId, now, ct);
-        var notified = await clients.FindByIdsAsync([.. grants.Select(g => g.ClientRowId!.Value).Distinct()], ct);
         await unitOfWork.InTransactionAsync(async token =>
         {
             await data.EraseAsync(userId, token);
+            // After the erasure: it clears the unit of work's tracked rows.
+            await backChannel.EnqueueAsync(userId, grants, token);
             activity.Record(ActivityTypes.UserDeleted, null, RequestContext.Unknown, details: new { by = "self" });
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;
         }, ct);
         sessionState.ForgetUser(userId);
-        foreach (var browserSession in grants.GroupBy(g => g.BrowserSessionId ?? g.Id))
-        {
-            var ids = browserSession.Select(g => g.ClientRowId).ToHashSet();
-            backChannel.Notify(notified.Where(c => ids.Contains(c.Id)), userId, browserSession.Key);
-        }
         return Unit.Value;
     }
 

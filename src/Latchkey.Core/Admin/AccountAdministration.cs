@@ -1,6 +1,6 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
-using Latchkey.Core.OAuth;
+using Latchkey.Core.OAuth.BackChannel;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
@@ -17,9 +17,8 @@ public sealed class AccountAdministration(
     IUserStore users,
     IAdminStore admin,
     ISessionStore sessions,
-    IOAuthClientStore clients,
     SessionStateCache sessionState,
-    BackChannelLogout backChannel,
+    BackChannelLogoutQueue backChannel,
     PasswordResetService passwordReset,
     RoleService roles,
     RolePermissions permissions,
@@ -52,7 +51,11 @@ public sealed class AccountAdministration(
         var cutOff = changed.Contains("role") || change.Locked == true || change.Disabled == true || change.RequirePasswordReset == true;
         await unitOfWork.InTransactionAsync(async token =>
         {
-            if (cutOff) await sessions.RevokeAllAsync(user.Id, null, now, RevokeReasons.Admin, token);
+            if (cutOff)
+            {
+                await backChannel.EnqueueAllAsync(user.Id, now, token);
+                await sessions.RevokeAllAsync(user.Id, null, now, RevokeReasons.Admin, token);
+            }
             audit.Record(ActivityTypes.AdminUserUpdated, actor, user.Id, new { changed });
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;
@@ -73,12 +76,12 @@ public sealed class AccountAdministration(
         await unitOfWork.InTransactionAsync(async token =>
         {
             audit.Record(ActivityTypes.AdminUserDeleted, actor, userId, new { email = user.Email });
+            await backChannel.EnqueueAsync(userId, grants, token);
             await unitOfWork.SaveChangesAsync(token);
             await admin.DeleteUserAsync(userId, token);
             return Unit.Value;
         }, ct);
         sessionState.ForgetUser(userId);
-        await NotifyClientsAsync(userId, grants, ct);
         return Unit.Value;
     }
 
@@ -93,16 +96,6 @@ public sealed class AccountAdministration(
 
     private async Task<bool> UsernameTakenAsync(string username, User user, CancellationToken ct) =>
         await users.FindByLoginAsync(UserNormalizer.NormalizeUsername(username), ct) is { } other && other.Id != user.Id;
-
-    /// <summary>OpenID Back-Channel Logout to every client that held a grant of the deleted account.</summary>
-    private async Task NotifyClientsAsync(Guid userId, IReadOnlyList<Session> grants, CancellationToken ct)
-    {
-        foreach (var browserSession in grants.GroupBy(g => g.BrowserSessionId ?? g.Id))
-        {
-            var clientIds = browserSession.Select(g => g.ClientRowId!.Value).Distinct().ToList();
-            backChannel.Notify(await clients.FindByIdsAsync(clientIds, ct), userId, browserSession.Key);
-        }
-    }
 
     private static readonly AuthError NotFound = new(AuthErrorCodes.NotFound, "No such user");
 }

@@ -1,5 +1,6 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.OAuth.BackChannel;
 using Latchkey.Core.Sessions;
 
 namespace Latchkey.Core.Admin;
@@ -9,6 +10,7 @@ public sealed class SessionAdministration(
     IAdminStore admin,
     ISessionStore sessions,
     SessionStateCache sessionState,
+    BackChannelLogoutQueue backChannel,
     AdminAudit audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -27,6 +29,9 @@ public sealed class SessionAdministration(
         await unitOfWork.InTransactionAsync(async token =>
         {
             await sessions.RevokeAsync(sessionId, now, RevokeReasons.Admin, token);
+            // A grant: its client is told; a browser session: every client it signed in to.
+            await backChannel.EnqueueAsync(session.UserId,
+                session.ClientRowId is null ? await sessions.ListGrantsOfBrowserSessionAsync(sessionId, now, token) : [session], token);
             audit.Record(ActivityTypes.AdminSessionRevoked, actor, session.UserId, new { sessionId });
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;

@@ -23,7 +23,8 @@ public sealed partial class BackgroundFailureLog(ILogger logger, string work)
         }
         if (_databaseAway) return;
         _databaseAway = true;
-        LogDatabaseAway(logger, work, DatabaseUnavailable.Describe(exception));
+        if (DatabaseUnavailable.RefusesWrites(exception)) LogDatabaseRefuses(logger, work, DatabaseUnavailable.Describe(exception));
+        else LogDatabaseAway(logger, work, DatabaseUnavailable.Describe(exception));
     }
 
     /// <summary>A round completed: ends a reported outage.</summary>
@@ -39,6 +40,9 @@ public sealed partial class BackgroundFailureLog(ILogger logger, string work)
 
     [LoggerMessage(LogLevel.Warning, "{Work} paused: the database does not answer ({Reason}); retrying until it does")]
     private static partial void LogDatabaseAway(ILogger logger, string work, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "{Work} paused: {Reason}; retrying until it takes writes again")]
+    private static partial void LogDatabaseRefuses(ILogger logger, string work, string reason);
 
     [LoggerMessage(LogLevel.Information, "{Work} resumed: the database answers again")]
     private static partial void LogDatabaseBack(ILogger logger, string work);

@@ -7,8 +7,8 @@ namespace Latchkey.Core.OAuth;
 /// <summary>
 /// RP-Initiated Logout 1.0: checks the request (post_logout_redirect_uri only if registered by the client
 /// named by client_id or the id_token_hint), ends the browser session, revokes the grants it started
-/// (except offline_access ones, which outlive sign-outs by definition), and notifies clients through
-/// Back-Channel Logout 1.0.
+/// (except offline_access ones, which outlive sign-outs by definition), and queues Back-Channel Logout 1.0
+/// notices for the clients (<see cref="SessionService.LogoutAsync"/>).
 /// </summary>
 public sealed class EndSessionService(
     IdTokenHintReader hints,
@@ -16,7 +16,6 @@ public sealed class EndSessionService(
     ISessionStore sessions,
     SessionService sessionService,
     SessionStateCache sessionState,
-    BackChannelLogout backChannel,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -43,19 +42,18 @@ public sealed class EndSessionService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var grants = await sessions.ListGrantsOfBrowserSessionAsync(browser.SessionId, now, ct);
-        await sessionService.LogoutAsync(browser.UserId, browser.SessionId, context, ct);
+        // One transaction: the browser session, its grants and the back-channel logouts it owes end together.
         await unitOfWork.InTransactionAsync(async token =>
         {
+            await sessionService.LogoutAsync(browser.UserId, browser.SessionId, context, token);
             foreach (var grant in grants.Where(g => !Scopes.Has(g.Scope, Scopes.OfflineAccess)))
                 await sessions.RevokeAsync(grant.Id, now, RevokeReasons.EndSession, token);
             activity.Record(ActivityTypes.OAuthEndSession, browser.UserId, context, details: new { sessionId = browser.SessionId, grants = grants.Count });
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;
         }, ct);
+        sessionState.Forget(browser.SessionId);
         foreach (var grant in grants) sessionState.Forget(grant.Id);
-        var clientIds = grants.Select(g => g.ClientRowId!.Value).Distinct().ToList();
-        if (clientIds.Count > 0)
-            backChannel.Notify(await clients.FindByIdsAsync(clientIds, ct), browser.UserId, browser.SessionId);
     }
 
     private static AuthError Invalid(string message) => new(AuthErrorCodes.InvalidRequest, message);

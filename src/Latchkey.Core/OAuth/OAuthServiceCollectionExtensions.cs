@@ -1,4 +1,6 @@
+using Latchkey.Core.OAuth.BackChannel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Core.OAuth;
 
@@ -15,9 +17,12 @@ public static class OAuthServiceCollectionExtensions
         services.AddSingleton<OAuthClientCache>();
         services.AddSingleton<ApiResourceCatalog>();
         services.AddSingleton<BackChannelLogout>();
+        services.AddSingleton<BackChannelLogoutSignal>();
+        services.AddHostedService<BackChannelLogoutSender>();
         services.AddSingleton<ClientOrigins>();
         services.AddSingleton<SignInRequestMarker>();
-        services.AddHttpClient(BackChannelLogout.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHttpClient(BackChannelLogout.HttpClientName)
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<BackChannelLogoutOptions>>().Value.Timeout);
 
         services.AddScoped<GrantState>();
         services.AddScoped<BrowserSessionReader>();
@@ -36,6 +41,7 @@ public static class OAuthServiceCollectionExtensions
         services.AddScoped<IntrospectionService>();
         services.AddScoped<RevocationService>();
         services.AddScoped<EndSessionService>();
+        services.AddScoped<BackChannelLogoutQueue>();
         services.AddScoped<AuthorizedAppsService>();
         return services;
     }

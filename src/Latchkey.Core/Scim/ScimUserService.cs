@@ -106,12 +106,12 @@ public sealed class ScimUserService(
         await unitOfWork.InTransactionAsync(async token =>
         {
             activity.Record(ScimActivityTypes.UserDeleted, id, actor.Context, details: new { clientId = actor.ClientId, email = user.Email });
+            await cutOff.QueueLogoutsAsync(id, grants, token);
             await unitOfWork.SaveChangesAsync(token);
             await cutOff.DeleteAsync(id, token);
             return Unit.Value;
         }, ct);
         cutOff.Forget(id);
-        await cutOff.NotifyClientsAsync(id, grants, ct);
         return Unit.Value;
     }
 

@@ -1,5 +1,6 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.OAuth.BackChannel;
 
 namespace Latchkey.Core.Sessions;
 
@@ -7,6 +8,7 @@ namespace Latchkey.Core.Sessions;
 public sealed class SessionService(
     ISessionStore sessions,
     SessionStateCache sessionState,
+    BackChannelLogoutQueue backChannel,
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -14,7 +16,10 @@ public sealed class SessionService(
     public Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, CancellationToken ct) =>
         sessions.ListActiveAsync(userId, clock.GetUtcNow().UtcDateTime, ct);
 
-    /// <summary>Ends a session server-side; its refresh tokens and cookie stop working at once.</summary>
+    /// <summary>
+    /// Ends a session server-side; its refresh tokens and cookie stop working at once, and the clients it signed in
+    /// to get a back-channel logout (queued in the same transaction).
+    /// </summary>
     public async Task LogoutAsync(Guid userId, Guid sessionId, RequestContext context, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -22,6 +27,7 @@ public sealed class SessionService(
         {
             if (await sessions.RevokeAsync(sessionId, now, RevokeReasons.Logout, token))
             {
+                await backChannel.EnqueueAsync(userId, await sessions.ListGrantsOfBrowserSessionAsync(sessionId, now, token), token);
                 activity.Record(ActivityTypes.Logout, userId, context, details: new { sessionId });
                 await unitOfWork.SaveChangesAsync(token);
             }
@@ -57,6 +63,7 @@ public sealed class SessionService(
         var now = clock.GetUtcNow().UtcDateTime;
         var count = await unitOfWork.InTransactionAsync(async token =>
         {
+            await backChannel.EnqueueAllAsync(userId, now, token, keepSessionId: currentSessionId);
             var revoked = await sessions.RevokeAllAsync(userId, currentSessionId, now, RevokeReasons.RevokeAll, token);
             activity.Record(ActivityTypes.SessionsRevoked, userId, context, details: new { count = revoked });
             await unitOfWork.SaveChangesAsync(token);

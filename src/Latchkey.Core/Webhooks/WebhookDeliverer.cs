@@ -67,13 +67,7 @@ public sealed partial class WebhookDeliverer(
         await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(ct);
     }
 
-    /// <summary>RetryDelay × 2^(attempt−1), capped, then up to 20% taken off at random so retries from one outage spread out.</summary>
-    internal static TimeSpan RetryDelay(int attempt, WebhookOptions settings)
-    {
-        var delay = settings.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, 30));
-        if (delay > settings.MaxRetryDelay) delay = settings.MaxRetryDelay;
-        return delay * (1 - Random.Shared.NextDouble() * 0.2);
-    }
+    internal static TimeSpan RetryDelay(int attempt, WebhookOptions settings) => RetryBackoff.Jittered(attempt, settings.RetryDelay, settings.MaxRetryDelay);
 
     private static string Truncate(string value) => value.Length <= 500 ? value : value[..500];
 

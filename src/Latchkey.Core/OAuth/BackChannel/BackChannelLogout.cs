@@ -3,34 +3,39 @@ using System.Text;
 using System.Text.Json;
 using Latchkey.Core.Common;
 using Latchkey.Core.Tokens;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace Latchkey.Core.OAuth;
+namespace Latchkey.Core.OAuth.BackChannel;
 
 /// <summary>
-/// OpenID Back-Channel Logout 1.0: a signed logout token (§2.4) POSTed to each client's
-/// backchannel_logout_uri (§2.5). Sent in the background with a short timeout and one retry, so a slow
-/// client never holds up the user's sign-out; failures are logged.
+/// OpenID Back-Channel Logout 1.0: a signed logout token (§2.4) POSTed to a client's backchannel_logout_uri
+/// (§2.5). What is owed is queued durably by <see cref="BackChannelLogoutQueue"/>; <see cref="BackChannelLogoutSender"/>
+/// calls <see cref="SendAsync"/> for each claimed notice, so a slow client never holds up the user's sign-out.
 /// </summary>
 public sealed class BackChannelLogout(
     IHttpClientFactory http,
     SigningKeyRing keys,
     IOptions<LatchkeyOptions> latchkey,
-    TimeProvider clock,
-    ILogger<BackChannelLogout> logger)
+    TimeProvider clock)
 {
     public const string HttpClientName = "latchkey-backchannel-logout";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private static readonly Dictionary<string, object> Header = new() { ["typ"] = "logout+jwt" };
 
-    public void Notify(IEnumerable<OAuthClient> clients, Guid userId, Guid browserSessionId)
+    /// <summary>One attempt; null when the client acknowledged (2xx, §2.8), else why not, for the row and the log.</summary>
+    public async Task<string?> SendAsync(OAuthClient client, Guid userId, Guid browserSessionId, CancellationToken ct)
     {
-        foreach (var client in clients.Where(c => c.BackchannelLogoutUri is not null && c.Active))
+        try
         {
-            var token = LogoutToken(client, userId, browserSessionId);
-            _ = Task.Run(() => SendAsync(client.BackchannelLogoutUri!, client.ClientId, token));
+            using var httpClient = http.CreateClient(HttpClientName);
+            using var content = new FormUrlEncodedContent([new("logout_token", LogoutToken(client, userId, browserSessionId))]);
+            using var response = await httpClient.PostAsync(client.BackchannelLogoutUri, content, ct);
+            return response.IsSuccessStatusCode ? null : $"answered {(int)response.StatusCode}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return ex is TaskCanceledException ? "timed out" : ex.Message;
         }
     }
 
@@ -56,24 +61,5 @@ public sealed class BackChannelLogout(
             json.WriteEndObject();
         }
         return _handler.CreateToken(Encoding.UTF8.GetString(buffer.WrittenSpan), keys.CurrentCredentials(SigningKeyRing.IdPurposeFor(client.IdTokenSignedResponseAlg)), Header);
-    }
-
-    private async Task SendAsync(string uri, string clientId, string token)
-    {
-        for (var attempt = 1; attempt <= 2; attempt++)
-        {
-            try
-            {
-                using var client = http.CreateClient(HttpClientName);
-                using var content = new FormUrlEncodedContent([new("logout_token", token)]);
-                using var response = await client.PostAsync(uri, content);
-                if (response.IsSuccessStatusCode) return;
-                logger.LogWarning("Back-channel logout to client {ClientId} answered {Status}", clientId, (int)response.StatusCode);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                logger.LogWarning("Back-channel logout to client {ClientId} failed: {Reason}", clientId, ex.Message);
-            }
-        }
     }
 }
