@@ -67,7 +67,8 @@ public sealed partial class AdminConsoleWebhookTests(WebhookServer server) : ICl
         var (created, createdHtml) = await PostAsync(root, "/admin/webhooks", "/admin/webhooks",
             ("url", receiver.Url), ("description", "Console hook"), ("events", "*"), ("active", "true"));
         AssertPage(created, createdHtml, HttpStatusCode.OK, "shown only this once");
-        var secret = Regex.Match(createdHtml, "id=\"webhook-secret\">([^<]+)<").Groups[1].Value;
+        // The page HTML-encodes the secret's base64 ('+' as &#x2B;).
+        var secret = WebUtility.HtmlDecode(Regex.Match(createdHtml, "id=\"webhook-secret\">([^<]+)<").Groups[1].Value);
         Assert.StartsWith("whsec_", secret);
         receiver.Secrets[secret] = true;
         var id = Guid.Parse(Regex.Match(createdHtml, "href=\"/admin/webhooks/([0-9a-f-]{36})\"").Groups[1].Value);
@@ -114,7 +115,7 @@ public sealed partial class AdminConsoleWebhookTests(WebhookServer server) : ICl
         Assert.Contains("id=\"confirm-error\"", unconfirmedHtml);
         var (rotated, rotatedHtml) = await PostAsync(root, $"/admin/webhooks/{id}", $"/admin/webhooks/{id}", ("action", "rotate"), ("confirm", "yes"));
         AssertPage(rotated, rotatedHtml, HttpStatusCode.OK, "shown only this once");
-        var newSecret = Regex.Match(rotatedHtml, "id=\"webhook-secret\">([^<]+)<").Groups[1].Value;
+        var newSecret = WebUtility.HtmlDecode(Regex.Match(rotatedHtml, "id=\"webhook-secret\">([^<]+)<").Groups[1].Value);
         Assert.StartsWith("whsec_", newSecret);
         Assert.NotEqual(secret, newSecret);
 
