@@ -90,7 +90,7 @@ public class BrowserServer : IAsyncLifetime
 
     protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

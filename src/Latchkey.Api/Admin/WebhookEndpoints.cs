@@ -48,8 +48,8 @@ public static class WebhookEndpoints
     private static async Task<IResult> Delete(Guid id, WebhookAdministration webhooks, HttpContext http, CancellationToken ct) =>
         AdminHttp.OkOr(await webhooks.DeleteAsync(id, http.Actor(), ct), _ => new AdminMessageResponse(true, "Webhook and its delivery records deleted"));
 
-    private static async Task<IResult> Test(Guid id, WebhookAdministration webhooks, CancellationToken ct) =>
-        AdminHttp.OkOr(await webhooks.TestAsync(id, ct),
+    private static async Task<IResult> Test(Guid id, WebhookAdministration webhooks, HttpContext http, CancellationToken ct) =>
+        AdminHttp.OkOr(await webhooks.TestAsync(id, http.Actor(), ct),
             delivery => new WebhookTestResponse(true, delivery.Status == WebhookDeliveryStatuses.Delivered, delivery));
 
     private static async Task<IResult> RotateSecret(Guid id, WebhookAdministration webhooks, HttpContext http, CancellationToken ct) =>

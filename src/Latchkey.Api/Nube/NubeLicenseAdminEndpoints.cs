@@ -36,7 +36,7 @@ public static class NubeLicenseAdminEndpoints
     private static async Task<IResult> ListLicenses(Guid? userId, int? page, int? limit, LicenseAdministration licensing, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (NubeResults.Paging(page, limit, out var p, out var l) is { } badPage) return NubeResults.Error(http, badPage);
-        var result = await licensing.ListAsync(userId, p, l, ct);
+        var result = await licensing.ListAsync(userId, null, p, l, ct);
         if (!result.IsSuccess) return NubeResults.Error(http, result.Error);
         var now = clock.GetUtcNow().UtcDateTime;
         return NubeResults.Page(http, result.Value.Items.Select(x => LicenseRow.From(x, now)).ToList(), p, l, result.Value.Total);

@@ -24,6 +24,7 @@ public static class ActivityTypes
     public const string SessionElevated = "session.elevated";
     public const string UserDeanonymized = "user.deanonymized";
     public const string LicensePlanCreated = "license.plan_created";
+    public const string LicensePlanUpdated = "license.plan_updated";
     public const string LicenseIssued = "license.issued";
     public const string LicenseUpdated = "license.updated";
     public const string LicenseActivated = "license.activated";

@@ -8,13 +8,19 @@ public interface ILicenseStore
     Task<IReadOnlyList<LicensePlan>> ListPlansAsync(CancellationToken ct);
     Task<LicensePlan?> FindPlanByCodeAsync(string code, CancellationToken ct);
     Task<LicensePlan?> FindPlanAsync(Guid id, CancellationToken ct);
+    /// <summary>A tracked plan, for a change saved by the unit of work.</summary>
+    Task<LicensePlan?> FindPlanForUpdateAsync(Guid id, CancellationToken ct);
     /// <summary>A tracked license, or null.</summary>
     Task<License?> FindAsync(Guid id, CancellationToken ct);
     /// <summary>The license with this key hash and its plan, untracked, in one read (the validation hot path).</summary>
     Task<(License License, LicensePlan Plan)?> FindByKeyHashAsync(byte[] keyHash, CancellationToken ct);
     /// <summary>The user's licenses with their plans, newest first.</summary>
     Task<IReadOnlyList<(License License, LicensePlan Plan)>> ListForUserAsync(Guid userId, CancellationToken ct);
-    Task<(IReadOnlyList<License> Items, int Total)> ListAsync(Guid? userId, int page, int limit, CancellationToken ct);
+    /// <summary>
+    /// One page of licenses, newest first, of one user or all, and of one status in force at <paramref name="now"/> or
+    /// any (expired derived from the dates as <see cref="License.StatusAt"/> derives it).
+    /// </summary>
+    Task<(IReadOnlyList<License> Items, int Total)> ListAsync(Guid? userId, string? status, DateTime now, int page, int limit, CancellationToken ct);
     /// <summary>Up to <paramref name="limit"/> licenses, untracked, whose stored status is valid but whose trial or term ended by <paramref name="now"/> and whose expiry was not raised yet.</summary>
     Task<IReadOnlyList<License>> ListLapsedAsync(DateTime now, int limit, CancellationToken ct);
     /// <summary>Marks the expiry raised in one conditional statement; false when another node did it first.</summary>

@@ -40,7 +40,33 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         return plan;
     }
 
+    /// <summary>
+    /// Changes a plan's name, entitlements, default seats, term and trial (its code stays: keys and clients name it).
+    /// Licenses already granted keep their own seats and dates; the entitlements they merge change with the plan.
+    /// </summary>
+    public async Task<Result<LicensePlan>> UpdatePlanAsync(Guid planId, PlanDraft draft, Guid actorId, RequestContext context, CancellationToken ct)
+    {
+        var plan = await store.FindPlanForUpdateAsync(planId, ct);
+        if (plan is null) return new AuthError(AuthErrorCodes.NotFound, "No such plan");
+        if (PlanDraftValidator.Validate(draft with { Code = plan.Code }) is { } invalid) return invalid;
+        plan.Name = draft.Name!.Trim();
+        plan.Entitlements = EntitlementJson.Write(draft.Entitlements ?? []);
+        plan.Seats = draft.Seats ?? plan.Seats;
+        plan.DurationDays = draft.DurationDays;
+        plan.TrialDays = draft.TrialDays ?? 0;
+        plan.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        activity.Record(ActivityTypes.LicensePlanUpdated, actorId, context, details: new { planId, code = plan.Code });
+        await unitOfWork.SaveChangesAsync(ct);
+        cache.Invalidate();
+        return plan;
+    }
+
     public Task<IReadOnlyList<LicensePlan>> ListPlansAsync(CancellationToken ct) => store.ListPlansAsync(ct);
+
+    /// <summary>One license with its plan and the status in force now; null when there is none.</summary>
+    public async Task<LicenseView?> FindAsync(Guid licenseId, CancellationToken ct) =>
+        await store.FindAsync(licenseId, ct) is { } license && await store.FindPlanAsync(license.PlanId, ct) is { } plan
+            ? LicenseView.At(license, plan, clock.GetUtcNow().UtcDateTime) : null;
 
     /// <summary>Grants a plan: a trial first when the plan (or the grant) has one, then the plan's term.</summary>
     public async Task<Result<(License License, LicensePlan Plan, string Key)>> IssueAsync(LicenseGrant grant, Guid actorId, RequestContext context, CancellationToken ct)
@@ -96,8 +122,14 @@ public sealed class LicenseAdministration(ILicenseStore store, IUserStore users,
         return LicenseView.At(license, plan, now);
     }
 
-    public async Task<Result<(IReadOnlyList<License> Items, int Total)>> ListAsync(Guid? userId, int page, int limit, CancellationToken ct) =>
-        await store.ListAsync(userId, page, limit, ct);
+    /// <summary>One page of licenses, of one user or all, of one status in force now or any.</summary>
+    public async Task<Result<(IReadOnlyList<License> Items, int Total)>> ListAsync(Guid? userId, string? status, int page, int limit, CancellationToken ct)
+    {
+        if (status is not null && status != LicenseStatuses.Expired && !LicenseStatuses.Settable.Contains(status))
+            return AuthError.Field("status", $"status must be one of {string.Join(", ", LicenseStatuses.Settable.Append(LicenseStatuses.Expired))}");
+        if (Admin.PageLimits.Validate(page, limit) is { } badPage) return badPage;
+        return await store.ListAsync(userId, status, clock.GetUtcNow().UtcDateTime, page, limit, ct);
+    }
 
     private static readonly AuthError TakenCode = new(AuthErrorCodes.Conflict, "A plan with this code exists", new Dictionary<string, string> { ["code"] = "taken" });
 }

@@ -7,6 +7,7 @@ public static class WebhookActivityTypes
     public const string Updated = "webhook.updated";
     public const string Deleted = "webhook.deleted";
     public const string SecretRotated = "webhook.secret_rotated";
+    public const string Tested = "webhook.tested";
     public const string Redelivered = "webhook.redelivered";
     public const string Disabled = "webhook.disabled";
 }

@@ -24,6 +24,10 @@ public sealed class WebhookAdministration(
     public async Task<IReadOnlyList<WebhookView>> ListAsync(CancellationToken ct) =>
         (await store.ListAsync(ct)).Select(WebhookView.From).ToList();
 
+    /// <summary>One webhook without its deliveries (the console's pages page through those themselves).</summary>
+    public async Task<WebhookView?> FindAsync(Guid id, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } subscription ? WebhookView.From(subscription) : null;
+
     public async Task<Result<(WebhookView Webhook, IReadOnlyList<WebhookDeliveryView> Deliveries)>> GetAsync(Guid id, string? status, CancellationToken ct)
     {
         if (ValidateStatus(status) is { } invalid) return invalid;
@@ -107,8 +111,11 @@ public sealed class WebhookAdministration(
         return (WebhookView.From(subscription), secret);
     }
 
-    /// <summary>Sends a <c>webhook.test</c> event now and answers with the attempt's outcome (it is retried like any other if it failed).</summary>
-    public async Task<Result<WebhookDeliveryView>> TestAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Sends a <c>webhook.test</c> event now and answers with the attempt's outcome (it is retried like any other if it
+    /// failed). The activity row naming the administrator is saved with the delivery, before the attempt.
+    /// </summary>
+    public async Task<Result<WebhookDeliveryView>> TestAsync(Guid id, AdminActor actor, CancellationToken ct)
     {
         var subscription = await store.FindAsync(id, ct);
         if (subscription is null) return NotFound;
@@ -121,6 +128,7 @@ public sealed class WebhookAdministration(
             Attempts = 1, CreatedAt = now, NextAttemptAt = now + options.Value.Lease,
         };
         store.AddDelivery(delivery);
+        audit.Record(WebhookActivityTypes.Tested, actor, null, new { webhookId = id, deliveryId = delivery.Id });
         await unitOfWork.SaveChangesAsync(ct);
         var outcome = await deliverer.DeliverAsync(delivery, subscription, ct);
         return WebhookDeliveryView.From(Apply(delivery, outcome));

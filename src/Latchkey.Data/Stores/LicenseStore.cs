@@ -25,6 +25,8 @@ internal sealed class LicenseStore(LatchkeyDbContext db) : ILicenseStore
 
     public Task<LicensePlan?> FindPlanAsync(Guid id, CancellationToken ct) => Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
 
+    public Task<LicensePlan?> FindPlanForUpdateAsync(Guid id, CancellationToken ct) => Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+
     public Task<License?> FindAsync(Guid id, CancellationToken ct) => Licenses.FirstOrDefaultAsync(l => l.Id == id, ct);
 
     public async Task<(License License, LicensePlan Plan)?> FindByKeyHashAsync(byte[] keyHash, CancellationToken ct)
@@ -46,12 +48,24 @@ internal sealed class LicenseStore(LatchkeyDbContext db) : ILicenseStore
         return [.. rows.Select(r => (r.l, r.p))];
     }
 
-    public async Task<(IReadOnlyList<License> Items, int Total)> ListAsync(Guid? userId, int page, int limit, CancellationToken ct)
+    public async Task<(IReadOnlyList<License> Items, int Total)> ListAsync(Guid? userId, string? status, DateTime now, int page, int limit, CancellationToken ct)
     {
         var query = Licenses.AsNoTracking().Where(l => userId == null || l.UserId == userId);
+        if (status is not null) query = WithStatusAt(query, status, now);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(l => l.CreatedAt).Skip((page - 1) * limit).Take(limit).ToListAsync(ct);
         return (items, total);
+    }
+
+    /// <summary>The rows whose status in force at <paramref name="now"/> is <paramref name="status"/>: the SQL form of <see cref="License.StatusAt"/>.</summary>
+    private static IQueryable<License> WithStatusAt(IQueryable<License> query, string status, DateTime now)
+    {
+        if (status is LicenseStatuses.Revoked or LicenseStatuses.Suspended) return query.Where(l => l.Status == status);
+        var lapsed = query.Where(l => l.Status != LicenseStatuses.Revoked && l.Status != LicenseStatuses.Suspended
+            && ((l.EndsAt != null && l.EndsAt <= now) || (l.Status == LicenseStatuses.Trialing && l.TrialEndsAt != null && l.TrialEndsAt <= now)));
+        if (status == LicenseStatuses.Expired) return lapsed;
+        return query.Where(l => l.Status == status && !(l.EndsAt != null && l.EndsAt <= now)
+            && !(l.Status == LicenseStatuses.Trialing && l.TrialEndsAt != null && l.TrialEndsAt <= now));
     }
 
     public async Task<IReadOnlyList<License>> ListLapsedAsync(DateTime now, int limit, CancellationToken ct) =>

@@ -32,6 +32,13 @@ public static class AdminConsoleEndpoints
         app.MapGet(AdminPaths.Clients, ClientsPage.ListAsync);
         app.MapGet(AdminPaths.Clients + "/{id:guid}", ClientsPage.EditAsync);
         app.MapGet(AdminPaths.Keys, KeysPage.ShowAsync);
+        app.MapGet(AdminPaths.Webhooks, WebhooksPage.ListAsync);
+        app.MapGet(AdminPaths.Webhooks + "/{id:guid}", WebhookPage.ShowAsync);
+        app.MapGet(AdminPaths.Webhooks + "/{id:guid}/deliveries", WebhookDeliveriesPage.ShowAsync);
+        app.MapGet(AdminPaths.Plans, PlansPage.ListAsync);
+        app.MapGet(AdminPaths.Plans + "/{id:guid}", PlansPage.EditAsync);
+        app.MapGet(AdminPaths.Licenses, LicensesPage.ListAsync);
+        app.MapGet(AdminPaths.Licenses + "/{id:guid}", LicensePage.ShowAsync);
         return
         [
             app.MapPost(AdminPaths.Clients, ClientsPage.CreateAsync),
@@ -43,6 +50,13 @@ public static class AdminConsoleEndpoints
             app.MapPost(AdminPaths.Sessions + "/{id:guid}/revoke", SessionsPage.RevokeAsync),
             app.MapPost(AdminPaths.Users + "/{id:guid}/{action}", (Guid id, string action, UserActionServices s, HttpContext http, CancellationToken ct) =>
                 UserActionPage.SubmitAsync(id, action, s, http, ct)),
+            app.MapPost(AdminPaths.Webhooks, WebhooksPage.CreateAsync),
+            app.MapPost(AdminPaths.Webhooks + "/{id:guid}", WebhookPage.ChangeAsync),
+            app.MapPost(AdminPaths.Webhooks + "/{id:guid}/deliveries/{deliveryId:guid}/redeliver", WebhookDeliveriesPage.RedeliverAsync),
+            app.MapPost(AdminPaths.Plans, PlansPage.CreateAsync),
+            app.MapPost(AdminPaths.Plans + "/{id:guid}", PlansPage.UpdateAsync),
+            app.MapPost(AdminPaths.Licenses, LicensesPage.GrantAsync),
+            app.MapPost(AdminPaths.Licenses + "/{id:guid}", LicensePage.ChangeAsync),
             app.MapPost(AdminPaths.StopImpersonating, StopImpersonating.SubmitAsync),
         ];
     }

@@ -16,6 +16,9 @@ internal static class AdminSections
         (new(AdminPaths.Settings, "Settings"), Permissions.SettingsRead),
         (new(AdminPaths.Clients, "OAuth clients"), Permissions.ClientsManage),
         (new(AdminPaths.Keys, "Signing keys"), Permissions.KeysRotate),
+        (new(AdminPaths.Webhooks, "Webhooks"), Permissions.WebhooksRead),
+        (new(AdminPaths.Licenses, "Licenses"), Permissions.LicensesManage),
+        (new(AdminPaths.Plans, "Plans"), Permissions.LicensesManage),
     ];
 
     public static IReadOnlyList<ConsoleLink> For(AdminCaller admin) =>

@@ -18,6 +18,8 @@ public sealed record UserAction(string Slug, string Label, string Permission, st
         "The account gets the permissions of the new role, and every session it has ends now.");
     public static readonly UserAction RequirePasswordReset = new("require-password-reset", "Require a password reset", Permissions.UsersWrite,
         "The password is removed, every session ends, and a reset link is emailed to the account's address.");
+    public static readonly UserAction SendVerification = new("send-verification", "Send verification", Permissions.UsersWrite,
+        "A new link to verify the email address is mailed to the account's address (within the per-address mail limit).");
     public static readonly UserAction RevokeSessions = new("revoke-sessions", "Sign out everywhere", Permissions.SessionsRevoke,
         "Every active session of the account ends now; its refresh tokens stop working.");
     public static readonly UserAction Delete = new("delete", "Delete", Permissions.UsersDelete,
@@ -25,11 +27,15 @@ public sealed record UserAction(string Slug, string Label, string Permission, st
     public static readonly UserAction Impersonate = new("impersonate", "Impersonate", Permissions.Impersonate,
         "This browser acts as the user until you stop (at most the configured time). Everything done meanwhile is recorded with your name.");
 
-    public static readonly IReadOnlyList<UserAction> All = [Lock, Unlock, Disable, Enable, ChangeRole, RequirePasswordReset, RevokeSessions, Delete, Impersonate];
+    public static readonly IReadOnlyList<UserAction> All = [Lock, Unlock, Disable, Enable, ChangeRole, RequirePasswordReset, SendVerification, RevokeSessions, Delete, Impersonate];
 
     public static UserAction? Find(string slug) => All.FirstOrDefault(a => a.Slug == slug);
 
-    /// <summary>The actions that make sense for an account in <paramref name="status"/> (lock or unlock, disable or enable).</summary>
-    public static IEnumerable<UserAction> For(string status) => All.Where(a =>
-        a != (status == UserStatuses.Locked ? Lock : Unlock) && a != (status == UserStatuses.Disabled ? Disable : Enable));
+    /// <summary>
+    /// The actions that make sense for an account in <paramref name="status"/> (lock or unlock, disable or enable), and
+    /// sending a verification link only while the address is not verified.
+    /// </summary>
+    public static IEnumerable<UserAction> For(string status, bool emailVerified) => All.Where(a =>
+        a != (status == UserStatuses.Locked ? Lock : Unlock) && a != (status == UserStatuses.Disabled ? Disable : Enable)
+        && (a != SendVerification || !emailVerified));
 }

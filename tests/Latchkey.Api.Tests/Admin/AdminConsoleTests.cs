@@ -310,6 +310,33 @@ public sealed class AdminConsoleTests(AdminServer server) : IClassFixture<AdminS
         AssertPage(refused, refusedHtml, HttpStatusCode.Forbidden, "clients:manage");
     }
 
+    [Fact]
+    public async Task Send_verification_mails_a_new_link_to_an_unverified_account_with_the_administrator_recorded()
+    {
+        var root = await RootBrowserAsync();
+        var adminId = await root.MyIdAsync();
+        var (_, targetId, _) = await server.WithRoleAsync(root, "user");
+        var (moderator, _, _) = await server.WithRoleAsync(root, "moderator");
+        var (refused, refusedHtml) = await GetAsync(moderator, $"/admin/users/{targetId}/send-verification");
+        AssertPage(refused, refusedHtml, HttpStatusCode.Forbidden, "users:write");
+
+        var (page, pageHtml) = await GetAsync(root, $"/admin/users/{targetId}");
+        AssertPage(page, pageHtml, HttpStatusCode.OK, "id=\"action-send-verification\"");
+        var (unconfirmed, unconfirmedHtml) = await SubmitAsync(root, $"/admin/users/{targetId}/send-verification", $"/admin/users/{targetId}/send-verification");
+        AssertPage(unconfirmed, unconfirmedHtml, HttpStatusCode.BadRequest, "Tick the box to confirm");
+        var (sent, _) = await SubmitAsync(root, $"/admin/users/{targetId}/send-verification", $"/admin/users/{targetId}/send-verification", ("confirm", "yes"));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal($"/admin/users/{targetId}?done=send-verification", sent.Headers.Location!.OriginalString);
+        var activity = await (await root.GetAsync($"/api/admin/activity?userId={targetId}&type=email.verification_sent")).OkAsync();
+        Assert.Contains(activity.GetProperty("activities").EnumerateArray(), a =>
+            a.GetProperty("actorId").ValueKind == System.Text.Json.JsonValueKind.String && a.GetProperty("actorId").GetGuid() == adminId);
+
+        await (await root.SendAsync(HttpMethod.Put, $"/api/admin/users/{targetId}", body: new { emailVerified = true })).OkAsync();
+        Assert.DoesNotContain("id=\"action-send-verification\"", (await GetAsync(root, $"/admin/users/{targetId}")).Html);
+        var (verified, verifiedHtml) = await SubmitAsync(root, $"/admin/users/{targetId}/send-verification", $"/admin/users/{targetId}/send-verification", ("confirm", "yes"));
+        AssertPage(verified, verifiedHtml, HttpStatusCode.BadRequest, "already verified");
+    }
+
     private static int CountOf(string html, string text)
     {
         var count = 0;
