@@ -42,7 +42,7 @@ public sealed class AccountDeletionService(
         await unitOfWork.InTransactionAsync(async token =>
         {
             await data.EraseAsync(userId, token);
-            activity.Record(ActivityTypes.UserDeleted, null, RequestContext.Unknown, details: new { by = "self" });
+            activity.Record(ActivityTypes.UserDeleted, null, RequestContext.Unknown, details: new { by = "self" }, subjectId: userId);
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;
         }, ct);
