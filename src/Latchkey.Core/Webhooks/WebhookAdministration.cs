@@ -122,7 +122,7 @@ public sealed class WebhookAdministration(
         };
         store.AddDelivery(delivery);
         await unitOfWork.SaveChangesAsync(ct);
-        var outcome = await deliverer.DeliverAsync(delivery, subscription, ct);
+        var outcome = (await deliverer.DeliverAsync(subscription, [delivery], ct))[0];
         return WebhookDeliveryView.From(Apply(delivery, outcome));
     }
 
