@@ -42,7 +42,7 @@ public sealed class AccountDeletionService(
             await data.EraseAsync(userId, token);
             // After the erasure: it clears the unit of work's tracked rows.
             await backChannel.EnqueueAsync(userId, grants, token);
-            activity.Record(ActivityTypes.UserDeleted, null, RequestContext.Unknown, details: new { by = "self" });
+            activity.Record(ActivityTypes.UserDeleted, null, RequestContext.Unknown, details: new { by = "self" }, subjectId: userId);
             await unitOfWork.SaveChangesAsync(token);
             return Unit.Value;
         }, ct);

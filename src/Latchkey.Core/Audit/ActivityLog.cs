@@ -11,7 +11,11 @@ namespace Latchkey.Core.Audit;
 /// </summary>
 public sealed class ActivityLog(IActivityStore store, WebhookOutbox webhooks, LatchkeyMetrics metrics, TimeProvider clock)
 {
-    public void Record(string type, Guid? userId, RequestContext context, bool success = true, object? details = null)
+    /// <param name="subjectId">
+    /// The account the row is about when the row itself must not name it: a self-deletion keeps no id in the activity
+    /// log, yet its <c>user.deleted</c> webhook must tell receivers which account went. Only the outbox sees it.
+    /// </param>
+    public void Record(string type, Guid? userId, RequestContext context, bool success = true, object? details = null, Guid? subjectId = null)
     {
         metrics.Event(type, success);
         var entry = new ActivityEntry
@@ -27,7 +31,7 @@ public sealed class ActivityLog(IActivityStore store, WebhookOutbox webhooks, La
             ActorId = context.ActorId,
         };
         store.Add(entry);
-        webhooks.Collect(entry);
+        webhooks.Collect(entry, subjectId ?? userId);
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

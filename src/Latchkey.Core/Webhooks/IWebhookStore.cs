@@ -35,16 +35,20 @@ public interface IWebhookStore
     /// </summary>
     Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTime now, DateTime leaseUntil, int max, CancellationToken ct);
 
-    Task RecordAttemptAsync(Guid deliveryId, WebhookAttemptOutcome outcome, CancellationToken ct);
+    /// <summary>
+    /// Writes the outcome of one attempt of each delivery, as one batch of statements (inside the caller's transaction
+    /// when there is one). Rows deleted meanwhile (their webhook was deleted mid-send) are skipped.
+    /// </summary>
+    Task RecordAttemptsAsync(IReadOnlyList<WebhookDelivery> deliveries, IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken ct);
 
-    /// <summary>A success clears the endpoint's failure run.</summary>
-    Task ResetFailuresAsync(Guid subscriptionId, CancellationToken ct);
+    /// <summary>Sets the endpoint's run of failed attempts to <paramref name="added"/> (after a success) or adds it.</summary>
+    Task SetFailureRunAsync(Guid subscriptionId, bool reset, int added, CancellationToken ct);
 
     /// <summary>
-    /// Counts a failed attempt; disables the endpoint when <paramref name="gone"/> or the run reaches
-    /// <paramref name="disableAfter"/>. True when this call disabled it.
+    /// Disables the endpoint when <paramref name="gone"/> or its failure run has reached <paramref name="disableAfter"/>,
+    /// if it is still active. True when this call disabled it.
     /// </summary>
-    Task<bool> RecordFailureAsync(Guid subscriptionId, bool gone, int disableAfter, string reason, DateTime now, CancellationToken ct);
+    Task<bool> DisableAsync(Guid subscriptionId, bool gone, int disableAfter, string reason, DateTime now, CancellationToken ct);
 
     /// <summary>Makes a finished delivery due again now (same id, fresh attempt count). False if it is pending or missing.</summary>
     Task<bool> RequeueAsync(Guid subscriptionId, Guid deliveryId, DateTime now, CancellationToken ct);

@@ -130,7 +130,7 @@ public sealed class WebhookAdministration(
         store.AddDelivery(delivery);
         audit.Record(WebhookActivityTypes.Tested, actor, null, new { webhookId = id, deliveryId = delivery.Id });
         await unitOfWork.SaveChangesAsync(ct);
-        var outcome = await deliverer.DeliverAsync(delivery, subscription, ct);
+        var outcome = (await deliverer.DeliverAsync(subscription, [delivery], ct))[0];
         return WebhookDeliveryView.From(Apply(delivery, outcome));
     }
 

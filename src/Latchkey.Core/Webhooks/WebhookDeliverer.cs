@@ -7,9 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Core.Webhooks;
 
 /// <summary>
-/// One attempt of one claimed delivery: sign with the endpoint's key(s), POST, and record the outcome. 2xx is
+/// One lane: the claimed deliveries of one endpoint, sent with bounded concurrency, then every outcome saved in
+/// one transaction (the delivery rows, the endpoint's failure run, and its disabling if it came to that). 2xx is
 /// delivered; 410 Gone fails it and disables the endpoint; anything else is retried with exponential back-off and
 /// jitter until the last attempt, then the row is marked failed (never dropped: an administrator may redeliver it).
+/// Saving after the lane rather than after each attempt keeps at-least-once: a crash before the save leaves the rows
+/// claimed, and they are sent again, with the same webhook-id, when the lease lapses.
 /// </summary>
 public sealed partial class WebhookDeliverer(
     IServiceScopeFactory scopes,
@@ -19,36 +22,67 @@ public sealed partial class WebhookDeliverer(
     TimeProvider clock,
     ILogger<WebhookDeliverer> logger)
 {
-    public async Task<WebhookAttemptOutcome> DeliverAsync(WebhookDelivery delivery, WebhookSubscription? subscription, CancellationToken ct)
+    public async Task<IReadOnlyList<WebhookAttemptOutcome>> DeliverAsync(
+        WebhookSubscription? subscription, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct)
     {
         var settings = options.Value;
-        WebhookSendResult result;
-        if (subscription is null) result = new WebhookSendResult(null, 0, "The webhook was deleted");
-        else if (!subscription.Active) result = new WebhookSendResult(null, 0, "The webhook is disabled");
-        else result = await sender.SendAsync(subscription.Url, delivery, SigningKeys(subscription), ct);
+        // The keys are decrypted once per lane, not per delivery (Data Protection's unprotect is the dearest step of a send).
+        var keys = subscription is { Active: true } ? SigningKeys(subscription) : null;
+        var outcomes = new WebhookAttemptOutcome[deliveries.Count];
+        var finished = new int[deliveries.Count];
+        var done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrencyPerEndpoint, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, deliveries.Count), parallel, async (i, token) =>
+        {
+            var result = keys is null
+                ? new WebhookSendResult(null, 0, subscription is null ? "The webhook was deleted" : "The webhook is disabled")
+                : await sender.SendAsync(subscription!.Url, deliveries[i], keys, token);
+            outcomes[i] = Outcome(deliveries[i], result, keys is not null, settings);
+            finished[Interlocked.Increment(ref done) - 1] = i;
+        });
+        await RecordAsync(subscription, deliveries, outcomes, finished, settings, ct);
+        return outcomes;
+    }
 
+    private WebhookAttemptOutcome Outcome(WebhookDelivery delivery, WebhookSendResult result, bool sent, WebhookOptions settings)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var giveUp = result.Gone || subscription is not { Active: true } || delivery.Attempts >= settings.MaxAttempts;
+        var giveUp = result.Gone || !sent || delivery.Attempts >= settings.MaxAttempts;
         var status = result.Succeeded ? WebhookDeliveryStatuses.Delivered : giveUp ? WebhookDeliveryStatuses.Failed : WebhookDeliveryStatuses.Pending;
         var error = result.Succeeded ? null : Truncate(result.Error ?? $"The receiver answered {result.StatusCode}");
-        var outcome = new WebhookAttemptOutcome(status, result.StatusCode, result.DurationMs, error, now,
+        if (status == WebhookDeliveryStatuses.Pending) LogRetry(logger, delivery.EventType, delivery.Id, delivery.Attempts, error!);
+        else if (status == WebhookDeliveryStatuses.Failed && sent) LogGaveUp(logger, delivery.EventType, delivery.Id, delivery.Attempts, error!);
+        return new WebhookAttemptOutcome(status, result.StatusCode, result.DurationMs, error, now,
             status == WebhookDeliveryStatuses.Pending ? now + RetryDelay(delivery.Attempts, settings) : now);
+    }
 
+    private async Task RecordAsync(WebhookSubscription? subscription, IReadOnlyList<WebhookDelivery> deliveries,
+        WebhookAttemptOutcome[] outcomes, int[] finished, WebhookOptions settings, CancellationToken ct)
+    {
+        var run = WebhookFailureRun.From(outcomes, finished);
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IWebhookStore>();
-        await store.RecordAttemptAsync(delivery.Id, outcome, ct);
-        if (subscription is not { Active: true }) return outcome;
-        if (result.Succeeded)
+        if (subscription is not { Active: true } || !run.Changes(subscription.ConsecutiveFailures))
         {
-            if (subscription.ConsecutiveFailures > 0) await store.ResetFailuresAsync(subscription.Id, ct);
-            return outcome;
+            await store.RecordAttemptsAsync(deliveries, outcomes, ct); // one statement batch, one commit
+            return;
         }
-        if (status == WebhookDeliveryStatuses.Pending) LogRetry(logger, delivery.EventType, delivery.Id, delivery.Attempts, error!);
-        else LogGaveUp(logger, delivery.EventType, delivery.Id, delivery.Attempts, error!);
-        var reason = result.Gone ? "The receiver answered 410 Gone" : $"{settings.DisableAfterFailures} failed attempts in a row";
-        if (await store.RecordFailureAsync(subscription.Id, result.Gone, settings.DisableAfterFailures, reason, now, ct))
-            await RecordDisabledAsync(scope.ServiceProvider, subscription, reason, ct);
-        return outcome;
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var reason = run.Gone ? "The receiver answered 410 Gone" : $"{settings.DisableAfterFailures} failed attempts in a row";
+        var disabled = await unitOfWork.InTransactionAsync(async token =>
+        {
+            await store.RecordAttemptsAsync(deliveries, outcomes, token);
+            await store.SetFailureRunAsync(subscription.Id, run.ResetFirst, run.Added, token);
+            // Only when this lane could have reached the limit: most failing lanes skip the statement.
+            var disabling = (run.Gone || run.Reaches(subscription.ConsecutiveFailures, settings.DisableAfterFailures))
+                && await store.DisableAsync(subscription.Id, run.Gone, settings.DisableAfterFailures, reason, clock.GetUtcNow().UtcDateTime, token);
+            if (disabling)
+                scope.ServiceProvider.GetRequiredService<ActivityLog>().Record(WebhookActivityTypes.Disabled, null, RequestContext.Unknown,
+                    success: false, new { webhookId = subscription.Id, reason });
+            await unitOfWork.SaveChangesAsync(token);
+            return disabling;
+        }, ct);
+        if (disabled) LogDisabled(logger, subscription.Id, reason);
     }
 
     private List<byte[]> SigningKeys(WebhookSubscription subscription)
@@ -57,14 +91,6 @@ public sealed partial class WebhookDeliverer(
         if (subscription.ProtectedPreviousSecret is { } previous && subscription.PreviousSecretExpiresAt > clock.GetUtcNow().UtcDateTime)
             keys.Add(secrets.UnprotectKey(previous));
         return keys;
-    }
-
-    private async Task RecordDisabledAsync(IServiceProvider services, WebhookSubscription subscription, string reason, CancellationToken ct)
-    {
-        LogDisabled(logger, subscription.Id, reason);
-        services.GetRequiredService<ActivityLog>().Record(WebhookActivityTypes.Disabled, null, RequestContext.Unknown, success: false,
-            new { webhookId = subscription.Id, reason });
-        await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(ct);
     }
 
     internal static TimeSpan RetryDelay(int attempt, WebhookOptions settings) => RetryBackoff.Jittered(attempt, settings.RetryDelay, settings.MaxRetryDelay);

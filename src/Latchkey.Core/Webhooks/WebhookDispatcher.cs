@@ -58,11 +58,10 @@ public sealed partial class WebhookDispatcher(
             if (claimed.Count == 0) return 0;
             subscriptions = (await store.FindManyAsync(claimed.Select(d => d.SubscriptionId).Distinct().ToList(), ct)).ToDictionary(s => s.Id);
         }
-        // Each endpoint gets its own bounded lane, so a slow receiver delays only its own rows in the batch.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrencyPerEndpoint, CancellationToken = ct };
+        // Each endpoint gets its own bounded lane, so a slow receiver delays only its own rows in the batch; each lane
+        // saves its outcomes together when it ends.
         await Task.WhenAll(claimed.GroupBy(d => d.SubscriptionId).Select(lane =>
-            Parallel.ForEachAsync(lane, parallel, async (delivery, token) =>
-                await deliverer.DeliverAsync(delivery, subscriptions.GetValueOrDefault(lane.Key), token))));
+            deliverer.DeliverAsync(subscriptions.GetValueOrDefault(lane.Key), lane.ToList(), ct)));
         return claimed.Count;
     }
 

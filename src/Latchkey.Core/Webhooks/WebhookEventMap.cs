@@ -13,7 +13,6 @@ public static class WebhookEventMap
     private static readonly Dictionary<string, string> Direct = new(StringComparer.Ordinal)
     {
         [ActivityTypes.UserRegistered] = WebhookEventTypes.UserCreated,
-        [ActivityTypes.AdminUserDeleted] = WebhookEventTypes.UserDeleted,
         [ActivityTypes.ProfileUpdated] = WebhookEventTypes.UserUpdated,
         [ActivityTypes.AccountLocked] = WebhookEventTypes.UserLocked,
         [ActivityTypes.LoginSucceeded] = WebhookEventTypes.LoginSuccess,
@@ -57,12 +56,32 @@ public static class WebhookEventMap
         [ActivityTypes.LicenseExpired] = WebhookEventTypes.LicenseExpired,
     };
 
-    /// <summary>Usually none or one; an administrator's change that locks and renames raises both user.locked and user.updated.</summary>
+    /// <summary>
+    /// Every path that deletes an account, and who it stands for in <c>user.deleted</c>'s <c>details.by</c>. The
+    /// owner's own deletion (API, console, Nube) records <c>user.deleted</c>; a refused proof records the same type with
+    /// success false, which deleted nothing. SCIM's deletion raises <c>scim.user.deleted</c> as well.
+    /// </summary>
+    private static readonly Dictionary<string, string> Deletions = new(StringComparer.Ordinal)
+    {
+        [ActivityTypes.UserDeleted] = "self",
+        [ActivityTypes.AdminUserDeleted] = "admin",
+        [ScimActivityTypes.UserDeleted] = "scim",
+    };
+
+    /// <summary>
+    /// Usually none or one; an administrator's change that locks and renames raises both user.locked and user.updated,
+    /// and a SCIM deletion raises scim.user.deleted and user.deleted.
+    /// </summary>
     public static IEnumerable<string> EventsFor(ActivityEntry entry)
     {
+        if (entry.Success && Deletions.ContainsKey(entry.Type))
+            return Direct.TryGetValue(entry.Type, out var also) ? [also, WebhookEventTypes.UserDeleted] : [WebhookEventTypes.UserDeleted];
         if (Direct.TryGetValue(entry.Type, out var type)) return [type];
         return entry.Type == ActivityTypes.AdminUserUpdated ? AdminUpdateEvents(entry.Details) : [];
     }
+
+    /// <summary>Who deleted the account an activity row records the deletion of (self, admin or scim).</summary>
+    public static string DeletedBy(ActivityEntry entry) => Deletions[entry.Type];
 
     // The admin row's details are {"actorId":…, "facts":{"changed":["locked","firstName",…]}} (AccountAdministration).
     private static List<string> AdminUpdateEvents(string? details)

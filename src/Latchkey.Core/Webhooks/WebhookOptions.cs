@@ -60,6 +60,21 @@ public sealed class WebhookOptions
     [Range(10, 1_000_000)]
     public int HistoryPerEndpoint { get; set; } = 1000;
 
-    /// <summary>A claimed row is held this long: longer than any attempt can take, so only a crash lets it lapse.</summary>
-    public TimeSpan Lease => Timeout + TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long a claimed row is held before any dispatcher may claim it again. Unset (the default): the longest a batch
+    /// can keep a row in flight plus a minute, so only a crash lets a lease lapse. Setting it is for tests and
+    /// operators who want a crashed node's rows back sooner; it may not be shorter than <see cref="BatchWorstCase"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan? ClaimLease { get; set; }
+
+    /// <summary>
+    /// The longest a claimed row can wait for its outcome to be written: its endpoint's lane sends the batch's rows
+    /// <see cref="MaxConcurrencyPerEndpoint"/> at a time, each taking at most <see cref="Timeout"/>, and the lane's
+    /// outcomes are saved together when its last attempt ends.
+    /// </summary>
+    public TimeSpan BatchWorstCase => Timeout * Math.Ceiling(BatchSize / (double)MaxConcurrencyPerEndpoint);
+
+    /// <summary>The lease a claim sets: <see cref="ClaimLease"/>, or <see cref="BatchWorstCase"/> plus a minute.</summary>
+    public TimeSpan Lease => ClaimLease ?? BatchWorstCase + TimeSpan.FromMinutes(1);
 }

@@ -10,11 +10,12 @@ namespace Latchkey.Core.Webhooks;
 /// </summary>
 public sealed class WebhookOutbox(IWebhookStore store)
 {
-    private List<(string Type, ActivityEntry Entry)>? _pending;
+    private List<(string Type, ActivityEntry Entry, Guid? Subject)>? _pending;
 
-    public void Collect(ActivityEntry entry)
+    /// <param name="subject">The account the event is about: the row's user, or for a self-deletion (whose row keeps no id) the deleted account.</param>
+    public void Collect(ActivityEntry entry, Guid? subject)
     {
-        foreach (var type in WebhookEventMap.EventsFor(entry)) (_pending ??= []).Add((type, entry));
+        foreach (var type in WebhookEventMap.EventsFor(entry)) (_pending ??= []).Add((type, entry, subject));
     }
 
     /// <summary>Adds the outbox rows of the events collected so far; true when any was added.</summary>
@@ -26,13 +27,15 @@ public sealed class WebhookOutbox(IWebhookStore store)
         // or deleted on another node is in force at once.
         var subscriptions = await store.ListActiveFiltersAsync(ct);
         var added = false;
-        foreach (var (type, entry) in pending)
+        foreach (var (type, entry, subject) in pending)
         {
             string? payload = null;
             foreach (var (id, events) in subscriptions)
             {
                 if (!WebhookEventFilter.Matches(events, type)) continue;
-                payload ??= WebhookPayload.FromActivity(type, entry);
+                payload ??= type == WebhookEventTypes.UserDeleted && subject is { } deleted
+                    ? WebhookPayload.UserDeleted(entry, deleted)
+                    : WebhookPayload.FromActivity(type, entry);
                 store.AddDelivery(new WebhookDelivery
                 {
                     Id = Ids.New(), SubscriptionId = id, EventType = type, Payload = payload,

@@ -32,6 +32,24 @@ public static class WebhookPayload
         details.RootElement.WriteTo(data);
     });
 
+    /// <summary>
+    /// <c>user.deleted</c>, one shape whichever path deleted the account: the id receivers already hold and who deleted
+    /// it (<c>self</c>, <c>admin</c>, <c>scim</c>). The account's personal data is gone, so no address, name, IP or user
+    /// agent; not even the acting administrator's, which stays in the activity log.
+    /// </summary>
+    public static string UserDeleted(ActivityEntry entry, Guid userId) => Write(WebhookEventTypes.UserDeleted, entry.CreatedAt, data =>
+    {
+        data.WriteString("activityId", entry.Id);
+        data.WriteString("userId", userId);
+        data.WriteBoolean("success", true);
+        data.WriteNull("ipAddress");
+        data.WriteNull("userAgent");
+        data.WritePropertyName("details");
+        data.WriteStartObject();
+        data.WriteString("by", WebhookEventMap.DeletedBy(entry));
+        data.WriteEndObject();
+    });
+
     public static string Test(Guid subscriptionId, DateTime now) => Write(WebhookEventTypes.Test, now, data =>
     {
         data.WriteString("webhookId", subscriptionId);

@@ -11,6 +11,9 @@ public static class WebhookServiceCollectionExtensions
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection("Latchkey:Webhooks")).ValidateDataAnnotations()
             .Validate(o => o.MaxRetryDelay >= o.RetryDelay, "Latchkey:Webhooks:MaxRetryDelay must not be shorter than RetryDelay.")
+            // A lease that lapses while its row is still in flight lets a second node send it too.
+            .Validate(o => o.ClaimLease is not { } lease || lease > o.BatchWorstCase,
+                "Latchkey:Webhooks:ClaimLease must be longer than Timeout × ceil(BatchSize / MaxConcurrencyPerEndpoint).")
             .ValidateOnStart();
         services.AddHttpClient(WebhookHttp.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));

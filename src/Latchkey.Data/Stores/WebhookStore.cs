@@ -60,28 +60,60 @@ internal sealed class WebhookStore(LatchkeyDbContext db) : IWebhookStore
                 """).AsNoTracking().ToListAsync(ct);
     }
 
-    public Task RecordAttemptAsync(Guid deliveryId, WebhookAttemptOutcome outcome, CancellationToken ct) =>
-        db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(u => u
-            .SetProperty(d => d.Status, outcome.Status)
-            .SetProperty(d => d.LastStatusCode, outcome.StatusCode)
-            .SetProperty(d => d.LastDurationMs, outcome.DurationMs)
-            .SetProperty(d => d.LastError, outcome.Error)
-            .SetProperty(d => d.LastAttemptAt, outcome.AttemptedAt)
-            .SetProperty(d => d.NextAttemptAt, outcome.NextAttemptAt)
-            .SetProperty(d => d.DeliveredAt, d => outcome.Status == WebhookDeliveryStatuses.Delivered ? outcome.AttemptedAt : d.DeliveredAt), ct);
-
-    public Task ResetFailuresAsync(Guid subscriptionId, CancellationToken ct) =>
-        db.WebhookSubscriptions.Where(s => s.Id == subscriptionId && s.ConsecutiveFailures != 0)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsecutiveFailures, 0), ct);
-
-    public async Task<bool> RecordFailureAsync(Guid subscriptionId, bool gone, int disableAfter, string reason, DateTime now, CancellationToken ct)
+    public async Task RecordAttemptsAsync(IReadOnlyList<WebhookDelivery> deliveries, IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken ct)
     {
-        await db.WebhookSubscriptions.Where(s => s.Id == subscriptionId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsecutiveFailures, s => s.ConsecutiveFailures + 1), ct);
-        // Conditional on still being active, so of several nodes failing at once exactly one reports the disabling.
-        return await db.WebhookSubscriptions.Where(s => s.Id == subscriptionId && s.Active && (gone || s.ConsecutiveFailures >= disableAfter))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Active, false).SetProperty(s => s.DisabledReason, reason).SetProperty(s => s.UpdatedAt, now), ct) == 1;
+        // Tracked stubs with only the outcome's columns marked: SaveChanges sends every row's UPDATE in one batch (one
+        // round trip on PostgreSQL) and commits once, instead of one statement and one commit per delivery.
+        var stubs = new List<WebhookDelivery>(deliveries.Count);
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            var outcome = outcomes[i];
+            var stub = new WebhookDelivery { Id = deliveries[i].Id, EventType = "", Payload = "" };
+            var entry = db.WebhookDeliveries.Attach(stub);
+            entry.Property(d => d.Status).CurrentValue = outcome.Status;
+            entry.Property(d => d.LastStatusCode).CurrentValue = outcome.StatusCode;
+            entry.Property(d => d.LastDurationMs).CurrentValue = outcome.DurationMs;
+            entry.Property(d => d.LastError).CurrentValue = outcome.Error;
+            entry.Property(d => d.LastAttemptAt).CurrentValue = outcome.AttemptedAt;
+            entry.Property(d => d.NextAttemptAt).CurrentValue = outcome.NextAttemptAt;
+            foreach (var column in Outcome) entry.Property(column).IsModified = true;
+            if (outcome.Status == WebhookDeliveryStatuses.Delivered)
+            {
+                entry.Property(d => d.DeliveredAt).CurrentValue = outcome.AttemptedAt;
+                entry.Property(d => d.DeliveredAt).IsModified = true;
+            }
+            stubs.Add(stub);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A claimed (pending) row disappears only when its webhook is deleted, which deletes all of that webhook's
+            // rows, and a lane holds one webhook's rows: there is nothing left to record.
+        }
+        finally
+        {
+            foreach (var stub in stubs) db.Entry(stub).State = EntityState.Detached;
+        }
     }
+
+    private static readonly string[] Outcome =
+    [
+        nameof(WebhookDelivery.Status), nameof(WebhookDelivery.LastStatusCode), nameof(WebhookDelivery.LastDurationMs),
+        nameof(WebhookDelivery.LastError), nameof(WebhookDelivery.LastAttemptAt), nameof(WebhookDelivery.NextAttemptAt),
+    ];
+
+    public Task SetFailureRunAsync(Guid subscriptionId, bool reset, int added, CancellationToken ct) => reset
+        ? db.WebhookSubscriptions.Where(s => s.Id == subscriptionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsecutiveFailures, added), ct)
+        : db.WebhookSubscriptions.Where(s => s.Id == subscriptionId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsecutiveFailures, s => s.ConsecutiveFailures + added), ct);
+
+    // Conditional on still being active, so of several nodes failing at once exactly one reports the disabling.
+    public async Task<bool> DisableAsync(Guid subscriptionId, bool gone, int disableAfter, string reason, DateTime now, CancellationToken ct) =>
+        await db.WebhookSubscriptions.Where(s => s.Id == subscriptionId && s.Active && (gone || s.ConsecutiveFailures >= disableAfter))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Active, false).SetProperty(s => s.DisabledReason, reason).SetProperty(s => s.UpdatedAt, now), ct) == 1;
 
     public async Task<bool> RequeueAsync(Guid subscriptionId, Guid deliveryId, DateTime now, CancellationToken ct) =>
         await db.WebhookDeliveries

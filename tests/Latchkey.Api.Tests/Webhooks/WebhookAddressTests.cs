@@ -32,4 +32,32 @@ public sealed class WebhookAddressTests(PublicOnlyWebhookServer server) : IClass
         Assert.IsType<WebhookAddressRefusedException>(refused.GetBaseException());
         Assert.Empty(receiver.Received);
     }
+
+    [Fact]
+    public async Task A_stored_webhook_whose_address_is_loopback_at_delivery_time_gets_nothing_and_its_row_says_why()
+    {
+        // What DNS rebinding leaves behind: a subscription that passed the creation check and now points inward. It is
+        // written straight to the store, as the API refuses such a URL.
+        await using var receiver = new WebhookReceiver();
+        await receiver.StartAsync();
+        var webhookId = Guid.NewGuid();
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var now = server.Clock.GetUtcNow().UtcDateTime;
+            scope.ServiceProvider.GetRequiredService<IWebhookStore>().Add(new WebhookSubscription
+            {
+                Id = webhookId, Url = receiver.Url, Events = " user.created ", CreatedAt = now, UpdatedAt = now,
+                ProtectedSecret = scope.ServiceProvider.GetRequiredService<WebhookSecrets>().Protect(WebhookSecrets.Generate()),
+            });
+            await scope.ServiceProvider.GetRequiredService<Latchkey.Core.Common.IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        }
+
+        await server.CreateClient().RegisterAsync();
+        var rows = await server.WaitForRowsAsync(webhookId, rows => rows is [{ Attempts: >= 1, LastError: not null }], "a refused attempt");
+        Assert.Contains("no public address", rows[0].LastError);
+        Assert.Null(rows[0].LastStatusCode);
+        Assert.Empty(receiver.Received);
+        var root = await server.RootAsync();
+        await (await root.DeleteAsync($"/api/admin/webhooks/{webhookId}")).OkAsync();
+    }
 }
