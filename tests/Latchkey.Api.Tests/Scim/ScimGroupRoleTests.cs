@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using Latchkey.Api.Tests.Admin;
 using Latchkey.Api.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Xunit;
 using static Latchkey.Api.Tests.Scim.ScimClient;
 
@@ -11,15 +8,11 @@ namespace Latchkey.Api.Tests.Scim;
 
 /// <summary>
 /// Latchkey roles carried by a SCIM group: set by an administrator, held by whoever the identity provider puts in the
-/// group, in every permission check (cookie, access token, API key) and in the access token's <c>group_roles</c>.
+/// group, in the permission checks of cookie sessions and access tokens, and in the access token's <c>group_roles</c>.
 /// </summary>
 public sealed class ScimGroupRoleTests(AdminServer server) : IClassFixture<AdminServer>
 {
-    private static string[]? GroupRolesOf(string accessToken)
-    {
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(accessToken).EncodedPayload));
-        return payload.RootElement.TryGetProperty("group_roles", out var roles) ? [.. roles.EnumerateArray().Select(r => r.GetString()!)] : null;
-    }
+    private static string[]? GroupRolesOf(string accessToken) => ArrayClaim(accessToken, "group_roles");
 
     private static string Tag() => Guid.NewGuid().ToString("N")[..8];
 
