@@ -324,8 +324,13 @@ scim_token() {
   SCIM_TOKEN=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{}' \
     "$LK_URL/api/admin/oauth-clients/$client/scim-tokens" | json_field secretToken)
 }
-SCIM_FILTER="filter=userName%20eq%20%22bench1%40bench.test%22"
-available_scim_filter() { scim_token; [[ $(http_status -H "Authorization: Bearer $SCIM_TOKEN" "$LK_URL/api/scim/v2/Users?$SCIM_FILTER") == 200 ]]; }
+# Seeded accounts have a username (bench{i}), and an account's SCIM userName is its username when it has one: the
+# lookup finds the one user, through the unique username index (an email-shaped userName would find nobody here).
+SCIM_FILTER="filter=userName%20eq%20%22bench1%22"
+available_scim_filter() {
+  scim_token
+  curl -s --max-time 30 -H "Authorization: Bearer $SCIM_TOKEN" "$LK_URL/api/scim/v2/Users?$SCIM_FILTER" | grep -q '"totalResults":1,'
+}
 lk_scim_filter() { measure latchkey "$1" scim_filter static.lua "$LK_URL/api/scim/v2/Users?$SCIM_FILTER" BENCH_AUTH="Bearer $SCIM_TOKEN"; }
 available_scim_page() { available_scim_filter; }
 lk_scim_page() { measure latchkey "$1" scim_page static.lua "$LK_URL/api/scim/v2/Users?count=100" BENCH_AUTH="Bearer $SCIM_TOKEN"; }

@@ -21,6 +21,7 @@ public static class AdminEndpoints
             .RateLimited(RateLimitPolicies.Admin)
             .WithTags("Admin");
         admin.MapAdminRoles();
+        admin.MapAdminGroups();
         admin.MapAdminUsers();
         admin.MapAdminSessions();
         admin.MapAdminActivity();

@@ -11,7 +11,7 @@ internal static class AdminHttp
     public static AdminActor Actor(this HttpContext http)
     {
         var caller = http.Caller();
-        return new AdminActor(caller.UserId, caller.Role, http.RequestContext());
+        return new AdminActor(caller.UserId, caller.Role, http.RequestContext(), caller.GroupRoles);
     }
 
     public static IResult Error(AuthError error) => AdminErrors.Instance.ToResult(error);

@@ -13,9 +13,9 @@ public sealed record RequiredPermission(string Permission);
 public static class PermissionRequirement
 {
     /// <summary>
-    /// Requires a signed-in session (401 without one, in the surface's shape) whose role grants
-    /// <paramref name="permission"/> (403 otherwise). The role comes from the credential the
-    /// authentication already read, and its permissions from memory: no extra database read.
+    /// Requires a signed-in session (401 without one, in the surface's shape) whose role, or a role held through a
+    /// group, grants <paramref name="permission"/> (403 otherwise). The roles come from the credential the
+    /// authentication already read, and their permissions from memory: no extra database read.
     /// <paramref name="policy"/> widens who may try: <see cref="LatchkeyAuthentication.AnyCredential"/> lets an
     /// API key act with its owner's role (the Nube admin endpoints, called server-to-server).
     /// </summary>
@@ -29,7 +29,7 @@ public static class PermissionRequirement
             var http = context.HttpContext;
             var caller = http.Caller();
             var roles = http.RequestServices.GetRequiredService<RolePermissions>();
-            if (await roles.HasAsync(caller.Role, permission, http.RequestAborted)) return await next(context);
+            if (await roles.HasAsync(caller.Role, caller.GroupRoles, permission, http.RequestAborted)) return await next(context);
             return new AuthError(AuthErrorCodes.Forbidden, $"This needs the {permission} permission").ToResult(http, PlainErrors.Instance);
         });
         return builder;

@@ -28,7 +28,7 @@ internal static class ScimTokenEndpoints
     private static AdminActor Actor(HttpContext http)
     {
         var caller = http.Caller();
-        return new AdminActor(caller.UserId, caller.Role, http.RequestContext());
+        return new AdminActor(caller.UserId, caller.Role, http.RequestContext(), caller.GroupRoles);
     }
 
     private static async Task<IResult> List(Guid clientId, ScimTokenService tokens, CancellationToken ct)

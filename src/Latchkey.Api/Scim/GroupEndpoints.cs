@@ -23,7 +23,7 @@ internal static class GroupEndpoints
     }
 
     /// <summary>Members are left out when the client excludes them (Okta and Entra ID list groups that way), saving the member read.</summary>
-    private static bool WantsMembers(string? attributes, string? excluded) =>
+    internal static bool WantsMembers(string? attributes, string? excluded) =>
         !Names(excluded).Contains("members") && (string.IsNullOrWhiteSpace(attributes) || Names(attributes).Contains("members"));
 
     private static HashSet<string> Names(string? list) =>

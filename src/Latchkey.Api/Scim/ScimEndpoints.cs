@@ -25,6 +25,7 @@ public static class ScimEndpoints
         scim.MapScimUsers();
         scim.MapScimGroups();
         scim.MapScimBulk();
+        scim.MapScimRootSearch();
         return scim;
     }
 }

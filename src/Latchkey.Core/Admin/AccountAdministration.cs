@@ -33,7 +33,7 @@ public sealed class AccountAdministration(
     public async Task<Result<User>> UpdateAsync(Guid userId, UserChange change, AdminActor actor, CancellationToken ct)
     {
         if (UserChangeValidator.Validate(change) is { } invalid) return invalid;
-        if (!change.OnlyLocking && !await permissions.HasAsync(actor.Role, Permissions.UsersWrite, ct))
+        if (!change.OnlyLocking && !await permissions.HasAsync(actor.Role, actor.GroupRoles, Permissions.UsersWrite, ct))
             return new AuthError(AuthErrorCodes.Forbidden, $"Changing more than the lock needs the {Permissions.UsersWrite} permission");
         if (change.Role is { } role)
         {

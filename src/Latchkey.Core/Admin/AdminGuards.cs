@@ -28,7 +28,7 @@ public sealed class AdminGuards(IAdminStore admin, RolePermissions permissions, 
 
     public async Task<AuthError?> CanGrantAsync(AdminActor actor, string role, CancellationToken ct)
     {
-        var mine = await permissions.ForRoleAsync(actor.Role, ct);
+        var mine = await permissions.ForRolesAsync(actor.Role, actor.GroupRoles, ct);
         var theirs = await permissions.ForRoleAsync(role, ct);
         return theirs.IsSubsetOf(mine) ? null
             : new AuthError(AuthErrorCodes.Forbidden, "You cannot grant a role with permissions you do not hold");

@@ -9,4 +9,6 @@ public interface IRoleStore
     void Remove(Role role);
     /// <summary>How many accounts hold the role (one indexed count).</summary>
     Task<int> CountUsersAsync(string roleName, CancellationToken ct);
+    /// <summary>How many SCIM groups carry the role (their members hold it).</summary>
+    Task<int> CountGroupsAsync(string roleName, CancellationToken ct);
 }

@@ -24,8 +24,28 @@ public sealed class RolePermissions(IServiceScopeFactory scopes, TimeProvider cl
         return snapshot.Custom.TryGetValue(role, out var permissions) ? permissions : None;
     }
 
-    public async ValueTask<bool> HasAsync(string role, string permission, CancellationToken ct) =>
-        (await ForRoleAsync(role, ct)).Contains(permission);
+    /// <summary>
+    /// What an account may do: its own role's permissions and those of every role it holds through groups
+    /// (<paramref name="groupRoles"/>, space-separated, read with the role). Without group roles this is
+    /// <see cref="ForRoleAsync"/> and allocates nothing.
+    /// </summary>
+    public async ValueTask<IReadOnlySet<string>> ForRolesAsync(string role, string? groupRoles, CancellationToken ct)
+    {
+        var own = await ForRoleAsync(role, ct);
+        if (string.IsNullOrEmpty(groupRoles)) return own;
+        var all = new HashSet<string>(own, StringComparer.Ordinal);
+        foreach (var held in groupRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries)) all.UnionWith(await ForRoleAsync(held, ct));
+        return all;
+    }
+
+    public async ValueTask<bool> HasAsync(string role, string? groupRoles, string permission, CancellationToken ct)
+    {
+        if ((await ForRoleAsync(role, ct)).Contains(permission)) return true;
+        if (string.IsNullOrEmpty(groupRoles)) return false;
+        foreach (var held in groupRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if ((await ForRoleAsync(held, ct)).Contains(permission)) return true;
+        return false;
+    }
 
     /// <summary>Called after a role changes on this node.</summary>
     public void Invalidate() => _snapshot = null;

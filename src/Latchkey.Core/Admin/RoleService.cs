@@ -3,7 +3,7 @@ using Latchkey.Core.Common;
 
 namespace Latchkey.Core.Admin;
 
-/// <summary>Lists, creates, changes and deletes roles. Built-in roles are read-only; a role someone holds cannot be deleted.</summary>
+/// <summary>Lists, creates, changes and deletes roles. Built-in roles are read-only; a role someone holds, or a group carries, cannot be deleted.</summary>
 public sealed class RoleService(IRoleStore roles, RolePermissions cache, AdminAudit audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RoleView>> ListAsync(CancellationToken ct)
@@ -53,6 +53,8 @@ public sealed class RoleService(IRoleStore roles, RolePermissions cache, AdminAu
         if (role is null) return NotFound;
         var holders = await roles.CountUsersAsync(name, ct);
         if (holders > 0) return new AuthError(AuthErrorCodes.Conflict, $"The role is held by {holders} account(s); move them to another role first");
+        var groups = await roles.CountGroupsAsync(name, ct);
+        if (groups > 0) return new AuthError(AuthErrorCodes.Conflict, $"The role is carried by {groups} group(s); take it off them first");
         roles.Remove(role);
         audit.Record(ActivityTypes.AdminRoleDeleted, actor, null, new { role = name });
         await unitOfWork.SaveChangesAsync(ct);

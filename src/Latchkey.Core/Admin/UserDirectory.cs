@@ -40,7 +40,7 @@ public sealed class UserDirectory(
     {
         var user = await users.FindByIdAsync(userId, ct);
         if (user is null) return new AuthError(AuthErrorCodes.NotFound, "No such user");
-        var granted = await permissions.ForRoleAsync(user.Role, ct);
+        var granted = await permissions.ForRolesAsync(user.Role, user.GroupRoles, ct);
         var factors = (await twoFactor.ListMethodsAsync(userId, ct)).Where(m => m.IsConfirmed).ToList();
         var (recent, _) = await activity.ListForUserAsync(userId, 1, RecentActivityCount, ct);
         return new UserDetails(

@@ -68,6 +68,7 @@ public static class ActivityTypes
     public const string AdminRoleCreated = "admin.role_created";
     public const string AdminRoleUpdated = "admin.role_updated";
     public const string AdminRoleDeleted = "admin.role_deleted";
+    public const string AdminGroupRolesUpdated = "admin.group_roles_updated";
     public const string AdminUserUpdated = "admin.user_updated";
     public const string AdminUserDeleted = "admin.user_deleted";
     public const string AdminSessionRevoked = "admin.session_revoked";

@@ -10,7 +10,8 @@ public enum CredentialKind
 
 /// <summary>
 /// The authenticated user of a request, whichever credential it used. <see cref="AuthTime"/> (cookie
-/// sessions) is when the user last proved their credentials: OIDC's auth_time.
+/// sessions) is when the user last proved their credentials: OIDC's auth_time. <see cref="GroupRoles"/>: the
+/// space-separated roles held through groups (read with <see cref="Role"/>, from the account row or the token).
 /// </summary>
 public sealed record Caller(
     Guid UserId,
@@ -21,7 +22,8 @@ public sealed record Caller(
     Guid? SessionId,
     Guid? ApiKeyId,
     DateTime? AuthTime = null,
-    Guid? ActorId = null)
+    Guid? ActorId = null,
+    string? GroupRoles = null)
 {
     /// <summary>An administrator is acting as this user (impersonation): sensitive account changes are refused.</summary>
     public bool IsImpersonated => ActorId is not null;

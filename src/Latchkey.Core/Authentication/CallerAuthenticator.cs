@@ -30,7 +30,7 @@ public sealed class CallerAuthenticator(
         if (now - found.LastActivityAt > options.Value.IdleTimeout) return null;
         if (now - found.LastActivityAt > options.Value.ActivityWriteInterval) await sessions.TouchAsync(found.SessionId, now, ct);
         var s = found.Subject;
-        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null, found.ElevatedAt);
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null, found.ElevatedAt, GroupRoles: s.GroupRoles);
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed class CallerAuthenticator(
         var found = await sessions.FindActiveByCookieHashAsync(SecretHash.Sha256(impersonationSecret), clock.GetUtcNow().UtcDateTime, ct);
         if (found is null || found.Subject.Disabled || found.ImpersonatorId != own.UserId) return own;
         var s = found.Subject;
-        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null, found.ElevatedAt, own.UserId);
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.Cookie, found.SessionId, null, found.ElevatedAt, own.UserId, s.GroupRoles);
     }
 
     public async Task<Caller?> FromAccessTokenAsync(string token, CancellationToken ct)
@@ -58,7 +58,7 @@ public sealed class CallerAuthenticator(
             if (!await sessions.IsActiveAsync(claims.SessionId, clock.GetUtcNow().UtcDateTime, ct)) return null;
             sessionState.RememberActive(claims.SessionId, claims.UserId, generation);
         }
-        return new Caller(claims.UserId, claims.Email ?? "", null, claims.Role, CredentialKind.AccessToken, claims.SessionId, null);
+        return new Caller(claims.UserId, claims.Email ?? "", null, claims.Role, CredentialKind.AccessToken, claims.SessionId, null, GroupRoles: claims.GroupRoles);
     }
 
     public async Task<Caller?> FromApiKeyAsync(string secret, CancellationToken ct)
@@ -70,6 +70,6 @@ public sealed class CallerAuthenticator(
         if (found.LastUsedAt is null || now - found.LastUsedAt.Value > options.Value.ActivityWriteInterval)
             await apiKeys.TouchAsync(found.KeyId, now, ct);
         var s = found.Subject;
-        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.ApiKey, null, found.KeyId);
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.ApiKey, null, found.KeyId, GroupRoles: s.GroupRoles);
     }
 }

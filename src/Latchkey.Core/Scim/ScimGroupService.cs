@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Core.Scim;
 
 /// <summary>SCIM Groups: a name, an externalId and member accounts, stored in Latchkey's own tables.</summary>
-public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity, IUnitOfWork unitOfWork, IOptions<ScimOptions> options, TimeProvider clock)
+public sealed class ScimGroupService(
+    IScimGroupStore store, GroupRoleSync roleSync, ActivityLog activity, IUnitOfWork unitOfWork, IOptions<ScimOptions> options, TimeProvider clock)
 {
     private static readonly ScimPatch Patcher = new(ScimSchemas.Group, new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         new HashSet<string>(["id", "meta"], StringComparer.OrdinalIgnoreCase));
@@ -43,7 +44,7 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
         store.Add(group);
         activity.Record(ScimActivityTypes.GroupCreated, null, actor.Context,
             details: new { clientId = actor.ClientId, groupId = group.Id, displayName = group.DisplayName, membersAdded = MemberChange(input.Value.Members) });
-        if (await SaveAsync(ct) is { } conflict) return conflict;
+        if (await SaveAsync([], ct) is { } conflict) return conflict;
         return await RenderAsync(group, baseUrl, ct);
     }
 
@@ -72,9 +73,16 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
         var group = await store.FindAsync(id, ct);
         if (group is null) return ScimErrors.NotFound("Group");
         if (!ScimVersion.Matches(ifMatch, ScimVersion.Of(group.UpdatedAt))) return ScimErrors.VersionMismatch;
+        // Members of a group that carries roles lose them with it.
+        var members = group.Roles is null ? [] : (await store.MembersOfAsync([id], ct))[id].Select(m => m.UserId).ToList();
         store.Remove(group);
         activity.Record(ScimActivityTypes.GroupDeleted, null, actor.Context, details: new { clientId = actor.ClientId, groupId = id, displayName = group.DisplayName });
-        await unitOfWork.SaveChangesAsync(ct);
+        var cutOff = await unitOfWork.InTransactionAsync(async token =>
+        {
+            await unitOfWork.SaveChangesAsync(token);
+            return await roleSync.ApplyAsync(members, token);
+        }, ct);
+        roleSync.Forget(cutOff);
         return Unit.Value;
     }
 
@@ -89,7 +97,9 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
             clientId = actor.ClientId, groupId = group.Id, displayName = group.DisplayName,
             membersAdded = MemberChange([.. input.Members.Except(current)]), membersRemoved = MemberChange([.. current.Except(input.Members)]),
         });
-        if (await SaveAsync(ct) is { } conflict) return conflict;
+        // Only a group that carries roles changes what its joining and leaving members may do.
+        IReadOnlyList<Guid> moved = group.Roles is null ? [] : [.. input.Members.Except(current).Concat(current.Except(input.Members))];
+        if (await SaveAsync(moved, ct) is { } conflict) return conflict;
         return await RenderAsync(group, baseUrl, ct);
     }
 
@@ -121,11 +131,22 @@ public sealed class ScimGroupService(IScimGroupStore store, ActivityLog activity
     private async Task<JsonObject> RenderAsync(ScimGroup group, string baseUrl, CancellationToken ct) =>
         ScimGroupResource.Render(group, (await store.MembersOfAsync([group.Id], ct))[group.Id], baseUrl);
 
-    private async Task<AuthError?> SaveAsync(CancellationToken ct)
+    /// <summary>Saves the group change and, in the same transaction, the group roles of <paramref name="moved"/> members.</summary>
+    private async Task<AuthError?> SaveAsync(IReadOnlyList<Guid> moved, CancellationToken ct)
     {
         try
         {
-            await unitOfWork.SaveChangesAsync(ct);
+            if (moved.Count == 0)
+            {
+                await unitOfWork.SaveChangesAsync(ct);
+                return null;
+            }
+            var cutOff = await unitOfWork.InTransactionAsync(async token =>
+            {
+                await unitOfWork.SaveChangesAsync(token);
+                return await roleSync.ApplyAsync(moved, token);
+            }, ct);
+            roleSync.Forget(cutOff);
             return null;
         }
         catch (UniqueConstraintException)

@@ -20,6 +20,8 @@ public static class ScimServiceCollectionExtensions
         services.AddScoped<ScimUserWriter>();
         services.AddScoped<ScimUserService>();
         services.AddScoped<ScimGroupService>();
+        services.AddScoped<GroupRoleSync>();
+        services.AddScoped<GroupRoleAdministration>();
         services.AddSingleton<ScimBulkProcessor>();
         services.AddScoped<GroupClaim>();
         return services;

@@ -37,6 +37,13 @@ public interface IScimGroupStore
     void Remove(ScimGroup group);
     void AddMembers(Guid groupId, IEnumerable<Guid> userIds);
     Task RemoveMembersAsync(Guid groupId, IReadOnlyCollection<Guid> userIds, CancellationToken ct);
+    /// <summary>
+    /// Rewrites <see cref="Users.User.GroupRoles"/> of <paramref name="userIds"/> from the saved groups (two reads and one
+    /// update per distinct result); returns the accounts whose group roles lost a role.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> RefreshGroupRolesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct);
+    /// <summary>A page of groups by display name with their member counts, and the number of groups (admin API).</summary>
+    Task<(IReadOnlyList<(ScimGroup Group, int Members)> Items, int Total)> ListWithMemberCountsAsync(int skip, int take, CancellationToken ct);
 }
 
 public interface IScimTokenStore

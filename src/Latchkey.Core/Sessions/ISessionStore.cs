@@ -81,8 +81,9 @@ public sealed record SessionWithUser(Guid SessionId, DateTime LastActivityAt, Da
 
 /// <summary>
 /// The user as tokens and requests see it. The role fields feed tokens that carry Hasura claims; they are
-/// read in the same query as the rest, so a refresh stays one read.
+/// read in the same query as the rest, so a refresh stays one read. <see cref="GroupRoles"/> are the Latchkey
+/// roles the user holds through groups (space-separated, <see cref="Users.User.GroupRoles"/>).
 /// </summary>
 public sealed record TokenSubject(
     Guid UserId, string Email, string? Username, string Role, bool Disabled,
-    bool IsAnonymous = false, string? DefaultRole = null, string? AllowedRoles = null);
+    bool IsAnonymous = false, string? DefaultRole = null, string? AllowedRoles = null, string? GroupRoles = null);

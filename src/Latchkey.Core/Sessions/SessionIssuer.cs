@@ -40,7 +40,7 @@ public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer acce
             ExpiresAt = notAfter ?? now + settings.AbsoluteLifetime,
             ImpersonatorId = impersonatorId,
         };
-        var subject = new TokenSubject(user.Id, user.Email, user.Username, user.Role, user.Disabled, user.IsAnonymous, user.DefaultRole, user.AllowedRoles);
+        var subject = new TokenSubject(user.Id, user.Email, user.Username, user.Role, user.Disabled, user.IsAnonymous, user.DefaultRole, user.AllowedRoles, user.GroupRoles);
 
         if (kind == SessionKinds.Cookie)
         {

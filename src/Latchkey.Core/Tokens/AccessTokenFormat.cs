@@ -15,10 +15,16 @@ public abstract class AccessTokenFormat
     public abstract void WriteClaims(Utf8JsonWriter json, TokenSubject subject, Guid sessionId);
 }
 
-/// <summary>The core's own access tokens: <c>email</c> and <c>role</c>, signed with the <c>access</c> key.</summary>
+/// <summary>
+/// The core's own access tokens: <c>email</c> and <c>role</c>, and <c>group_roles</c> (an array) when the user holds
+/// Latchkey roles through groups, signed with the <c>access</c> key. The permission check of a bearer request reads
+/// both claims, so it needs no database read.
+/// </summary>
 public sealed class DefaultAccessTokenFormat : AccessTokenFormat
 {
     public static readonly DefaultAccessTokenFormat Instance = new();
+
+    public const string GroupRolesClaim = "group_roles";
 
     public override string KeyPurpose => SigningKeyRing.AccessPurpose;
 
@@ -26,5 +32,9 @@ public sealed class DefaultAccessTokenFormat : AccessTokenFormat
     {
         json.WriteString("email", subject.Email);
         json.WriteString("role", subject.Role);
+        if (subject.GroupRoles is null) return;
+        json.WriteStartArray(GroupRolesClaim);
+        foreach (var role in subject.GroupRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries)) json.WriteStringValue(role);
+        json.WriteEndArray();
     }
 }

@@ -50,7 +50,9 @@ public sealed class AccessTokenValidator
         if (!jwt.TryGetPayloadValue<string>("sid", out var sid) || !Guid.TryParse(sid, out var sessionId)) return null;
         jwt.TryGetPayloadValue<string>("email", out var email);
         jwt.TryGetPayloadValue<string>("role", out var role);
-        return new AccessTokenClaims(userId, sessionId, email, role ?? "user", jwt.ValidTo);
+        // Signed by us, so the names are the ones GroupRoles.Format wrote; absent when the user holds none.
+        var groupRoles = jwt.TryGetPayloadValue<string[]>(DefaultAccessTokenFormat.GroupRolesClaim, out var held) ? string.Join(' ', held) : null;
+        return new AccessTokenClaims(userId, sessionId, email, role ?? "user", jwt.ValidTo, groupRoles is { Length: > 0 } ? groupRoles : null);
     }
 
     /// <summary>An access token issued to an OAuth client (signature, issuer, lifetime checked).</summary>

@@ -34,6 +34,12 @@ public sealed class User
     public string? DefaultRole { get; set; }
     /// <summary>Space-separated roles a token may carry (Hasura's allowed roles); null means the configured defaults.</summary>
     public string? AllowedRoles { get; set; }
+    /// <summary>
+    /// Space-separated, sorted Latchkey roles the account holds through its groups (see <see cref="Scim.GroupRoles"/>):
+    /// kept on the row, rewritten when a group's roles or members change, so every credential lookup that reads the
+    /// account's role reads these in the same query. Null when no group of the account carries a role.
+    /// </summary>
+    public string? GroupRoles { get; set; }
     /// <summary>Two-letter language code; null means the configured default.</summary>
     public string? Locale { get; set; }
     /// <summary>Free-form JSON object the application stores with the account.</summary>

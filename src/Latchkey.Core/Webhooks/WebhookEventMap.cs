@@ -41,6 +41,7 @@ public static class WebhookEventMap
         [ScimActivityTypes.TokenRevoked] = WebhookEventTypes.ScimTokenRevoked,
         [ActivityTypes.AdminRoleCreated] = WebhookEventTypes.AdminRoleCreated,
         [ActivityTypes.AdminRoleUpdated] = WebhookEventTypes.AdminRoleUpdated,
+        [ActivityTypes.AdminGroupRolesUpdated] = WebhookEventTypes.AdminGroupRolesUpdated,
         [ActivityTypes.AdminRoleDeleted] = WebhookEventTypes.AdminRoleDeleted,
         [ActivityTypes.AdminSettingsUpdated] = WebhookEventTypes.AdminSettingsUpdated,
         [ActivityTypes.AdminImpersonationStarted] = WebhookEventTypes.AdminImpersonationStarted,

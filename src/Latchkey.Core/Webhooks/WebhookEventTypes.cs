@@ -37,6 +37,7 @@ public static class WebhookEventTypes
     public const string AdminRoleCreated = "admin.role.created";
     public const string AdminRoleUpdated = "admin.role.updated";
     public const string AdminRoleDeleted = "admin.role.deleted";
+    public const string AdminGroupRolesUpdated = "admin.group.roles_updated";
     public const string AdminSettingsUpdated = "admin.settings.updated";
     public const string AdminImpersonationStarted = "admin.impersonation.started";
     public const string AdminImpersonationStopped = "admin.impersonation.stopped";
@@ -62,7 +63,7 @@ public static class WebhookEventTypes
         SessionRevoked, OAuthConsentGranted, OAuthConsentRevoked,
         ScimUserCreated, ScimUserUpdated, ScimUserDeactivated, ScimUserReactivated, ScimUserDeleted,
         ScimGroupCreated, ScimGroupUpdated, ScimGroupDeleted, ScimTokenCreated, ScimTokenRevoked,
-        AdminRoleCreated, AdminRoleUpdated, AdminRoleDeleted, AdminSettingsUpdated, AdminImpersonationStarted, AdminImpersonationStopped,
+        AdminRoleCreated, AdminRoleUpdated, AdminRoleDeleted, AdminGroupRolesUpdated, AdminSettingsUpdated, AdminImpersonationStarted, AdminImpersonationStopped,
         OAuthClientCreated, OAuthClientUpdated, OAuthClientDeleted, OAuthClientSecretRotated,
         LicenseCreated, LicenseUpdated, LicenseActivated, LicenseDeactivated, LicenseExpired,
     ];

@@ -16,6 +16,7 @@ internal sealed class ScimGroupConfiguration : IEntityTypeConfiguration<ScimGrou
         group.HasIndex(g => g.NormalizedDisplayName).IsUnique();
         group.Property(g => g.ExternalId).HasMaxLength(ScimUserProfile.MaxLength);
         group.HasIndex(g => g.ExternalId);
+        group.Property(g => g.Roles).HasMaxLength(GroupRoles.MaxPerGroup * (UserRoles.MaxRoleLength + 1));
     }
 }
 

@@ -26,6 +26,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Ignore(u => u.DisplayName);
         user.Property(u => u.DefaultRole).HasMaxLength(UserRoles.MaxRoleLength);
         user.Property(u => u.AllowedRoles).HasMaxLength(UserRoles.MaxAllowedRolesLength);
+        user.Property(u => u.GroupRoles);
         user.Property(u => u.Locale).HasMaxLength(2);
         user.Property(u => u.Metadata).HasMaxLength(UserProfile.MaxMetadataLength);
         user.Property(u => u.ChosenDisplayName).HasMaxLength(UserProfile.MaxDisplayNameLength);

@@ -28,7 +28,7 @@ internal static class PostgresRefreshRotation
         WITH found AS (
             SELECT t.id, t.session_id, t.expires_at, t.rotated_at, s.expires_at AS session_expires_at, s.revoked_at,
                    u.id AS user_id, u.email, u.username, u.role, u.disabled, u.is_anonymous, u.default_role, u.allowed_roles,
-                   s.client_row_id, s.scope, s.browser_session_id, s.auth_time
+                   s.client_row_id, s.scope, s.browser_session_id, s.auth_time, u.group_roles
             FROM refresh_tokens t
             JOIN sessions s ON s.id = t.session_id
             JOIN users u ON u.id = s.user_id
@@ -70,10 +70,10 @@ internal static class PostgresRefreshRotation
                 reader.GetGuid(0), reader.GetGuid(1), Utc(reader.GetDateTime(2)), NullableUtc(reader, 3),
                 Utc(reader.GetDateTime(4)), NullableUtc(reader, 5),
                 new TokenSubject(reader.GetGuid(6), reader.GetString(7), NullableString(reader, 8), reader.GetString(9),
-                    reader.GetBoolean(10), reader.GetBoolean(11), NullableString(reader, 12), NullableString(reader, 13)),
+                    reader.GetBoolean(10), reader.GetBoolean(11), NullableString(reader, 12), NullableString(reader, 13), NullableString(reader, 18)),
                 reader.IsDBNull(14) ? null : new OAuthGrantInfo(reader.GetGuid(14), NullableString(reader, 15) ?? "",
                     reader.IsDBNull(16) ? null : reader.GetGuid(16), NullableUtc(reader, 17)));
-            return new RefreshRotationOutcome(found, reader.GetBoolean(18));
+            return new RefreshRotationOutcome(found, reader.GetBoolean(19));
         }
         finally
         {

@@ -15,4 +15,8 @@ internal sealed class RoleStore(LatchkeyDbContext db) : IRoleStore
     public void Remove(Role role) => db.Roles.Remove(role);
 
     public Task<int> CountUsersAsync(string roleName, CancellationToken ct) => db.Users.CountAsync(u => u.Role == roleName, ct);
+
+    public Task<int> CountGroupsAsync(string roleName, CancellationToken ct) =>
+        // Stored space-separated: match the whole name, never a part of a longer one.
+        db.ScimGroups.CountAsync(g => g.Roles != null && (" " + g.Roles + " ").Contains(" " + roleName + " "), ct);
 }

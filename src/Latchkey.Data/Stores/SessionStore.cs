@@ -15,7 +15,7 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
              join u in db.Users on s.UserId equals u.Id
              where t.TokenHash == tokenHash
              select new RefreshTokenLookup(t.Id, s.Id, t.ExpiresAt, t.RotatedAt, s.ExpiresAt, s.RevokedAt,
-                 new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles),
+                 new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles, u.GroupRoles),
                  s.ClientRowId == null ? null : new OAuthGrantInfo(s.ClientRowId.Value, s.Scope ?? "", s.BrowserSessionId, s.AuthTime)))
             .FirstOrDefault());
 
@@ -34,7 +34,7 @@ internal sealed class SessionStore(LatchkeyDbContext db) : ISessionStore
          join u in db.Users on s.UserId equals u.Id
          where s.CookieSecretHash == cookieSecretHash && s.RevokedAt == null && s.ExpiresAt > now
          select new SessionWithUser(s.Id, s.LastActivityAt, s.ElevatedAt,
-             new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles), s.ImpersonatorId))
+             new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles, u.GroupRoles), s.ImpersonatorId))
         .FirstOrDefaultAsync(ct);
 
     public Task<bool> IsActiveAsync(Guid sessionId, DateTime now, CancellationToken ct) => IsActive(db, sessionId, now, ct);

@@ -14,7 +14,7 @@ public sealed record AdminCaller(Caller Caller, IReadOnlySet<string> Granted)
     public bool Can(string permission) => Granted.Contains(permission);
 
     /// <summary>The administrator as the core services record and guard them (activity rows carry this id).</summary>
-    public AdminActor Actor(HttpContext http) => new(Caller.UserId, Caller.Role, RequestContext.From(http));
+    public AdminActor Actor(HttpContext http) => new(Caller.UserId, Caller.Role, RequestContext.From(http), Caller.GroupRoles);
 
     /// <summary>The request's context with the administrator as the actor, for core services that take a context (their activity rows name them).</summary>
     public RequestContext ActingContext(HttpContext http) => RequestContext.From(http) with { ActorId = Caller.UserId };

@@ -25,7 +25,7 @@ internal sealed class AdminConsole(
         var caller = await ReadAsync(http, ct);
         if (caller is null) return (null, ToSignIn(http));
         if (caller.IsImpersonated) return (null, ImpersonatingPage.Render(http, caller));
-        var granted = await roles.ForRoleAsync(caller.Role, ct);
+        var granted = await roles.ForRolesAsync(caller.Role, caller.GroupRoles, ct);
         if (permission is null ? granted.Count == 0 : !granted.Contains(permission))
             return (null, Forbidden(http, permission, granted.Count > 0));
         return (new AdminCaller(caller, granted), null);

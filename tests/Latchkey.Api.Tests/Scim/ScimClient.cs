@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Latchkey.Api.Tests.Admin;
 using Latchkey.Api.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
 namespace Latchkey.Api.Tests.Scim;
@@ -65,6 +67,13 @@ public sealed class ScimClient(HttpClient http, string token, Guid clientRowId)
         SendAsync(HttpMethod.Patch, path, new { schemas = new[] { PatchSchema }, Operations = operations });
 
     public async Task<JsonElement> ListAsync(string query) => await ExpectAsync(await GetAsync("/Users?" + query), HttpStatusCode.OK);
+
+    /// <summary>A string-array claim of a JWT (<c>groups</c>, <c>group_roles</c>), null when the token lacks it.</summary>
+    public static string[]? ArrayClaim(string jwt, string name)
+    {
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(jwt).EncodedPayload));
+        return payload.RootElement.TryGetProperty(name, out var values) ? [.. values.EnumerateArray().Select(v => v.GetString()!)] : null;
+    }
 
     /// <summary>The answer's status and SCIM media type, and its body.</summary>
     public static async Task<JsonElement> ExpectAsync(HttpResponseMessage response, HttpStatusCode status)

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using Latchkey.Api.Tests.Infrastructure;
 using Latchkey.Api.Tests.OAuth;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Xunit;
 using static Latchkey.Api.Tests.Scim.ScimClient;
 
@@ -12,11 +9,7 @@ namespace Latchkey.Api.Tests.Scim;
 /// <summary>The <c>groups</c> scope: SCIM group membership in the id token and userinfo, current at each refresh, absent without the scope.</summary>
 public sealed class ScimGroupClaimTests(OAuthServer server) : IClassFixture<OAuthServer>
 {
-    private static string[]? GroupsOf(string idToken)
-    {
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(idToken).EncodedPayload));
-        return payload.RootElement.TryGetProperty("groups", out var groups) ? [.. groups.EnumerateArray().Select(g => g.GetString()!)] : null;
-    }
+    private static string[]? GroupsOf(string idToken) => ArrayClaim(idToken, "groups");
 
     [Fact]
     public async Task The_groups_scope_puts_the_users_groups_in_the_id_token_and_userinfo()

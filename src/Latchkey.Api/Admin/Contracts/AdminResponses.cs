@@ -1,4 +1,5 @@
 using Latchkey.Core.Admin;
+using Latchkey.Core.Scim;
 
 namespace Latchkey.Api.Admin.Contracts;
 
@@ -7,6 +8,10 @@ public sealed record AdminMessageResponse(bool Success, string Message);
 public sealed record RolesResponse(bool Success, IReadOnlyList<RoleView> Roles);
 
 public sealed record RoleResponse(bool Success, RoleView Role);
+
+public sealed record GroupsResponse(bool Success, IReadOnlyList<GroupRolesView> Groups, AdminPagination Pagination);
+
+public sealed record GroupResponse(bool Success, GroupRolesView Group);
 
 public sealed record UsersResponse(bool Success, IReadOnlyList<AdminUserView> Users, AdminPagination Pagination);
 

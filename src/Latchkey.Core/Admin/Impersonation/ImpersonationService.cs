@@ -37,7 +37,8 @@ public sealed class ImpersonationService(
         if (id == actor.UserId) return new AuthError(AuthErrorCodes.Conflict, "You cannot impersonate yourself");
         var user = await users.FindByIdAsync(id, ct);
         if (user is null) return new AuthError(AuthErrorCodes.NotFound, "No such user");
-        if ((await permissions.ForRoleAsync(user.Role, ct)).Count > 0) return ImpersonationRules.Privileged;
+        // A role held through a group counts: an administrator by group membership is not impersonated either.
+        if ((await permissions.ForRolesAsync(user.Role, user.GroupRoles, ct)).Count > 0) return ImpersonationRules.Privileged;
         if (user.Disabled) return new AuthError(AuthErrorCodes.Conflict, "This account is disabled");
 
         var expiresAt = clock.GetUtcNow().UtcDateTime + options.Value.Duration;

@@ -80,4 +80,33 @@ internal sealed class ScimGroupStore(LatchkeyDbContext db) : IScimGroupStore
     /// <summary>Tracked removals, so they commit with the rest of the change.</summary>
     public async Task RemoveMembersAsync(Guid groupId, IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
         db.ScimGroupMembers.RemoveRange(await db.ScimGroupMembers.Where(m => m.GroupId == groupId && userIds.Contains(m.UserId)).ToListAsync(ct));
+
+    public async Task<IReadOnlyList<Guid>> RefreshGroupRolesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Distinct().ToList();
+        var before = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.GroupRoles }).ToListAsync(ct);
+        var carried = (await (from m in db.ScimGroupMembers
+                              join g in db.ScimGroups on m.GroupId equals g.Id
+                              where ids.Contains(m.UserId) && g.Roles != null
+                              select new { m.UserId, g.Roles }).AsNoTracking().ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Roles!);
+        var changes = before.Select(u => (u.Id, Before: u.GroupRoles, After: GroupRoles.Format(carried[u.Id])))
+            .Where(c => c.Before != c.After).ToList();
+        // Members of one group mostly end with the same roles: one UPDATE per distinct value, not one per account.
+        foreach (var same in changes.GroupBy(c => c.After))
+        {
+            var changed = same.Select(c => c.Id).ToList();
+            var value = same.Key;
+            await db.Users.Where(u => changed.Contains(u.Id)).ExecuteUpdateAsync(set => set.SetProperty(u => u.GroupRoles, value), ct);
+        }
+        return [.. changes.Where(c => GroupRoles.Lost(c.Before, c.After)).Select(c => c.Id)];
+    }
+
+    public async Task<(IReadOnlyList<(ScimGroup Group, int Members)> Items, int Total)> ListWithMemberCountsAsync(int skip, int take, CancellationToken ct)
+    {
+        var total = await db.ScimGroups.CountAsync(ct);
+        var rows = await db.ScimGroups.AsNoTracking().OrderBy(g => g.NormalizedDisplayName).Skip(skip).Take(take)
+            .Select(g => new { Group = g, Members = db.ScimGroupMembers.Count(m => m.GroupId == g.Id) }).ToListAsync(ct);
+        return ([.. rows.Select(r => (r.Group, r.Members))], total);
+    }
 }
