@@ -87,6 +87,11 @@ public sealed class BacklogTests(BacklogServer server) : IClassFixture<BacklogSe
         backlog = ready.GetProperty("checks").GetProperty("backlog");
         Assert.Contains("webhook deliveries backlog is past its unhealthy threshold", backlog.GetProperty("description").GetString());
         Assert.True(backlog.GetProperty("data").GetProperty("webhooksPending").GetInt64() >= 1);
+
+        // The container's HEALTHCHECK command sees the same answer.
+        var check = await LatchkeyCommand.RunAsync(new Dictionary<string, string?>(), null, "health", "--url", client.BaseAddress!.ToString());
+        Assert.Equal(1, check.ExitCode);
+        Assert.StartsWith("503 ", check.Output);
     }
 
     private static async Task<(HttpStatusCode, JsonElement)> ReadyAsync(HttpClient client)

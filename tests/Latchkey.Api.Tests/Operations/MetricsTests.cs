@@ -80,6 +80,18 @@ public sealed class MetricsTests(MetricsServer server) : IClassFixture<MetricsSe
     }
 
     [Fact]
+    public async Task The_health_command_exits_0_for_a_ready_server_and_1_for_none()
+    {
+        var address = server.CreateClient().BaseAddress!.ToString();
+        var ready = await LatchkeyCommand.RunAsync(new Dictionary<string, string?>(), null, "health", "--url", address, "--timeout", "60");
+        Assert.True(ready.ExitCode == 0, ready.ToString());
+        Assert.StartsWith("200 {\"status\":\"Healthy\"", ready.Output);
+        var none = await LatchkeyCommand.RunAsync(new Dictionary<string, string?>(), null, "health", "--url", $"http://127.0.0.1:{BacklogServer.ClosedPort}", "--timeout", "2");
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("did not answer", none.Error);
+    }
+
+    [Fact]
     public async Task Sign_ins_failures_refreshes_and_tokens_move_the_counters()
     {
         var client = server.CreateClient();
