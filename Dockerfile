@@ -22,7 +22,8 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     Urls=http://+:8080 \
     Latchkey__Database__SqlitePath=/app/data/latchkey.db
 EXPOSE 8080
-# No HEALTHCHECK: runtime-deps has no HTTP client and adding one widens the image. Orchestrators probe
-# GET /health/live (liveness) and GET /health/ready (the database) over HTTP instead.
+# runtime-deps has no HTTP client: the server's own executable asks /health/ready (exit 0 ready, 1 not).
+# Kubernetes ignores HEALTHCHECK; give it httpGet probes on /health/live and /health/ready instead.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["/app/Latchkey.Server", "health", "--timeout", "5"]
 ENTRYPOINT ["/app/Latchkey.Server"]
 CMD ["serve"]

@@ -66,6 +66,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HasuraAccessTokenFormat>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<LatchkeyMetrics>();
+        Bind<Common.Backlog.BacklogOptions>(services, configuration, "Latchkey:Backlog");
+        services.AddSingleton<Common.Backlog.BacklogMonitor>();
+        services.AddSingleton<Common.Backlog.BacklogGauges>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<AccessTokenRevocationList>();
         services.AddSingleton<SessionStateCache>();

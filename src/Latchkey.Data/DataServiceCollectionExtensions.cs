@@ -75,6 +75,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IPasskeyStore, PasskeyStore>();
         services.AddScoped<IVerificationTicketStore, VerificationTicketStore>();
         services.AddScoped<IOutgoingMessageStore, OutgoingMessageStore>();
+        services.AddScoped<Core.Common.Backlog.IBacklogStore, BacklogStore>();
         services.AddScoped<IUserIdentityStore, UserIdentityStore>();
         services.AddScoped<ISocialStateStore, SocialStateStore>();
         services.AddScoped<IOAuthClientStore, OAuthClientStore>();

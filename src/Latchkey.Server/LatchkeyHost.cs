@@ -30,7 +30,7 @@ internal static class LatchkeyHost
         services.AddLatchkeyApi(builder.Configuration);
         services.AddLatchkeyPages(builder.Configuration);
         services.AddSurface(_ => HostedPageErrors.Instance, cacheable: false, [.. Pages.Flows.FlowPaths.All, Pages.Account.AccountPaths.Root, .. Pages.Admin.AdminConsoleEndpoints.Paths]);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<Api.Health.BacklogHealthCheck>("backlog");
         // An unhealthy readiness probe is the answer the probe asked for, not a fault of the server: the health-check
         // service would log an error line per probe (every few seconds from each load balancer) for as long as the
         // database is away. The background loops log the outage once instead (BackgroundFailureLog).

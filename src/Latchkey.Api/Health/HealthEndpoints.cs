@@ -10,14 +10,14 @@ namespace Latchkey.Api.Health;
 public static class HealthEndpoints
 {
     /// <summary>
-    /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (the database answers too) and
+    /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (the database answers too; the outbox and webhook backlog, as JSON) and
     /// <c>/version</c>. Never rate limited: orchestrators poll them.
     /// </summary>
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .WithMetadata(new RateLimitPolicyMetadata(RateLimitPolicies.None));
-        app.MapHealthChecks("/health/ready")
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
             .WithMetadata(new RateLimitPolicyMetadata(RateLimitPolicies.None));
         app.MapGet("/version", () => Results.Ok(new VersionResponse("Latchkey", Version)))
             .RateLimited(RateLimitPolicies.None)

@@ -7,7 +7,7 @@ namespace Latchkey.Core.Credentials;
 
 /// <summary>
 /// Hashes with Argon2id through libsodium, producing the standard <c>$argon2id$v=19$m=…,t=…,p=1$…</c> string.
-/// Also verifies hashes imported from other systems (bcrypt, ASP.NET Core Identity, Django PBKDF2, Keycloak's PBKDF2) and asks for
+/// Also verifies hashes imported from other systems (bcrypt, ASP.NET Core Identity, Django PBKDF2, Keycloak's PBKDF2, Firebase's scrypt) and asks for
 /// those to be rehashed, so imported accounts move to Argon2id on their next successful login.
 /// </summary>
 public sealed class Argon2idPasswordHasher : IPasswordHasher
@@ -71,6 +71,7 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher
         var importedMatch = BcryptHash.IsBcrypt(storedHash) ? BcryptHash.Verify(storedHash, password)
             : DjangoPbkdf2Hash.IsDjangoPbkdf2(storedHash) ? DjangoPbkdf2Hash.Verify(storedHash, password)
             : Pbkdf2PhcHash.IsPbkdf2(storedHash) ? Pbkdf2PhcHash.Verify(storedHash, password)
+            : FirebaseScryptHash.IsFirebaseScrypt(storedHash) ? FirebaseScryptHash.Verify(storedHash, password)
             : AspNetIdentityHash.Verify(storedHash, password);
 
         return importedMatch ? PasswordVerification.SuccessRehashNeeded : PasswordVerification.Failed;

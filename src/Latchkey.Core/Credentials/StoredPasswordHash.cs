@@ -11,6 +11,7 @@ public static class StoredPasswordHash
         || (BcryptHash.IsBcrypt(hash) && BcryptHash.IsWellFormed(hash))
         || (DjangoPbkdf2Hash.IsDjangoPbkdf2(hash) && hash.Split('$').Length == 4)
         || (Pbkdf2PhcHash.IsPbkdf2(hash) && Pbkdf2PhcHash.IsWellFormed(hash))
+        || FirebaseScryptHash.IsWellFormed(hash)
         || AspNetIdentityHash.IsWellFormed(hash);
 
     /// <summary>Keycloak's PBKDF2 credential (algorithm "pbkdf2", "pbkdf2-sha256" or "pbkdf2-sha512") in our stored form.</summary>

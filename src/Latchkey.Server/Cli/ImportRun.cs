@@ -34,7 +34,7 @@ internal static class ImportRun
                     task.Value = Math.Min(stream.Position, stream.Length);
                     task.Description = Describe(p, started);
                 });
-                summary = await importer.ImportAsync(ImportFormats.Read(format, stream, now, ct), options,
+                summary = await importer.ImportAsync(ImportFormats.Read(format, stream, now, ct, options.Firebase), options,
                     skipped => new ValueTask(report.WriteLineAsync(Csv(skipped))), progress, ct);
                 task.Value = task.MaxValue;
             });

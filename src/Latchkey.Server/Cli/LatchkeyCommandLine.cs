@@ -20,6 +20,7 @@ internal static class LatchkeyCommandLine
             KeyCommands.Create(),
             ConfigCommands.Create(),
             SchemaScriptCommand.Create(),
+            HealthCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(ServeCommand.RunAsync);

@@ -11,14 +11,19 @@ internal static class UserCommands
     private static Command Import()
     {
         var file = new Argument<FileInfo>("file") { Description = "The file to import." };
-        var format = new Option<string>("--format") { Description = "json, csv (ours), auth0, supabase or keycloak.", Required = true };
+        var format = new Option<string>("--format") { Description = "json, csv (ours), auth0, supabase, keycloak or firebase.", Required = true };
         format.AcceptOnlyFromAmong([.. ImportFormats.All]);
         var batch = new Option<int>("--batch-size") { Description = "Accounts per insert.", DefaultValueFactory = _ => 1000 };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every record and report; write nothing." };
         var report = new Option<FileInfo?>("--report") { Description = "Where to write the records not imported, with reasons (CSV). Default: <file>.report.csv." };
+        // Firebase's project hash parameters, named as `firebase auth:import` names them.
+        var hashKey = new Option<string?>("--hash-key") { Description = "firebase: the project's base64 signer key." };
+        var saltSeparator = new Option<string?>("--salt-separator") { Description = "firebase: the project's base64 salt separator." };
+        var rounds = new Option<int>("--rounds") { Description = "firebase: scrypt rounds.", DefaultValueFactory = _ => 8 };
+        var memCost = new Option<int>("--mem-cost") { Description = "firebase: scrypt memory cost.", DefaultValueFactory = _ => 14 };
         var command = new Command("import", "Import accounts, keeping their password hashes (rehashed to Argon2id at each account's next sign-in). "
             + "Accounts already present are left as they are, so a re-run changes nothing and an interrupted import resumes. "
-            + "Exit code 4 when some records could not be imported.") { file, format, batch, dryRun, report };
+            + "Exit code 4 when some records could not be imported.") { file, format, batch, dryRun, report, hashKey, saltSeparator, rounds, memCost };
         command.SetAction(async (parse, ct) =>
         {
             var source = parse.GetRequiredValue(file);
@@ -27,7 +32,14 @@ internal static class UserCommands
                 Console.Error.WriteLine($"No such file: {source.FullName}");
                 return 2;
             }
-            var options = new ImportOptions(Math.Clamp(parse.GetValue(batch), 1, ImportOptions.MaxBatchSize), parse.GetValue(dryRun));
+            var firebase = parse.GetValue(hashKey) is { } key && parse.GetValue(saltSeparator) is { } separator
+                ? new Core.Credentials.FirebaseHashConfig(key, separator, parse.GetValue(rounds), parse.GetValue(memCost)) : null;
+            if (parse.GetRequiredValue(format) == ImportFormats.Firebase && firebase is null)
+            {
+                Console.Error.WriteLine("--format firebase needs the project's --hash-key and --salt-separator (Firebase console: Authentication, Users, Password hash parameters).");
+                return 2;
+            }
+            var options = new ImportOptions(Math.Clamp(parse.GetValue(batch), 1, ImportOptions.MaxBatchSize), parse.GetValue(dryRun), firebase);
             var reportPath = parse.GetValue(report)?.FullName ?? source.FullName + ".report.csv";
             await using var app = await CommandHost.StartAsync(HostArguments.From(parse), ct);
             var summary = await ImportRun.RunAsync(app.Services, source, parse.GetRequiredValue(format), options, reportPath, ct);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Latchkey.Core.Common;
+using Latchkey.Core.Common.Backlog;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry.Metrics;
@@ -56,13 +57,20 @@ internal static class TelemetrySetup
     public static void UseLatchkeyMetrics(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        // The backlog gauges exist only once created; they are observed by whichever exporter is on.
+        if (options.MetricsEnabled || !string.IsNullOrEmpty(options.OtlpEndpoint)) app.Services.GetRequiredService<BacklogGauges>();
         if (!options.MetricsEnabled) return;
+        var backlog = app.Services.GetRequiredService<BacklogMonitor>();
         var expected = Encoding.UTF8.GetBytes("Bearer " + options.MetricsToken);
         app.UseWhen(http => http.Request.Path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (http, next) =>
         {
             var presented = Encoding.UTF8.GetBytes(http.Request.Headers.Authorization.ToString());
             if (CryptographicOperations.FixedTimeEquals(presented, expected))
             {
+                // The gauges read the last snapshot: bring it up to date (at most one query per cache period) first.
+                // A database that does not answer leaves the last figures; the scrape still serves every other series.
+                try { await backlog.CurrentAsync(http.RequestAborted); }
+                catch (Exception exception) when (Core.Common.DatabaseUnavailable.Matches(exception)) { }
                 await next(http);
                 return;
             }

@@ -14,7 +14,10 @@ public sealed class HostTests(LatchkeyServer server) : IClassFixture<LatchkeySer
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/live")).StatusCode);
         var ready = await _client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        var body = await ready.JsonAsync();
+        Assert.Equal("Healthy", body.Str("status"));
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").Str("status"));
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("backlog").Str("status"));
     }
 
     [Fact]

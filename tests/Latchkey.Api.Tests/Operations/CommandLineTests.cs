@@ -28,6 +28,8 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData(new[] { "keys", "rotate" }, "KeyRefreshInterval")]
     [InlineData(new[] { "keys", "rewrap" }, "PreviousWrappingKeys")]
     [InlineData(new[] { "config", "check" }, "secrets masked")]
+    [InlineData(new[] { "health" }, "/health/ready")]
+    [InlineData(new[] { "users", "import" }, "--salt-separator")]
     public async Task Every_command_has_help(string[] command, string expected)
     {
         var help = await RunAsync([.. command, "--help"]);

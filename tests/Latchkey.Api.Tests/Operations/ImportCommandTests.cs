@@ -72,6 +72,44 @@ public sealed class ImportCommandTests(LatchkeyServer server) : IClassFixture<La
         Assert.Equal("pro", JsonDocument.Parse(ada.Metadata!).RootElement.GetProperty("plan").GetString());
     }
 
+    /// <summary>
+    /// Firebase's published scrypt vector (github.com/firebase/scrypt README; see FirebaseScryptHashTests) as an account
+    /// of a <c>firebase auth:export</c> file: it signs in with "user1password", and that sign-in rehashes it to Argon2id.
+    /// </summary>
+    [Fact]
+    public async Task A_firebase_export_signs_in_with_the_published_vector_and_is_rehashed()
+    {
+        var email = Accounts.NewEmail("firebase");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("latchkey-firebase-").FullName, "users.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
+        {
+            users = new object[]
+            {
+                new { localId = "u1", email, emailVerified = true, displayName = "Ada L", createdAt = "1484124142000",
+                      passwordHash = "lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ==",
+                      salt = "42xEC+ixf3L2lw==", providerUserInfo = new[] { new { providerId = "google.com", rawId = "1234567890" } } },
+                new { localId = "u2", email = Accounts.NewEmail("firebase"), passwordHash = "%%%", salt = "42xEC+ixf3L2lw==" },
+            },
+        }));
+        string[] project = ["--hash-key", "jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==",
+            "--salt-separator", "Bw==", "--rounds", "8", "--mem-cost", "14"];
+
+        var missing = await LatchkeyCommand.RunAsync(server.DatabaseSettings, null, "users", "import", file, "--format", "firebase");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--hash-key", missing.Error);
+        var run = await ImportAsync(file, "firebase", project);
+        Assert.Contains("Imported 1, already present 0, failed 1", run.Output);
+        Assert.Contains("password hash or salt is not valid base64", await File.ReadAllTextAsync(file + ".report.csv"));
+
+        Assert.StartsWith("$firebase-scrypt$m=14,r=8$", await HashOfAsync(email));
+        var wrong = await server.CreateClient().PostJsonAsync("/api/v1/auth/login", new { username = email, password = "user1passwore" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        await server.CreateClient().SimpleLoginAsync(email, "user1password");
+        Assert.StartsWith("$argon2id$", await HashOfAsync(email));
+        var identity = await server.QueryAsync(db => db.UserIdentities.AsNoTracking().SingleAsync(i => i.ProviderUserId == "1234567890"));
+        Assert.Equal("google", identity.Provider);
+    }
+
     [Fact]
     public async Task An_interrupted_import_resumes_by_running_it_again()
     {

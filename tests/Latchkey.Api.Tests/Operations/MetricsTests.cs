@@ -10,7 +10,7 @@ namespace Latchkey.Api.Tests.Operations;
 /// A server process with Prometheus metrics on, behind a bearer token. A process of its own rather than the in-process
 /// test host: meters are process-wide by name, and OpenTelemetry would take the first test server's "Latchkey" meter.
 /// </summary>
-public sealed class MetricsServer : IAsyncLifetime
+public class MetricsServer : IAsyncLifetime
 {
     public const string Token = "metrics-token-0123456789abcdefghijklmnop";
     private TestDatabase _database = null!;
@@ -29,11 +29,33 @@ public sealed class MetricsServer : IAsyncLifetime
         environment["Latchkey__RateLimits__Enabled"] = "false";
         environment["Latchkey__Telemetry__MetricsEnabled"] = "true";
         environment["Latchkey__Telemetry__MetricsToken"] = Token;
+        Configure(environment);
         _process = ServerProcess.Start(environment);
         await _process.RunningAsync(TimeSpan.FromMinutes(2));
     }
 
+    /// <summary>More settings for a derived server (environment variable names).</summary>
+    protected virtual void Configure(IDictionary<string, string> environment) { }
+
     public HttpClient CreateClient() => new() { BaseAddress = _address };
+
+    /// <summary>The Prometheus exposition, read with the token.</summary>
+    public async Task<string> ScrapeAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var response = await CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The sample of <paramref name="metric"/> whose labels contain <paramref name="label"/>; 0 when absent (nothing counted yet).</summary>
+    public static double Value(string exposition, string metric, string label) =>
+        exposition.Split('\n')
+            .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal))
+            .Where(line => line.Contains(label, StringComparison.Ordinal))
+            .Select(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0).Sum();
 
     public async ValueTask DisposeAsync()
     {
@@ -58,6 +80,18 @@ public sealed class MetricsTests(MetricsServer server) : IClassFixture<MetricsSe
     }
 
     [Fact]
+    public async Task The_health_command_exits_0_for_a_ready_server_and_1_for_none()
+    {
+        var address = server.CreateClient().BaseAddress!.ToString();
+        var ready = await LatchkeyCommand.RunAsync(new Dictionary<string, string?>(), null, "health", "--url", address, "--timeout", "60");
+        Assert.True(ready.ExitCode == 0, ready.ToString());
+        Assert.StartsWith("200 {\"status\":\"Healthy\"", ready.Output);
+        var none = await LatchkeyCommand.RunAsync(new Dictionary<string, string?>(), null, "health", "--url", $"http://127.0.0.1:{BacklogServer.ClosedPort}", "--timeout", "2");
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("did not answer", none.Error);
+    }
+
+    [Fact]
     public async Task Sign_ins_failures_refreshes_and_tokens_move_the_counters()
     {
         var client = server.CreateClient();
@@ -77,22 +111,9 @@ public sealed class MetricsTests(MetricsServer server) : IClassFixture<MetricsSe
         Assert.Contains("http_server_request_duration_seconds", after);
     }
 
-    private async Task<string> ScrapeAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MetricsServer.Token);
-        var response = await server.CreateClient().SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<string> ScrapeAsync() => server.ScrapeAsync();
 
-    /// <summary>The sample of <paramref name="metric"/> whose labels contain <paramref name="label"/>; 0 when absent (nothing counted yet).</summary>
-    private static double Value(string exposition, string metric, string label) =>
-        exposition.Split('\n')
-            .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal))
-            .Where(line => line.Contains(label, StringComparison.Ordinal))
-            .Select(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
-            .DefaultIfEmpty(0).Sum();
+    private static double Value(string exposition, string metric, string label) => MetricsServer.Value(exposition, metric, label);
 }
 
 /// <summary>By default there is no metrics endpoint at all.</summary>

@@ -1,7 +1,8 @@
 namespace Latchkey.Core.Users.Import;
 
 /// <summary>How one import run behaves.</summary>
-public sealed record ImportOptions(int BatchSize = 1000, bool DryRun = false)
+/// <param name="Firebase">The Firebase project's hash parameters, for <c>--format firebase</c>.</param>
+public sealed record ImportOptions(int BatchSize = 1000, bool DryRun = false, Credentials.FirebaseHashConfig? Firebase = null)
 {
     public const int MaxBatchSize = 10_000;
 }

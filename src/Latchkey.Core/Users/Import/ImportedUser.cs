@@ -22,7 +22,15 @@ public sealed record ImportedUser
     public string? PasswordHash { get; init; }
     public bool Disabled { get; init; }
     public DateTime? CreatedAt { get; init; }
+    /// <summary>Upstream accounts (social or enterprise sign-in) linked to this one, carried over as they were.</summary>
+    public IReadOnlyList<ImportedIdentity> Identities { get; init; } = [];
 }
+
+/// <summary>
+/// A linked upstream account: the provider's name as configured here (<c>Latchkey:Social:Providers:NAME</c>) and the
+/// user's id at that provider (the OIDC <c>sub</c>, GitHub's numeric id), so signing in there reaches this account.
+/// </summary>
+public sealed record ImportedIdentity(string Provider, string ProviderUserId, string? Email = null);
 
 /// <summary>A record read from the source: a user, or why the record could not be read. Line is 1-based (record number for JSON).</summary>
 public sealed record ImportRecord(long Line, ImportedUser? User, string? Problem)

@@ -13,9 +13,9 @@ public sealed class UserExportService(IUserImportStore store)
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartArray();
         long count = 0;
-        await foreach (var user in store.ReadAllAsync(ct))
+        await foreach (var (user, identities) in store.ReadAllAsync(ct))
         {
-            Write(json, user, includePasswordHashes);
+            Write(json, user, identities, includePasswordHashes);
             if (++count % 1000 == 0)
             {
                 await json.FlushAsync(ct);
@@ -28,7 +28,7 @@ public sealed class UserExportService(IUserImportStore store)
         return count;
     }
 
-    private static void Write(Utf8JsonWriter json, User user, bool includePasswordHashes)
+    private static void Write(Utf8JsonWriter json, User user, IReadOnlyList<Social.UserIdentity> identities, bool includePasswordHashes)
     {
         json.WriteStartObject();
         json.WriteString("id", user.Id);
@@ -51,6 +51,20 @@ public sealed class UserExportService(IUserImportStore store)
         if (includePasswordHashes) Optional(json, "passwordHash", user.PasswordHash);
         json.WriteBoolean("disabled", user.Disabled);
         json.WriteString("createdAt", DateTime.SpecifyKind(user.CreatedAt, DateTimeKind.Utc));
+        if (identities.Count > 0)
+        {
+            // Only who the account is at each provider; the upstream tokens (Latchkey:Social:StoreUpstreamTokens) stay here.
+            json.WriteStartArray("identities");
+            foreach (var identity in identities)
+            {
+                json.WriteStartObject();
+                json.WriteString("provider", identity.Provider);
+                json.WriteString("providerUserId", identity.ProviderUserId);
+                Optional(json, "email", identity.Email);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 

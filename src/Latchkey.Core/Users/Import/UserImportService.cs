@@ -1,3 +1,4 @@
+using Latchkey.Core.Social;
 using Latchkey.Core.Admin;
 using Microsoft.Extensions.Options;
 
@@ -44,8 +45,10 @@ public sealed class UserImportService(IUserImportStore store, RoleService roles,
         var mapped = ImportedUserMapper.Map(record.User!, defaults.Value, clock.GetUtcNow().UtcDateTime);
         if (!mapped.IsSuccess) return mapped.Error.Message;
         var user = mapped.Value;
+        var identities = ImportedIdentities.Map(record.User!.Identities, user.Id, user.UpdatedAt);
+        if (!identities.IsSuccess) return identities.Error.Message;
         if (!await RoleExistsAsync(user.Role, ct)) return $"role '{user.Role}' does not exist";
-        return batch.TryAdd(record.Line, user) ? null : "the file holds this email, username or phone number twice";
+        return batch.TryAdd(record.Line, user, identities.Value) ? null : "the file holds this email, username, phone number or linked identity twice";
     }
 
     private async Task<bool> RoleExistsAsync(string role, CancellationToken ct)
@@ -58,19 +61,27 @@ public sealed class UserImportService(IUserImportStore store, RoleService roles,
         Func<SkippedRecord, ValueTask> report, CancellationToken ct)
     {
         if (batch.Count == 0) return counts;
-        var existing = await store.FindExistingAsync(batch.Emails, batch.Usernames, batch.Phones, ct);
+        var existing = await store.FindExistingAsync(batch.Emails, batch.Usernames, batch.Phones, batch.Identities, ct);
         var fresh = new List<User>(batch.Count);
-        foreach (var (line, user) in batch.Entries)
+        var freshIdentities = new List<UserIdentity>();
+        foreach (var (line, user, identities) in batch.Entries)
         {
             var conflict = existing.Emails.Contains(user.NormalizedEmail) ? "an account with this email already exists"
                 : user.NormalizedUsername is { } name && existing.Usernames.Contains(name) ? "another account has this username"
                 : user.PhoneNumber is { } phone && existing.Phones.Contains(phone) ? "another account has this phone number"
+                : identities.FirstOrDefault(i => existing.Identities.Contains(ImportedIdentities.Key(i.Provider, i.ProviderUserId))) is { } taken
+                    ? $"another account is linked to {taken.Provider} user {taken.ProviderUserId}"
                 : null;
-            if (conflict is null) { fresh.Add(user); continue; }
+            if (conflict is null)
+            {
+                fresh.Add(user);
+                freshIdentities.AddRange(identities);
+                continue;
+            }
             counts = counts with { Existing = counts.Existing + 1 };
             await report(new SkippedRecord(line, user.Email, conflict));
         }
-        if (!options.DryRun && fresh.Count > 0) await store.InsertAsync(fresh, ct);
+        if (!options.DryRun && fresh.Count > 0) await store.InsertAsync(fresh, freshIdentities, ct);
         batch.Clear();
         return counts with { Imported = counts.Imported + fresh.Count };
     }

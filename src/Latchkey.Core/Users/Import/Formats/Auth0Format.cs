@@ -6,7 +6,8 @@ namespace Latchkey.Core.Users.Import.Formats;
 /// <summary>
 /// An Auth0 export: the user export job's NDJSON (or a JSON array) with the password hashes Auth0 support hands over
 /// (<c>passwordHash</c>, bcrypt), or records in Auth0's own bulk-import shape (<c>password_hash</c>, or
-/// <c>custom_password_hash.hash.value</c> with algorithm bcrypt). <c>user_metadata</c> becomes the metadata.
+/// <c>custom_password_hash.hash.value</c> with algorithm bcrypt). <c>user_metadata</c> becomes the metadata;
+/// <c>identities</c> (Google, GitHub, enterprise connections...) become linked identities.
 /// </summary>
 internal static class Auth0Format
 {
@@ -32,6 +33,7 @@ internal static class Auth0Format
         PasswordHash = e.Text("passwordHash") ?? e.Text("password_hash") ?? CustomHash(e),
         Disabled = e.Flag("blocked"),
         CreatedAt = e.Time("created_at"),
+        Identities = IdentityFields.Auth0(e, email),
     };
 
     private static string? CustomHash(JsonElement e) =>

@@ -24,8 +24,20 @@ internal static class CsvTable
                 yield return ImportRecord.Unreadable(line, $"the record has {fields.Count} fields where the header names {width}");
                 continue;
             }
-            var row = new CsvRow(columns, fields);
-            yield return map(row) is { } user ? ImportRecord.Read(line, user) : ImportRecord.Unreadable(line, "email is missing");
+            yield return Map(line, new CsvRow(columns, fields), map);
+        }
+    }
+
+    private static ImportRecord Map(long line, CsvRow row, Func<CsvRow, ImportedUser?> map)
+    {
+        try
+        {
+            return map(row) is { } user ? ImportRecord.Read(line, user) : ImportRecord.Unreadable(line, "email is missing");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A column holding JSON (identities) that is not: this record only.
+            return ImportRecord.Unreadable(line, "the identities column is not a JSON array");
         }
     }
 }

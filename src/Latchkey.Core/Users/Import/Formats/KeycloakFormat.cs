@@ -8,7 +8,7 @@ namespace Latchkey.Core.Users.Import.Formats;
 /// A Keycloak realm export (<c>kc.sh export --realm R --users same_file|different_files</c>): the <c>users</c> array of
 /// the realm file, or of a <c>R-users-N.json</c> file. The password credential's <c>secretData</c> (value, salt) and
 /// <c>credentialData</c> (hashIterations, algorithm pbkdf2 / pbkdf2-sha256 / pbkdf2-sha512) become our PBKDF2 hash.
-/// The file is read whole: Keycloak writes large realms as several users files (<c>--users-per-file</c>), import each.
+/// <c>federatedIdentities</c> become linked identities (named by the identity provider's alias). The file is read whole: Keycloak writes large realms as several users files (<c>--users-per-file</c>), import each.
 /// </summary>
 internal static class KeycloakFormat
 {
@@ -44,6 +44,7 @@ internal static class KeycloakFormat
         PasswordHash = hash,
         CreatedAt = user.TryGetProperty("createdTimestamp", out var ts) && ts.TryGetInt64(out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null,
+        Identities = IdentityFields.Keycloak(user),
     };
 
     private static string? Attribute(JsonElement user, string name) =>

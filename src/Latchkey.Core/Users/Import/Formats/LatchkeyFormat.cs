@@ -6,7 +6,8 @@ namespace Latchkey.Core.Users.Import.Formats;
 /// <summary>
 /// Our own format, the one <c>latchkey users export</c> writes: a JSON array (or NDJSON) of objects, or CSV with the
 /// same names as columns (metadata as JSON text). Field names: email, emailVerified, username, firstName, lastName,
-/// displayName, avatarUrl, phoneNumber, phoneNumberVerified, role, locale, metadata, passwordHash, disabled, createdAt.
+/// displayName, avatarUrl, phoneNumber, phoneNumberVerified, role, locale, metadata, passwordHash, disabled, createdAt,
+/// identities (an array of provider, providerUserId, email; JSON text in CSV).
 /// </summary>
 internal static class LatchkeyFormat
 {
@@ -37,6 +38,7 @@ internal static class LatchkeyFormat
         PasswordHash = e.Text("passwordHash"),
         Disabled = e.Flag("disabled"),
         CreatedAt = e.Time("createdAt"),
+        Identities = IdentityFields.Latchkey(e),
     };
 
     private static ImportedUser? FromCsv(CsvRow r) => r["email"] is not { } email ? null : new ImportedUser
@@ -56,5 +58,6 @@ internal static class LatchkeyFormat
         PasswordHash = r["passwordHash"],
         Disabled = r.Flag("disabled"),
         CreatedAt = r.Time("createdAt"),
+        Identities = IdentityFields.LatchkeyText(r["identities"], IdentityFields.Latchkey),
     };
 }

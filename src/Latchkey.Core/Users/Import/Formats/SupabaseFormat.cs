@@ -7,7 +7,9 @@ namespace Latchkey.Core.Users.Import.Formats;
 /// <c>\copy (select * from auth.users) to 'users.csv' csv header</c>. <c>encrypted_password</c> is bcrypt;
 /// <c>email_confirmed_at</c> and <c>phone_confirmed_at</c> set the verified flags; <c>raw_user_meta_data</c> becomes
 /// the metadata (its first_name/last_name or full_name, when present, the names). Supabase's <c>role</c> column is a
-/// PostgreSQL role (authenticated), not an application role, so it is not carried over.
+/// PostgreSQL role (authenticated), not an application role, so it is not carried over. <c>auth.users</c> does not hold
+/// the linked identities (they are in <c>auth.identities</c>); an <c>identities</c> column with their rows as JSON
+/// (<c>(select json_agg(i) from auth.identities i where i.user_id = u.id) as identities</c>) carries them over.
 /// </summary>
 internal static class SupabaseFormat
 {
@@ -31,6 +33,7 @@ internal static class SupabaseFormat
             PasswordHash = r["encrypted_password"],
             Disabled = r.Time("banned_until") > now,
             CreatedAt = r.Time("created_at"),
+            Identities = IdentityFields.LatchkeyText(r["identities"], IdentityFields.Supabase),
         };
     }
 
