@@ -33,7 +33,7 @@ public static class PersonalAccessTokenEndpoints
 
         // A "name" in the metadata names the key in the account's key list, as the spec's example suggests.
         var name = body.Metadata is { } m && m.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : DefaultName;
-        var result = await keys.CreateAsync(http.Caller().UserId, http.Caller().SessionId, name, expiresAt.UtcDateTime, body.Metadata?.GetRawText(), http.RequestContext(), ct);
+        var result = await keys.CreateAsync(http.Caller().UserId, http.Caller().SessionId, name, expiresAt.UtcDateTime, body.Metadata?.GetRawText(), null, http.RequestContext(), ct);
         return result.IsSuccess
             ? NhostEndpoints.Ok(new CreatePatResponse(result.Value.Key.Id.ToString(), result.Value.Secret))
             : errors.ToResult(result.Error);

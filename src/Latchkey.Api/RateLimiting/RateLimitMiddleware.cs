@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Api.RateLimiting;
 
 /// <summary>
-/// Limits requests per surface, policy and client IP, after routing so the endpoint's policy and
-/// surface are known. Every limited answer carries X-RateLimit-Limit/Remaining/Reset taken from the
+/// Limits requests per surface, policy and client (the IP; on the Nube surface the API key or user when one
+/// authenticates, see <see cref="RateLimitPartition"/>), after routing so the endpoint's policy and surface are known. Every limited answer carries X-RateLimit-Limit/Remaining/Reset taken from the
 /// window's real state; a refusal is 429 with Retry-After, in the called surface's error shape, and
 /// the first refusal of a run is logged with its bucket (later ones at Debug, so a flood cannot flood the log).
 /// On PostgreSQL the bucket is also counted in the nodes' <see cref="SharedCounters"/> (a fixed window,
@@ -33,7 +33,7 @@ public sealed class RateLimitMiddleware(
             return;
         }
 
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = await RateLimitPartition.ForAsync(context, endpoint, surface);
         var key = $"{surface}|{policy}|{client}";
         var decision = Decide(key, rule);
         var headers = context.Response.Headers;

@@ -26,16 +26,16 @@ public static class KeyEndpoints
     private static async Task<IResult> Create(CreateKeyRequest? body, ApiKeyService keys, HttpContext http, CancellationToken ct)
     {
         var caller = http.Caller();
-        var result = await keys.CreateAsync(caller.UserId, caller.SessionId, body?.Name, http.RequestContext(), ct);
+        var result = await keys.CreateAsync(caller.UserId, caller.SessionId, body?.Name, body?.Scopes, http.RequestContext(), ct);
         if (!result.IsSuccess) return SimpleErrors.Instance.ToResult(result.Error);
         var (key, secret) = result.Value;
-        return Results.Json(new CreatedKeyResponse(ApiKeyFormat.PublicId(key.Id), secret, key.Name, key.CreatedAt), statusCode: StatusCodes.Status201Created);
+        return Results.Json(new CreatedKeyResponse(ApiKeyFormat.PublicId(key.Id), secret, key.Name, key.CreatedAt, ApiKeyScopes.List(key.Scopes)), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> List(ApiKeyService keys, HttpContext http, CancellationToken ct)
     {
         var list = await keys.ListAsync(http.Caller().UserId, ct);
-        return Results.Ok(list.Select(k => new KeyView(ApiKeyFormat.PublicId(k.Id), k.Name, k.CreatedAt, k.LastUsedAt)));
+        return Results.Ok(list.Select(k => new KeyView(ApiKeyFormat.PublicId(k.Id), k.Name, k.CreatedAt, k.LastUsedAt, ApiKeyScopes.List(k.Scopes))));
     }
 
     private static async Task<IResult> Delete(string keyId, ApiKeyService keys, HttpContext http, CancellationToken ct) =>

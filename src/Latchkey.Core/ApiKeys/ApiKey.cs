@@ -18,6 +18,8 @@ public sealed class ApiKey
     public DateTime? ExpiresAt { get; set; }
     /// <summary>Free-form JSON object the owner attached (personal access tokens).</summary>
     public string? Metadata { get; set; }
+    /// <summary>Space-separated permission names the key is limited to (<see cref="ApiKeyScopes"/>); null: the owner's full permissions.</summary>
+    public string? Scopes { get; set; }
 
     public bool IsExpired(DateTime now) => ExpiresAt is { } expires && expires <= now;
 }

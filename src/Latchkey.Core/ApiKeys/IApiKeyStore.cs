@@ -17,4 +17,4 @@ public interface IApiKeyStore
     Task<int> DeleteAllForUserAsync(Guid userId, CancellationToken ct);
 }
 
-public sealed record ApiKeyLookup(Guid KeyId, DateTime? LastUsedAt, DateTime? ExpiresAt, TokenSubject Subject);
+public sealed record ApiKeyLookup(Guid KeyId, DateTime? LastUsedAt, DateTime? ExpiresAt, string? Scopes, TokenSubject Subject);

@@ -30,4 +30,13 @@ public sealed record Caller(
 
     /// <summary>Account-changing operations need a signed-in session, not a long-lived API key.</summary>
     public bool HasSession => SessionId is not null;
+
+    /// <summary>
+    /// An API key's scopes: the permissions it may use of those its owner's role grants. Null: no narrowing
+    /// (sessions, and keys created without scopes).
+    /// </summary>
+    public IReadOnlySet<string>? Scopes { get; init; }
+
+    /// <summary>Whether the credential lets the role's <paramref name="permission"/> be used (the role is checked apart).</summary>
+    public bool ScopeAllows(string permission) => Scopes is null || Scopes.Contains(permission);
 }

@@ -70,6 +70,9 @@ public sealed class CallerAuthenticator(
         if (found.LastUsedAt is null || now - found.LastUsedAt.Value > options.Value.ActivityWriteInterval)
             await apiKeys.TouchAsync(found.KeyId, now, ct);
         var s = found.Subject;
-        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.ApiKey, null, found.KeyId, GroupRoles: s.GroupRoles);
+        return new Caller(s.UserId, s.Email, s.Username, s.Role, CredentialKind.ApiKey, null, found.KeyId, GroupRoles: s.GroupRoles)
+        {
+            Scopes = ApiKeyScopes.Set(found.Scopes),
+        };
     }
 }

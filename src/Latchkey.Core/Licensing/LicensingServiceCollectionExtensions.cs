@@ -11,6 +11,7 @@ public static class LicensingServiceCollectionExtensions
         .AddScoped<LicenseAdministration>()
         .AddScoped<LicenseKeyService>()
         .AddScoped<EntitlementService>()
+        .AddScoped<EntitlementClaim>()
         .AddScoped<UsageService>()
         .AddScoped<LicenseTokenIssuer>();
 }

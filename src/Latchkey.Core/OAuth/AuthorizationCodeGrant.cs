@@ -19,6 +19,7 @@ public sealed class AuthorizationCodeGrant(
     SessionIssuer issuer,
     OAuthTokenMinter minter,
     Scim.GroupClaim groups,
+    Licensing.EntitlementClaim entitlements,
     ImpersonatedGrants impersonated,
     ResourceIndicators resources,
     ActivityLog activity,
@@ -60,7 +61,8 @@ public sealed class AuthorizationCodeGrant(
         // A concurrent redemption won: this one is the reuse.
         if (refresh == "") return await RejectReuseAsync(found, context, now, ct);
         return minter.Mint(client, user.Id, found.GrantSessionId!.Value, found.Scope, refresh,
-            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId, await groups.ForAsync(user.Id, found.Scope, ct)), audience.Value, grant.ActorId);
+            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId, await groups.ForAsync(user.Id, found.Scope, ct)), audience.Value, grant.ActorId,
+            await entitlements.ForAsync(user.Id, found.Scope, ct));
     }
 
     private async Task<Result<TokenResponse>> RejectReuseAsync(AuthorizationCode code, RequestContext context, DateTime now, CancellationToken ct)

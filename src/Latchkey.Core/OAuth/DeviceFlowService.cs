@@ -17,6 +17,7 @@ public sealed class DeviceFlowService(
     SessionIssuer issuer,
     OAuthTokenMinter minter,
     Scim.GroupClaim groups,
+    Licensing.EntitlementClaim entitlements,
     ImpersonatedGrants impersonated,
     ResourceIndicators resources,
     AuthorizationService authorizations,
@@ -123,7 +124,8 @@ public sealed class DeviceFlowService(
         }, ct);
         if (result is not { } s) return new AuthError(AuthErrorCodes.InvalidGrant, "The device code was already used");
         var facts = new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId, await groups.ForAsync(user.Id, found.Scope, ct));
-        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, facts, audience, grant.ActorId);
+        return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, facts, audience, grant.ActorId,
+            await entitlements.ForAsync(user.Id, found.Scope, ct));
     }
 }
 

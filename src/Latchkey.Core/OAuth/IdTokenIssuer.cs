@@ -45,6 +45,11 @@ public sealed class IdTokenIssuer(SigningKeyRing keys, IOptions<OAuthOptions> op
             case null: return;
             case bool b: json.WriteBoolean(name, b); break;
             case long l: json.WriteNumber(name, l); break;
+            // A structured claim (the entitlements object) written as it is.
+            case System.Text.Json.JsonElement element:
+                json.WritePropertyName(name);
+                element.WriteTo(json);
+                break;
             case IEnumerable<string> list:
                 json.WriteStartArray(name);
                 foreach (var item in list) json.WriteStringValue(item);

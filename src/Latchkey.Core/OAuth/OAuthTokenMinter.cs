@@ -14,10 +14,12 @@ public sealed class OAuthTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssu
 
     /// <param name="audience">The API resource the access token is for (<see cref="ResourceIndicators.AudienceAsync"/>); null for this server.</param>
     /// <param name="actorId">The administrator who approved the grant while impersonating the user (<see cref="ImpersonatedGrants"/>).</param>
+    /// <param name="accessClaims">Claims the granted scopes add to the access token (<see cref="Licensing.EntitlementClaim"/>).</param>
     public TokenResponse Mint(
-        OAuthClient client, Guid userId, Guid grantSessionId, string scope, string? refreshToken, IdTokenFacts? id, string? audience, Guid? actorId = null)
+        OAuthClient client, Guid userId, Guid grantSessionId, string scope, string? refreshToken, IdTokenFacts? id, string? audience, Guid? actorId = null,
+        IReadOnlyList<KeyValuePair<string, object?>>? accessClaims = null)
     {
-        var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId, audience, actorId);
+        var access = accessTokens.IssueForClient(userId.ToString(), client.ClientId, scope, grantSessionId, audience, actorId, accessClaims);
         string? idToken = null;
         if (id is not null && Scopes.Has(scope, Scopes.OpenId))
             idToken = idTokens.Issue(new IdTokenContent(userId.ToString(), client.ClientId, id.AuthTime, id.Nonce, id.BrowserSessionId, access.Value,

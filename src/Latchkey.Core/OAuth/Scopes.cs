@@ -11,8 +11,10 @@ public static class Scopes
     public const string OfflineAccess = "offline_access";
     /// <summary>The <c>groups</c> claim: the names of the user's groups (SCIM-provisioned), in the id token and userinfo.</summary>
     public const string Groups = "groups";
+    /// <summary>The <c>entitlements</c> claim in the access token: the user's license, features and limits (<see cref="Licensing.EntitlementClaim"/>).</summary>
+    public const string Entitlements = "entitlements";
 
-    public static readonly IReadOnlyList<string> Supported = [OpenId, Profile, Email, Phone, Address, Groups, OfflineAccess];
+    public static readonly IReadOnlyList<string> Supported = [OpenId, Profile, Email, Phone, Address, Groups, Entitlements, OfflineAccess];
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -22,11 +24,12 @@ public static class Scopes
         [Phone] = "Your phone number",
         [Address] = "Your postal address",
         [Groups] = "The groups you belong to",
+        [Entitlements] = "Your plan: its features and limits",
         [OfflineAccess] = "Stay connected when you are not using it (refresh tokens)",
     };
 
     /// <summary>The scopes of this server itself (OpenID Connect); every other scope belongs to an API resource.</summary>
-    public static bool IsStandard(string scope) => scope is OpenId or Profile or Email or Phone or Address or Groups or OfflineAccess;
+    public static bool IsStandard(string scope) => scope is OpenId or Profile or Email or Phone or Address or Groups or Entitlements or OfflineAccess;
 
     /// <summary>
     /// What a client may ask for when it registers none: the claims the server can fill in for any account,

@@ -41,7 +41,10 @@ public sealed class AccessTokenIssuer(
     /// <paramref name="audience"/> is the API resource the token is for (RFC 8707); null means this server.
     /// </summary>
     /// <paramref name="actorId"/> is the administrator acting as the subject (impersonation): RFC 8693 §4.1 <c>act</c>.
-    public AccessToken IssueForClient(string subject, string clientId, string scope, Guid? grantSessionId, string? audience = null, Guid? actorId = null) =>
+    /// <paramref name="claims"/> are claims a granted scope adds (the <c>entitlements</c> object).
+    public AccessToken IssueForClient(
+        string subject, string clientId, string scope, Guid? grantSessionId, string? audience = null, Guid? actorId = null,
+        IReadOnlyList<KeyValuePair<string, object?>>? claims = null) =>
         Sign(json =>
         {
             json.WriteString("sub", subject);
@@ -55,6 +58,7 @@ public sealed class AccessTokenIssuer(
                 json.WriteString("sub", actor);
                 json.WriteEndObject();
             }
+            foreach (var (name, value) in claims ?? []) OAuth.IdTokenIssuer.WriteClaim(json, name, value);
             json.WriteString("jti", Ids.New());
         }, AtJwtHeader, SigningKeyRing.AccessPurpose);
 

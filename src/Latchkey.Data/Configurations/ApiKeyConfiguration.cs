@@ -15,6 +15,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.Property(k => k.Name).HasMaxLength(100);
         key.Property(k => k.Prefix).HasMaxLength(16);
         key.Property(k => k.Metadata).HasMaxLength(ApiKeyService.MaxMetadataLength);
+        key.Property(k => k.Scopes).HasMaxLength(1000);
         key.HasIndex(k => k.SecretHash).IsUnique();
         key.HasIndex(k => k.UserId);
     }

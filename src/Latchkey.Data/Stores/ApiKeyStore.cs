@@ -22,7 +22,7 @@ internal sealed class ApiKeyStore(LatchkeyDbContext db) : IApiKeyStore
         (from k in db.ApiKeys.AsNoTracking()
          join u in db.Users on k.UserId equals u.Id
          where k.SecretHash == secretHash
-         select new ApiKeyLookup(k.Id, k.LastUsedAt, k.ExpiresAt, new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles, u.GroupRoles)))
+         select new ApiKeyLookup(k.Id, k.LastUsedAt, k.ExpiresAt, k.Scopes, new TokenSubject(u.Id, u.Email, u.Username, u.Role, u.Disabled, u.IsAnonymous, u.DefaultRole, u.AllowedRoles, u.GroupRoles)))
         .FirstOrDefaultAsync(ct);
 
     public Task TouchAsync(Guid keyId, DateTime now, CancellationToken ct) =>

@@ -199,6 +199,38 @@ public sealed class AccountConsoleTests(AccountServer server) : IClassFixture<Ac
     }
 
     [Fact]
+    public async Task A_console_key_can_be_limited_to_permissions_the_person_holds_and_its_scopes_are_listed()
+    {
+        var (plain, _) = await server.SignedInAsync();
+        var (_, plainHtml) = await GetAsync(plain, "/account/api-keys");
+        Assert.DoesNotContain("name=\"scopes\"", plainHtml);
+
+        var (browser, email) = await server.SignedInAsync();
+        await server.QueryAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, "moderator")));
+        var (page, html) = await GetAsync(browser, "/account/api-keys");
+        AssertPage(page, html, HttpStatusCode.OK);
+        Assert.Contains("id=\"scope-users-read\"", html);
+        Assert.DoesNotContain("id=\"scope-roles-manage\"", html);
+
+        var (refused, refusedHtml) = await SendFormAsync(browser, "/account/api-keys", "/account/api-keys/create",
+            ("name", "too wide"), ("limit", "true"), ("scopes", "roles:manage"));
+        AssertPage(refused, refusedHtml, HttpStatusCode.BadRequest);
+        Assert.Contains("id=\"scopes-error\"", refusedHtml);
+        Assert.Equal(0, await server.QueryAsync(db => db.ApiKeys.CountAsync(k => k.Name == "too wide")));
+
+        var (created, createdHtml) = await SendFormAsync(browser, "/account/api-keys", "/account/api-keys/create",
+            ("name", "reader"), ("limit", "true"), ("scopes", "users:read"));
+        AssertPage(created, createdHtml, HttpStatusCode.OK, "shown only this once");
+        var (unlimited, _) = await SendFormAsync(browser, "/account/api-keys", "/account/api-keys/create", ("name", "whole role"), ("scopes", "users:read"));
+        Assert.Equal(HttpStatusCode.OK, unlimited.StatusCode);
+        Assert.Equal("users:read", await server.QueryAsync(db => db.ApiKeys.Where(k => k.Name == "reader").Select(k => k.Scopes).SingleAsync()));
+        Assert.Null(await server.QueryAsync(db => db.ApiKeys.Where(k => k.Name == "whole role").Select(k => k.Scopes).SingleAsync()));
+        var (_, listHtml) = await GetAsync(browser, "/account/api-keys");
+        Assert.Contains("<td>users:read</td>", listHtml);
+        Assert.Contains("<td>All of yours</td>", listHtml);
+    }
+
+    [Fact]
     public async Task The_email_change_mails_a_link_whose_page_makes_it_and_bad_input_is_refused_on_its_field()
     {
         var (browser, email) = await server.SignedInAsync();

@@ -6,7 +6,8 @@ public sealed record SimpleLoginRequest(string? Username, string? Email, string?
 
 public sealed record SimpleRefreshRequest(string? RefreshToken);
 
-public sealed record CreateKeyRequest(string? Name);
+/// <summary><c>scopes</c> is Latchkey's extension to the seed's body: permission names the key is limited to (absent: the owner's full permissions).</summary>
+public sealed record CreateKeyRequest(string? Name, IReadOnlyList<string?>? Scopes);
 
 public sealed record SimpleUser(string Id, string Username, string Email);
 
@@ -23,6 +24,7 @@ public sealed record SimpleRefreshResponse(
 
 public sealed record SimpleMessage(string Message);
 
-public sealed record CreatedKeyResponse(string KeyId, string ApiKey, string Name, DateTime CreatedAt);
+/// <summary>The seed's fields, then <c>scopes</c> (an extension: null for a key with its owner's full permissions).</summary>
+public sealed record CreatedKeyResponse(string KeyId, string ApiKey, string Name, DateTime CreatedAt, IReadOnlyList<string>? Scopes);
 
-public sealed record KeyView(string KeyId, string Name, DateTime CreatedAt, DateTime? LastUsed);
+public sealed record KeyView(string KeyId, string Name, DateTime CreatedAt, DateTime? LastUsed, IReadOnlyList<string>? Scopes);
