@@ -1,6 +1,7 @@
 using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
+using Latchkey.Core.OAuth.BackChannel;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ namespace Latchkey.Core.Credentials;
 /// </summary>
 public sealed class PasswordChangeService(
     IUserStore users,
+    BackChannelLogoutQueue backChannel,
     IPasswordHasher hasher,
     PasswordPolicy policy,
     PasswordConfirmation confirmation,
@@ -79,6 +81,7 @@ public sealed class PasswordChangeService(
 
         var revoked = await unitOfWork.InTransactionAsync(async token =>
         {
+            await backChannel.EnqueueAllAsync(user.Id, now, token, keepSessionId: currentSessionId);
             var count = await sessions.RevokeAllAsync(user.Id, currentSessionId, now, RevokeReasons.PasswordChanged, token);
             var keys = await apiKeys.AfterPasswordChangeAsync(user, context, token);
             activity.Record(ActivityTypes.PasswordChanged, user.Id, context, details: new { otherSessionsRevoked = count, apiKeysRevoked = keys });

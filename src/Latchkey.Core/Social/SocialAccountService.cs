@@ -1,6 +1,7 @@
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Mfa;
+using Latchkey.Core.OAuth.BackChannel;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
@@ -15,6 +16,7 @@ namespace Latchkey.Core.Social;
 /// </summary>
 public sealed class SocialAccountService(
     IUserStore users,
+    BackChannelLogoutQueue backChannel,
     IUserIdentityStore identities,
     ISessionStore sessionStore,
     SessionStateCache sessionState,
@@ -137,7 +139,9 @@ public sealed class SocialAccountService(
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         if (user.PasswordHash is null) return;
         user.PasswordHash = null;
-        await sessionStore.RevokeAllAsync(user.Id, null, clock.GetUtcNow().UtcDateTime, RevokeReasons.EmailOwnershipProven, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await backChannel.EnqueueAllAsync(user.Id, now, ct);
+        await sessionStore.RevokeAllAsync(user.Id, null, now, RevokeReasons.EmailOwnershipProven, ct);
         sessionState.ForgetUser(user.Id);
         activity.Record(ActivityTypes.SessionsRevoked, user.Id, context, details: new { reason = RevokeReasons.EmailOwnershipProven, provider = provider.Name });
     }

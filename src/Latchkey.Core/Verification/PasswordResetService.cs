@@ -2,6 +2,7 @@ using Latchkey.Core.ApiKeys;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
+using Latchkey.Core.OAuth.BackChannel;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ namespace Latchkey.Core.Verification;
 /// </summary>
 public sealed class PasswordResetService(
     IUserStore users,
+    BackChannelLogoutQueue backChannel,
     TicketService tickets,
     VerificationMessages messages,
     RedirectPolicy redirects,
@@ -85,6 +87,7 @@ public sealed class PasswordResetService(
             // The link reached the inbox, which proves it; a locked account is opened by its owner.
             if (user.NormalizedEmail == ticket.Target) user.EmailVerified = true;
             lockout.RecordSuccess(user);
+            await backChannel.EnqueueAllAsync(user.Id, now, tx);
             var count = await sessions.RevokeAllAsync(user.Id, null, now, RevokeReasons.PasswordReset, tx);
             var keys = await apiKeys.AfterPasswordResetAsync(user, context, tx);
             activity.Record(ActivityTypes.PasswordReset, user.Id, context, details: new { sessionsRevoked = count, apiKeysRevoked = keys });

@@ -86,6 +86,19 @@ public sealed class BackChannelLogoutTests(BackChannelLogoutServer server) : ICl
         Assert.Equal(userId.ToString(), (await ValidLogoutTokenAsync(Assert.Single(_receiver.Accepted()), client)).Subject);
     }
 
+    [Fact]
+    public async Task Changing_ones_password_ends_the_grants_and_queues_their_logout()
+    {
+        await _receiver.StartAsync();
+        var (client, browser, userId) = await GrantAsync();
+
+        var changed = await browser.PostJsonAsync("/api/user/password", new { currentPassword = Accounts.Password, newPassword = "another-Long-passw0rd-91" });
+        Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync());
+
+        await _receiver.WaitForAsync(r => r.Accepted().Count >= 1, "the logout token of the grant the password change ended");
+        Assert.Equal(userId.ToString(), (await ValidLogoutTokenAsync(Assert.Single(_receiver.Accepted()), client)).Subject);
+    }
+
     /// <summary>A new account signed in at a client with a backchannel_logout_uri at this test's receiver, holding a grant.</summary>
     private async Task<(TestClient Client, HttpClient Browser, Guid UserId)> GrantAsync()
     {
