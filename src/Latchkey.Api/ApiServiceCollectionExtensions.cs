@@ -35,7 +35,6 @@ public static class ApiServiceCollectionExtensions
         services.AddNhostApi(configuration);
         services.AddSurfaces();
         services.AddScoped<PlatformSignIn>();
-        services.AddSingleton<OAuthStateCookie>();
         // Bad bodies throw so ErrorHandlingMiddleware can answer in the surface's shape (not an empty 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);

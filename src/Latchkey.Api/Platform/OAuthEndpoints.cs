@@ -19,7 +19,7 @@ namespace Latchkey.Api.Platform;
 /// </summary>
 public static class OAuthEndpoints
 {
-    public const string CallbackPath = "/api/auth/oauth/callback";
+    public const string CallbackPath = PlatformCallback.Path;
 
     public static void MapPlatformOAuth(this RouteGroupBuilder auth)
     {
@@ -30,7 +30,7 @@ public static class OAuthEndpoints
         oauth.MapPost("/idtoken", IdToken).RateLimited(RateLimitPolicies.Login);
     }
 
-    public static string CallbackUrl(IOptions<LatchkeyOptions> latchkey) => latchkey.Value.PublicUrl!.TrimEnd('/') + CallbackPath;
+    public static string CallbackUrl(IOptions<LatchkeyOptions> latchkey) => PlatformCallback.Url(latchkey.Value);
 
     private static async Task<IResult> Initiate(OAuthInitiateRequest body, SocialFlowService flow, OAuthStateCookie stateCookie,
         IOptions<LatchkeyOptions> latchkey, HttpContext http, CancellationToken ct)

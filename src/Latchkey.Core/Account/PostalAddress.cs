@@ -14,6 +14,7 @@ public sealed record PostalAddress(
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    [JsonIgnore] // a helper, not a member of the claim or of any API body
     public bool IsEmpty => new[] { Formatted, StreetAddress, Locality, Region, PostalCode, Country }.All(string.IsNullOrEmpty);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

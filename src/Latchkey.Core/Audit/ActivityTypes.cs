@@ -21,6 +21,8 @@ public static class ActivityTypes
     public const string RecoveryCodeUsed = "2fa.recovery_code_used";
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
+    /// <summary>Only the display name changed: activity for the person, no webhook event.</summary>
+    public const string PasskeyRenamed = "passkey.renamed";
     public const string SessionElevated = "session.elevated";
     public const string UserDeanonymized = "user.deanonymized";
     public const string LicensePlanCreated = "license.plan_created";

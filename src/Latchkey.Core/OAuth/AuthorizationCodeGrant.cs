@@ -18,7 +18,7 @@ public sealed class AuthorizationCodeGrant(
     SessionStateCache sessionState,
     SessionIssuer issuer,
     OAuthTokenMinter minter,
-    Scim.GroupClaim groups,
+    ScopeClaims claims,
     Licensing.EntitlementClaim entitlements,
     ImpersonatedGrants impersonated,
     ResourceIndicators resources,
@@ -61,7 +61,7 @@ public sealed class AuthorizationCodeGrant(
         // A concurrent redemption won: this one is the reuse.
         if (refresh == "") return await RejectReuseAsync(found, context, now, ct);
         return minter.Mint(client, user.Id, found.GrantSessionId!.Value, found.Scope, refresh,
-            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId, await groups.ForAsync(user.Id, found.Scope, ct)), audience.Value, grant.ActorId,
+            new IdTokenFacts(found.AuthTime, found.Nonce, found.BrowserSessionId, await claims.ForAsync(user, found.Scope, ct)), audience.Value, grant.ActorId,
             await entitlements.ForAsync(user.Id, found.Scope, ct));
     }
 

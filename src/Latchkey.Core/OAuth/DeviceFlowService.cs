@@ -16,7 +16,7 @@ public sealed class DeviceFlowService(
     IUserStore users,
     SessionIssuer issuer,
     OAuthTokenMinter minter,
-    Scim.GroupClaim groups,
+    ScopeClaims claims,
     Licensing.EntitlementClaim entitlements,
     ImpersonatedGrants impersonated,
     ResourceIndicators resources,
@@ -123,7 +123,7 @@ public sealed class DeviceFlowService(
             return started;
         }, ct);
         if (result is not { } s) return new AuthError(AuthErrorCodes.InvalidGrant, "The device code was already used");
-        var facts = new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId, await groups.ForAsync(user.Id, found.Scope, ct));
+        var facts = new IdTokenFacts(found.AuthTime ?? DateTime.UnixEpoch, null, found.BrowserSessionId, await claims.ForAsync(user, found.Scope, ct));
         return minter.Mint(client, user.Id, s.Item1, found.Scope, s.Item2, facts, audience, grant.ActorId,
             await entitlements.ForAsync(user.Id, found.Scope, ct));
     }

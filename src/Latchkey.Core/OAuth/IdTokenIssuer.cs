@@ -50,6 +50,10 @@ public sealed class IdTokenIssuer(SigningKeyRing keys, IOptions<OAuthOptions> op
                 json.WritePropertyName(name);
                 element.WriteTo(json);
                 break;
+            case Account.PostalAddress address: // OIDC Core §5.1.1: a JSON object, not a string
+                json.WritePropertyName(name);
+                json.WriteRawValue(address.ToJson());
+                break;
             case IEnumerable<string> list:
                 json.WriteStartArray(name);
                 foreach (var item in list) json.WriteStringValue(item);

@@ -40,6 +40,8 @@ public static class HostedPages
     public const string Login = "/login";
     /// <summary>Where a social sign-in started on the sign-in page comes back (on the social redirect allow-list).</summary>
     public const string SocialReturn = "/login?social=1";
+    /// <summary>Where linking a provider from the account console comes back (on the social redirect allow-list too).</summary>
+    public const string AccountLinked = "/account/connections?done=linked";
     public const string Consent = "/consent";
     public const string Device = "/device";
     public const string Logout = "/logout";

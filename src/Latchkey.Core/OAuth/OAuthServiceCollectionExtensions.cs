@@ -37,6 +37,7 @@ public static class OAuthServiceCollectionExtensions
         services.AddScoped<RefreshTokenGrant>();
         services.AddScoped<DeviceFlowService>();
         services.AddScoped<UserInfoService>();
+        services.AddScoped<ScopeClaims>();
         services.AddScoped<OAuthTokenResolver>();
         services.AddScoped<IntrospectionService>();
         services.AddScoped<RevocationService>();

@@ -23,10 +23,10 @@ public sealed class OAuthTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssu
         string? idToken = null;
         if (id is not null && Scopes.Has(scope, Scopes.OpenId))
             idToken = idTokens.Issue(new IdTokenContent(userId.ToString(), client.ClientId, id.AuthTime, id.Nonce, id.BrowserSessionId, access.Value,
-                id.Groups is null ? null : [new(Scim.GroupClaim.Name, id.Groups)]), client.IdTokenSignedResponseAlg);
+                id.Claims?.Where(c => c.Key != "sub").ToList()), client.IdTokenSignedResponseAlg);
         return new TokenResponse(access.Value, access.ExpiresInSeconds, scope, refreshToken, idToken);
     }
 }
 
-/// <summary>What the id token of a grant states about the authentication, and the user's groups when the <c>groups</c> scope was granted.</summary>
-public sealed record IdTokenFacts(DateTime AuthTime, string? Nonce, Guid? BrowserSessionId, IReadOnlyList<string>? Groups = null);
+/// <summary>What the id token of a grant states about the authentication, and the user's claims its scopes allow (<see cref="ScopeClaims"/>).</summary>
+public sealed record IdTokenFacts(DateTime AuthTime, string? Nonce, Guid? BrowserSessionId, IReadOnlyList<KeyValuePair<string, object?>>? Claims = null);

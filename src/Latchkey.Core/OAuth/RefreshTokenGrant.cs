@@ -7,7 +7,7 @@ namespace Latchkey.Core.OAuth;
 /// The refresh_token grant (RFC 6749 §6) on the shared rotation and reuse-detection mechanism of
 /// <see cref="RefreshTokenService"/>: a token is accepted only from the client whose grant it belongs to.
 /// </summary>
-public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTokenMinter minter, ResourceIndicators resources, Scim.GroupClaim groups,
+public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTokenMinter minter, ResourceIndicators resources, ScopeClaims claims,
     Licensing.EntitlementClaim entitlements)
 {
     public async Task<Result<TokenResponse>> RefreshAsync(
@@ -40,7 +40,7 @@ public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTo
         var grant = r.Grant!;
         var tokenScope = requested.Count > 0 ? Scopes.Join(requested) : grant.Scope;
         if (!asks) audience = (await resources.AudienceAsync(grant.Scope, null, ct)).Value;
-        var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId, await groups.ForAsync(r.Subject.UserId, tokenScope, ct));
+        var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId, await claims.ForAsync(r.Subject.UserId, tokenScope, ct));
         return minter.Mint(client, r.Subject.UserId, r.SessionId, tokenScope, r.Successor, facts, audience,
             accessClaims: await entitlements.ForAsync(r.Subject.UserId, tokenScope, ct));
     }

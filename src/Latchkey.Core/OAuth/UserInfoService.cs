@@ -10,7 +10,7 @@ namespace Latchkey.Core.OAuth;
 /// The UserInfo endpoint (OIDC Core §5.3): the claims of the token's user that its scopes allow (§5.4).
 /// The token must be a user grant with openid whose grant is still active.
 /// </summary>
-public sealed class UserInfoService(AccessTokenValidator tokens, GrantState grants, IUserStore users, IAccountProfileStore profiles, Scim.GroupClaim groups)
+public sealed class UserInfoService(AccessTokenValidator tokens, GrantState grants, IUserStore users, ScopeClaims scopeClaims)
 {
     public async Task<Result<IReadOnlyList<KeyValuePair<string, object?>>>> GetAsync(string? bearer, CancellationToken ct)
     {
@@ -20,12 +20,7 @@ public sealed class UserInfoService(AccessTokenValidator tokens, GrantState gran
         if (!Scopes.Has(claims.Scope, Scopes.OpenId)) return new AuthError(AuthErrorCodes.InsufficientScope, "The access token lacks the openid scope");
         var user = await users.FindByIdAsync(userId, ct);
         if (user is null || user.Disabled) return new AuthError(AuthErrorCodes.InvalidToken, "The user is no longer active");
-        // The profile row is read only for the scopes that show it.
-        var profile = Scopes.Has(claims.Scope, Scopes.Profile) || Scopes.Has(claims.Scope, Scopes.Address)
-            ? await profiles.FindAsync(userId, ct) : null;
-        var list = Claims(user, profile ?? AccountProfile.Empty(userId), claims.Scope);
-        if (await groups.ForAsync(userId, claims.Scope, ct) is { } names) list.Add(new(Scim.GroupClaim.Name, names));
-        return list;
+        return await scopeClaims.ForAsync(user, claims.Scope, ct);
     }
 
     /// <summary>Standard claims by scope (OIDC Core §5.4), from the same profile the Platform API edits; empty ones are left out.</summary>

@@ -64,9 +64,9 @@ public sealed class PasskeyCeremonies(
         string kind, string? token, string? credentialJson, string? name, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(credentialJson)) return AuthError.Field("credential", "credential is required");
-        var displayName = string.IsNullOrWhiteSpace(name) ? "Passkey" : name.Trim();
-        if (displayName.Length > PasskeyOptions.MaxNameLength || displayName.Any(char.IsControl))
-            return AuthError.Field("name", $"Name must be at most {PasskeyOptions.MaxNameLength} characters without control characters");
+        var checkedName = PasskeyNames.Check(name);
+        if (!checkedName.IsSuccess) return checkedName.Error;
+        var displayName = checkedName.Value;
 
         var challenge = await tickets.RedeemAsync(token, kind, ct);
         if (challenge is null) return InvalidChallenge;

@@ -102,6 +102,24 @@ public sealed class PasskeyService(
         return await followUp.FinishAsync(userId, sessionId, signOutOthers, null, context, ct);
     }
 
+    /// <summary>
+    /// Gives a passkey a new display name (the authenticator keeps its own; this is only what lists show). Not a
+    /// change of credential, so no step-up and no sign-out of other sessions; the activity log still records it.
+    /// </summary>
+    public async Task<Result<Passkey>> RenameAsync(Guid userId, string? credentialId, string? name, RequestContext context, CancellationToken ct)
+    {
+        if (!PasskeyIds.TryDecode(credentialId, out var id)) return AuthError.Field("credentialId", "credentialId must be a base64url credential id");
+        var checkedName = PasskeyNames.Check(name, fallback: null);
+        if (!checkedName.IsSuccess) return checkedName.Error;
+        var passkey = await passkeys.FindAsync(userId, id, ct);
+        if (passkey is null) return new AuthError(AuthErrorCodes.NotFound, "Passkey not found");
+        var previous = passkey.Name;
+        passkey.Name = checkedName.Value;
+        activity.Record(ActivityTypes.PasskeyRenamed, userId, context, details: new { name = passkey.Name, previousName = previous, credentialId });
+        await unitOfWork.SaveChangesAsync(ct);
+        return passkey;
+    }
+
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => passkeys.CountForUserAsync(userId, ct);
 }
 

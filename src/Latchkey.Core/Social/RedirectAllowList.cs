@@ -8,11 +8,14 @@ namespace Latchkey.Core.Social;
 /// Where a finished (or failed) upstream sign-in may send the browser: the configured default, or a URL
 /// equal, character for character, to one on the allow-list. No prefixes, no patterns: an open
 /// redirect here would hand sessions' landing pages to anyone. The hosted sign-in page's social return
-/// (<see cref="SocialReturnUrl"/>) is always allowed: it is this server's own page.
+/// (<see cref="SocialReturnUrl"/>) and the account console's return from linking (<see cref="AccountLinkedUrl"/>) are
+/// always allowed: they are this server's own pages.
 /// </summary>
 public sealed class RedirectAllowList(IOptions<SocialOptions> social, IOptions<LatchkeyOptions> latchkey)
 {
     public string SocialReturnUrl => latchkey.Value.PublicUrl?.TrimEnd('/') + HostedPages.SocialReturn;
+
+    public string AccountLinkedUrl => latchkey.Value.PublicUrl?.TrimEnd('/') + HostedPages.AccountLinked;
 
     public string Default => social.Value.DefaultRedirectUrl ?? (latchkey.Value.PublicUrl?.TrimEnd('/') + "/");
 
@@ -20,7 +23,9 @@ public sealed class RedirectAllowList(IOptions<SocialOptions> social, IOptions<L
     public string? Resolve(string? requested)
     {
         if (string.IsNullOrEmpty(requested)) return Default;
-        if (string.Equals(requested, Default, StringComparison.Ordinal) || string.Equals(requested, SocialReturnUrl, StringComparison.Ordinal)) return requested;
+        if (string.Equals(requested, Default, StringComparison.Ordinal)
+            || string.Equals(requested, SocialReturnUrl, StringComparison.Ordinal) || string.Equals(requested, AccountLinkedUrl, StringComparison.Ordinal))
+            return requested;
         return social.Value.AllowedRedirectUrls.Contains(requested, StringComparer.Ordinal) ? requested : null;
     }
 }

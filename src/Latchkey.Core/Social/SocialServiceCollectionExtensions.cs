@@ -30,6 +30,7 @@ public static class SocialServiceCollectionExtensions
         services.AddSingleton<UpstreamTokenVault>();
         services.AddSingleton<SocialProviderRegistry>();
         services.AddSingleton<RedirectAllowList>();
+        services.AddSingleton<OAuthStateCookie>();
         services.AddScoped<SocialAccountService>();
         services.AddScoped<SocialFlowService>();
         services.AddScoped<IdTokenSignInService>();

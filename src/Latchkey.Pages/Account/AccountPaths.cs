@@ -6,6 +6,7 @@ namespace Latchkey.Pages.Account;
 public static class AccountPaths
 {
     public const string Root = "/account";
+    public const string Preferences = "/account/preferences";
     public const string Avatar = "/account/avatar";
     public const string AvatarRemove = "/account/avatar/remove";
     public const string Email = "/account/email";
@@ -20,10 +21,14 @@ public static class AccountPaths
     public const string RecoveryCodes = "/account/two-factor/recovery-codes";
     public const string Passkeys = "/account/passkeys";
     public const string PasskeyRemove = "/account/passkeys/remove";
+    public const string PasskeyRename = "/account/passkeys/rename";
+    public const string PasskeyAdd = "/account/passkeys/add";
+    public const string PasskeyCreate = "/account/passkeys/create";
     public const string Sessions = "/account/sessions";
     public const string SessionRevoke = "/account/sessions/revoke";
     public const string SessionsRevokeOthers = "/account/sessions/revoke-others";
     public const string Connections = "/account/connections";
+    public const string ConnectionLink = "/account/connections/link";
     public const string ConnectionUnlink = "/account/connections/unlink";
     public const string Apps = "/account/apps";
     public const string AppRevoke = "/account/apps/revoke";

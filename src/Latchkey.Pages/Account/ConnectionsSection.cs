@@ -1,9 +1,11 @@
 using Latchkey.Core.Common;
 using Latchkey.Core.Social;
 using Latchkey.Pages.Layout;
+using Latchkey.Pages.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Pages.Account;
 
@@ -11,6 +13,9 @@ namespace Latchkey.Pages.Account;
 /// <c>/account/connections</c>, through <see cref="ConnectedServicesService"/> as <c>/api/user/connected-services</c>.
 /// Unlinking is asked once more before it is done (the first post shows the question, the second with
 /// <c>confirm=yes</c> unlinks), and the core's refusal to remove the last way to sign in is shown as its 409.
+/// Linking starts the provider's redirect flow for the signed-in person through <see cref="SocialFlowService"/> (as
+/// <c>POST /api/user/connected-services/{provider}/connect</c>); the Platform callback links the identity and sends the
+/// browser back here with <c>done=linked</c>, or with the core's <c>error</c> code, shown as a fixed text.
 /// </summary>
 internal static class ConnectionsSection
 {
@@ -18,12 +23,31 @@ internal static class ConnectionsSection
     {
         app.MapGet(AccountPaths.Connections, Show);
         app.MapPost(AccountPaths.ConnectionUnlink, Unlink);
+        app.MapPost(AccountPaths.ConnectionLink, Link);
     }
 
-    private static async Task<IResult> Show(string? done, AccountConsole console, ConnectedServicesService connected, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Show(string? done, string? error, AccountConsole console, ConnectedServicesService connected, HttpContext http, CancellationToken ct)
     {
         var (visitor, away) = await console.VisitAsync(http, AccountPaths.Connections, ct);
-        return visitor is null ? away! : await RenderAsync(http, visitor, connected, null, null, AccountNotices.For(done), StatusCodes.Status200OK, ct);
+        if (visitor is null) return away!;
+        // A failed link comes back with the core's code (and a description the page never shows: anyone can write one).
+        return error is null
+            ? await RenderAsync(http, visitor, connected, null, null, AccountNotices.For(done), StatusCodes.Status200OK, ct)
+            : await RenderAsync(http, visitor, connected, null, SocialErrorMessages.For(error), null, StatusCodes.Status200OK, ct);
+    }
+
+    private static async Task<IResult> Link(AccountConsole console, SocialFlowService flow, RedirectAllowList redirects, OAuthStateCookie stateCookie,
+        IOptions<LatchkeyOptions> latchkey, ConnectedServicesService connected, HttpContext http, CancellationToken ct)
+    {
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Connections, ct);
+        if (post.Refused is not null) return post.Refused;
+        var visitor = post.Visitor!;
+        var provider = AccountConsole.Text(post.Form!, "provider").Trim().ToLowerInvariant();
+        var started = await flow.BeginAsync(provider, redirects.AccountLinkedUrl, PlatformCallback.Url(latchkey.Value), visitor.UserId, ct);
+        if (!started.IsSuccess)
+            return await RenderAsync(http, visitor, connected, null, started.Error.Message, null, AccountConsole.StatusFor(started.Error), ct);
+        stateCookie.Set(http, started.Value.BrowserSecret);
+        return AccountConsole.SeeOther(http, started.Value.AuthorizationUrl);
     }
 
     private static async Task<IResult> Unlink(AccountConsole console, ConnectedServicesService connected, HttpContext http, CancellationToken ct)

@@ -9,8 +9,8 @@ namespace Latchkey.Pages.Account;
 
 /// <summary>
 /// <c>/account/passkeys</c>, through <see cref="PasskeyService"/> as <c>GET</c> and <c>DELETE /api/user/passkeys</c>:
-/// the person's passkeys, and removing one (the core asks no step-up for it, as the API). Adding one needs the
-/// WebAuthn ceremony in a page script and renaming has no core operation; neither is here.
+/// the person's passkeys, renaming one and removing one (the core asks no step-up for either, as the API). Adding one
+/// is <see cref="PasskeyAddSection"/>.
 /// </summary>
 internal static class PasskeysSection
 {
@@ -18,6 +18,8 @@ internal static class PasskeysSection
     {
         app.MapGet(AccountPaths.Passkeys, Show);
         app.MapPost(AccountPaths.PasskeyRemove, Remove);
+        app.MapPost(AccountPaths.PasskeyRename, Rename);
+        app.MapPasskeyAddSection();
     }
 
     private static async Task<IResult> Show(string? done, AccountConsole console, PasskeyService passkeys, HttpContext http, CancellationToken ct)
@@ -38,12 +40,30 @@ internal static class PasskeysSection
             : await RenderAsync(http, visitor, passkeys, removed.Error.Message, null, AccountConsole.StatusFor(removed.Error), ct);
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, AccountVisitor visitor, PasskeyService passkeys, string? error, string? notice,
-        int status, CancellationToken ct) =>
+    private static async Task<IResult> Rename(AccountConsole console, PasskeyService passkeys, HttpContext http, CancellationToken ct)
+    {
+        var post = await console.PostSensitiveAsync(http, AccountPaths.Passkeys, ct);
+        if (post.Refused is not null) return post.Refused;
+        var (visitor, form) = (post.Visitor!, post.Form!);
+        var credentialId = AccountConsole.Text(form, "credential_id");
+        var renamed = await passkeys.RenameAsync(visitor.UserId, credentialId, AccountConsole.Text(form, "name"), RequestContext.From(http), ct);
+        return renamed.IsSuccess
+            ? AccountConsole.SeeOther(http, AccountPaths.Passkeys, "passkey-renamed")
+            : await RenderAsync(http, visitor, passkeys, renamed.Error.Message, null, AccountConsole.StatusFor(renamed.Error), ct,
+                renamingId: credentialId, renameError: AccountConsole.FieldError(renamed.Error, "name"));
+    }
+
+    /// <summary>The list page; <paramref name="addError"/> is a refused name for a new passkey, shown under the add form.</summary>
+    internal static async Task<IResult> RenderAsync(HttpContext http, AccountVisitor visitor, PasskeyService passkeys, string? error, string? notice,
+        int status, CancellationToken ct, AuthError? addError = null, string? addName = null, string? renamingId = null, string? renameError = null) =>
         PageResults.Page<PasskeysView>(http, new Dictionary<string, object?>
         {
             [nameof(PasskeysView.Passkeys)] = await passkeys.ListAsync(visitor.UserId, ct),
-            [nameof(PasskeysView.Error)] = error,
+            [nameof(PasskeysView.Error)] = error ?? (addError is null ? null : "The passkey was not added: check its name."),
             [nameof(PasskeysView.Notice)] = notice,
+            [nameof(PasskeysView.AddError)] = AccountConsole.FieldError(addError, "name"),
+            [nameof(PasskeysView.AddName)] = addName,
+            [nameof(PasskeysView.RenamingId)] = renamingId,
+            [nameof(PasskeysView.RenameError)] = renameError,
         }, status);
 }

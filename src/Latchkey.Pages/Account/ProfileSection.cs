@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Pages.Account;
 
 /// <summary>
-/// <c>/account</c>: the profile (through <see cref="ProfileService"/>, the API's own core) and the picture (through
+/// <c>/account</c>: the profile with its address and social links (through <see cref="ProfileService"/>, the API's own
+/// core and validation), the preferences (<see cref="PreferencesSection"/>) and the picture (through
 /// <see cref="AvatarService"/>: the same checks, re-encoding and limits as <c>POST /api/user/avatar</c>).
 /// </summary>
 internal static class ProfileSection
@@ -26,6 +27,7 @@ internal static class ProfileSection
         app.MapPost(AccountPaths.Root, Save);
         app.MapPost(AccountPaths.Avatar, Upload).WithMetadata(new RequestSizeLimitAttribute(limits.MaxBytes + MultipartOverhead));
         app.MapPost(AccountPaths.AvatarRemove, Remove);
+        app.MapPreferencesSection();
     }
 
     private static async Task<IResult> Show(string? done, AccountConsole console, ProfileService profiles, AvatarService avatars, HttpContext http, CancellationToken ct)
@@ -34,7 +36,7 @@ internal static class ProfileSection
         if (visitor is null) return away!;
         var snapshot = await profiles.GetAsync(visitor.UserId, ct);
         if (!snapshot.IsSuccess) return PageErrors.Problem(http, StatusCodes.Status401Unauthorized, snapshot.Error.Message);
-        return Render(http, visitor, avatars, ProfileInputs.From(snapshot.Value), null, null, AccountNotices.For(done));
+        return Render(http, visitor, avatars, snapshot.Value, ProfileInputs.From(snapshot.Value), null, null, AccountNotices.For(done));
     }
 
     private static async Task<IResult> Save(AccountConsole console, ProfileService profiles, AvatarService avatars, HttpContext http, CancellationToken ct)
@@ -42,10 +44,14 @@ internal static class ProfileSection
         var post = await console.PostAsync(http, AccountPaths.Root, ct);
         if (post.Refused is not null) return post.Refused;
         var values = ProfileInputs.From(post.Form!);
-        var saved = await profiles.UpdateAsync(post.Visitor!.UserId, ProfileInputs.ToUpdate(values), RequestContext.From(http), ct);
-        return saved.IsSuccess
-            ? AccountConsole.SeeOther(http, AccountPaths.Root, "profile")
-            : Render(http, post.Visitor, avatars, values, saved.Error, null, null, AccountConsole.StatusFor(saved.Error));
+        var (update, duplicate) = ProfileInputs.ToUpdate(values);
+        Result<ProfileSnapshot> saved = update is null
+            ? AuthError.Field("social_links", $"The network {duplicate} is listed twice; list each once")
+            : await profiles.UpdateAsync(post.Visitor!.UserId, update, RequestContext.From(http), ct);
+        if (saved.IsSuccess) return AccountConsole.SeeOther(http, AccountPaths.Root, "profile");
+        var stored = await profiles.GetAsync(post.Visitor!.UserId, ct);
+        if (!stored.IsSuccess) return PageErrors.Problem(http, StatusCodes.Status401Unauthorized, stored.Error.Message);
+        return Render(http, post.Visitor, avatars, stored.Value, values, saved.Error, null, null, AccountConsole.StatusFor(saved.Error));
     }
 
     private static async Task<IResult> Upload(AccountConsole console, ProfileService profiles, AvatarService avatars, HttpContext http, CancellationToken ct)
@@ -83,14 +89,23 @@ internal static class ProfileSection
     {
         var snapshot = await profiles.GetAsync(visitor.UserId, ct);
         if (!snapshot.IsSuccess) return PageErrors.Problem(http, StatusCodes.Status401Unauthorized, snapshot.Error.Message);
-        return Render(http, visitor, avatars, ProfileInputs.From(snapshot.Value), null, avatarError, null, status);
+        return Render(http, visitor, avatars, snapshot.Value, ProfileInputs.From(snapshot.Value), null, avatarError, null, status);
     }
 
-    private static IResult Render(HttpContext http, AccountVisitor visitor, AvatarService avatars, IReadOnlyDictionary<string, string?> values,
-        AuthError? error, string? avatarError, string? notice, int status = StatusCodes.Status200OK) =>
+    /// <summary>
+    /// The page with its three forms: <paramref name="values"/> and <paramref name="error"/> fill the profile form (as typed
+    /// after a refusal), <paramref name="preferences"/> and <paramref name="preferencesError"/> the preferences form; a form
+    /// not posted shows what is stored in <paramref name="stored"/>.
+    /// </summary>
+    internal static IResult Render(HttpContext http, AccountVisitor visitor, AvatarService avatars, ProfileSnapshot stored,
+        IReadOnlyDictionary<string, string?>? values, AuthError? error, string? avatarError, string? notice, int status = StatusCodes.Status200OK,
+        IReadOnlyDictionary<string, string?>? preferences = null, AuthError? preferencesError = null) =>
         PageResults.Page<ProfileView>(http, new Dictionary<string, object?>
         {
-            [nameof(ProfileView.Values)] = values,
+            [nameof(ProfileView.Values)] = values ?? ProfileInputs.From(stored),
+            [nameof(ProfileView.Preferences)] = preferences ?? PreferenceInputs.From(PreferenceFields.From(stored.User, stored.Profile)),
+            [nameof(ProfileView.PreferencesError)] = preferencesError,
+            [nameof(ProfileView.Locales)] = http.RequestServices.GetRequiredService<IOptions<Latchkey.Core.Users.UserDefaultsOptions>>().Value.AllowedLocales,
             [nameof(ProfileView.Email)] = visitor.User.Email,
             // The server's own avatar path, which draws the initials when there is no upload.
             [nameof(ProfileView.AvatarUrl)] = $"/api/avatar/{visitor.UserId}?size={AvatarSizes.Medium}&v={visitor.User.UpdatedAt.Ticks:x}",

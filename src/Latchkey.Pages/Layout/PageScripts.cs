@@ -17,10 +17,14 @@ public static class PageScripts
     /// <summary>The password rules of the sign-up and reset pages, checked as the person types.</summary>
     public const string Password = "/sign-up/password.js";
 
+    /// <summary>The account console's passkey step: the browser's credential ceremony, posted back as a form.</summary>
+    public const string Passkey = "/account/passkey.js";
+
     private static readonly Dictionary<string, byte[]> Files = new(StringComparer.Ordinal)
     {
         [Login] = Load("login.js"),
         [Password] = Load("password.js"),
+        [Passkey] = Load("passkey.js"),
     };
 
     public static void MapPageScripts(this IEndpointRouteBuilder app)

@@ -167,6 +167,19 @@ public sealed class ProfileTests(AccountServer server) : IClassFixture<AccountSe
         Assert.False(info.TryGetProperty("email", out _));
         Assert.False(info.TryGetProperty("phone_number", out _)); // the phone scope, but no verified phone
 
+        // The id token carries the same claims, from the same core (decision 58 revisited): each one, with its JSON shape.
+        var id = IdTokenPayload(tokens.Str("id_token"));
+        foreach (var claim in info.EnumerateObject().Where(c => c.Name != "address"))
+            Assert.True(id.TryGetProperty(claim.Name, out var value) && value.GetRawText() == claim.Value.GetRawText(), $"id token {claim.Name}");
+        // The address object member by member (the two writers may order or escape it differently).
+        foreach (var member in info.GetProperty("address").EnumerateObject().Where(m => m.Value.ValueKind == System.Text.Json.JsonValueKind.String))
+            Assert.Equal(member.Value.GetString(), id.GetProperty("address").Str(member.Name));
+        // Only the members OIDC Core §5.1.1 defines, in both (no serialised helper property such as IsEmpty).
+        string[] addressMembers = ["formatted", "street_address", "locality", "region", "postal_code", "country"];
+        foreach (var address in new[] { info.GetProperty("address"), id.GetProperty("address") })
+            Assert.All(address.EnumerateObject(), m => Assert.Contains(m.Name, addressMembers));
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, id.GetProperty("updated_at").ValueKind);
+
         // Without the address scope, no address.
         var narrow = Pkce.New();
         var narrowCode = await browser.CodeAsync(oauthClient, narrow, "openid profile");
@@ -174,7 +187,14 @@ public sealed class ProfileTests(AccountServer server) : IClassFixture<AccountSe
         var narrowInfo = await (await server.CreateClient().GetAsync("/api/oauth/userinfo", narrowTokens.Str("access_token"))).OkJsonAsync();
         Assert.False(narrowInfo.TryGetProperty("address", out _));
         Assert.Equal("1985-12-10", narrowInfo.Str("birthdate"));
+        var narrowId = IdTokenPayload(narrowTokens.Str("id_token"));
+        Assert.False(narrowId.TryGetProperty("address", out _));
+        Assert.Equal("1985-12-10", narrowId.Str("birthdate"));
     }
+
+    private static System.Text.Json.JsonElement IdTokenPayload(string idToken) =>
+        System.Text.Json.JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(
+            new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(idToken).EncodedPayload)).RootElement;
 
     [Fact]
     public async Task The_nhost_user_shows_the_display_name_and_locale_set_here()

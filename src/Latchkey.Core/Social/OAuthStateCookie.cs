@@ -1,14 +1,15 @@
 using Latchkey.Core.Common;
-using Latchkey.Core.Social;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace Latchkey.Api.Common;
+namespace Latchkey.Core.Social;
 
 /// <summary>
 /// Binds a started upstream sign-in to the browser that started it: an HttpOnly cookie with a random
 /// secret whose SHA-256 sits on the state row. Over HTTPS it is SameSite=None so Apple's cross-site
 /// form post still carries it; over plain HTTP (development) browsers refuse None, so it is Lax.
+/// In Core because two surfaces start upstream flows: the APIs (initiate, connect) and the account console
+/// (link a provider); the one callback that reads it is the Platform API's.
 /// </summary>
 public sealed class OAuthStateCookie(IOptions<SocialOptions> social, IOptions<LatchkeyOptions> latchkey)
 {
