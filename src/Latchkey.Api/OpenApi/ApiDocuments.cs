@@ -139,6 +139,7 @@ public static class ApiDocuments
         ["PATCH /api/scim/v2/Users/{id}"] = new("Modify a user (PatchOp)", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["404", "409", "412"]),
         ["DELETE /api/scim/v2/Users/{id}"] = new("Delete (or deactivate) a user", SuccessStatus: 204, Errors: ["404", "412"]),
         ["GET /api/scim/v2/Groups"] = new("List groups", Response: typeof(System.Text.Json.Nodes.JsonObject)),
+        ["POST /api/scim/v2/.search"] = new("Search users, then groups, with one SearchRequest body (no sortBy across types)", Response: typeof(System.Text.Json.Nodes.JsonObject)),
         ["POST /api/scim/v2/Bulk"] = new("Run many operations in one request (BulkRequest; bulkId references)", Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["413"]),
         ["POST /api/scim/v2/Groups/.search"] = new("Search groups with a SearchRequest body", Response: typeof(System.Text.Json.Nodes.JsonObject)),
         ["POST /api/scim/v2/Groups"] = new("Create a group", SuccessStatus: 201, Response: typeof(System.Text.Json.Nodes.JsonObject), Errors: ["409"]),

@@ -40,7 +40,7 @@ public sealed class RefreshTokenGrant(RefreshTokenService refreshTokens, OAuthTo
         var grant = r.Grant!;
         var tokenScope = requested.Count > 0 ? Scopes.Join(requested) : grant.Scope;
         if (!asks) audience = (await resources.AudienceAsync(grant.Scope, null, ct)).Value;
-        var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId, await claims.ForAsync(r.Subject.UserId, tokenScope, ct));
+        var facts = new IdTokenFacts(grant.AuthTime ?? DateTime.UnixEpoch, null, grant.BrowserSessionId, await claims.ForRefreshAsync(r.Subject.UserId, tokenScope, ct));
         return minter.Mint(client, r.Subject.UserId, r.SessionId, tokenScope, r.Successor, facts, audience,
             accessClaims: await entitlements.ForAsync(r.Subject.UserId, tokenScope, ct));
     }

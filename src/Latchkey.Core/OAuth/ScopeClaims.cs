@@ -5,10 +5,11 @@ namespace Latchkey.Core.OAuth;
 
 /// <summary>
 /// The user's claims that a grant's scopes allow (OIDC Core §5.4: profile, email, address, phone, plus groups), from
-/// the one profile core the Platform API edits. Userinfo and every id token (code, device and refresh grants) take
-/// them from here, so the two always agree. The profile row is read only for the scopes that show it.
+/// the one profile core the Platform API edits. Userinfo and the id tokens of the code and device grants take
+/// them from here, so the two always agree; a refreshed id token carries only the groups claim
+/// (<see cref="ForRefreshAsync"/>). The profile row is read only for the scopes that show it.
 /// </summary>
-public sealed class ScopeClaims(IUserStore users, IAccountProfileStore profiles, Scim.GroupClaim groups)
+public sealed class ScopeClaims(IAccountProfileStore profiles, Scim.GroupClaim groups)
 {
     public async Task<List<KeyValuePair<string, object?>>> ForAsync(User user, string scope, CancellationToken ct)
     {
@@ -18,12 +19,11 @@ public sealed class ScopeClaims(IUserStore users, IAccountProfileStore profiles,
         return list;
     }
 
-    /// <summary>For a grant known by its user id only (refresh): the user is read only when a scope shows one of its claims.</summary>
-    public async Task<List<KeyValuePair<string, object?>>?> ForAsync(Guid userId, string scope, CancellationToken ct)
-    {
-        if (!Scopes.Has(scope, Scopes.OpenId)) return null;
-        if (!(Scopes.Has(scope, Scopes.Profile) || Scopes.Has(scope, Scopes.Email) || Scopes.Has(scope, Scopes.Address) || Scopes.Has(scope, Scopes.Phone)))
-            return await groups.ForAsync(userId, scope, ct) is { } names ? [new(Scim.GroupClaim.Name, names)] : null;
-        return await users.FindByIdAsync(userId, ct) is { } user ? await ForAsync(user, scope, ct) : null;
-    }
+    /// <summary>
+    /// For an id token issued on refresh: the groups claim only. OIDC Core §12.2 asks a refreshed id token to repeat
+    /// iss, sub, aud and auth_time, not the profile claims, which userinfo serves; reading the user and the profile
+    /// here would add two round trips to every refresh, whose rotation is one statement (docs/benchmarks.md).
+    /// </summary>
+    public async Task<List<KeyValuePair<string, object?>>?> ForRefreshAsync(Guid userId, string scope, CancellationToken ct) =>
+        Scopes.Has(scope, Scopes.OpenId) && await groups.ForAsync(userId, scope, ct) is { } names ? [new(Scim.GroupClaim.Name, names)] : null;
 }

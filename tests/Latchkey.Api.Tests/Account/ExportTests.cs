@@ -46,6 +46,8 @@ public sealed class ExportTests(AccountServer server) : IClassFixture<AccountSer
         ["oauth_device_authorizations"] = "transient, single use",
         // Social sign-in state between redirect and callback, valid for minutes.
         ["social_states"] = "transient redirect state",
+        // Back-channel logout notices waiting to be sent: ids only, deleted when delivered (decision 71).
+        ["backchannel_logouts"] = "transient delivery queue, ids only",
     };
 
     [Fact]

@@ -26,6 +26,12 @@ public sealed class RefreshRoundTripTests(OAuthServer server) : IClassFixture<OA
     private async Task<IReadOnlyList<string>> CommandsOfAsync(Func<Task<HttpResponseMessage>> request) =>
         await _commands.OfAsync(async () => (await request()).EnsureSuccessStatusCode());
 
+    // The client's row is cached per node, but the change feed that tells every node about the test's new client may
+    // empty that cache after the code exchange filled it, so a refresh may read the client once more. That read is the
+    // client cache's business, not the rotation's, so the OAuth counts leave it out.
+    private static IReadOnlyList<string> WithoutClientRead(IReadOnlyList<string> sql) =>
+        sql.Where(c => !(c.TrimStart().StartsWith("SELECT", StringComparison.Ordinal) && c.Contains("oauth_clients", StringComparison.Ordinal))).ToList();
+
     private static void AssertCount(int expected, IReadOnlyList<string> sql) =>
         Assert.True(sql.Count == expected, $"{sql.Count} commands, {expected} expected:\n{string.Join("\n---\n", sql)}");
 
@@ -61,12 +67,12 @@ public sealed class RefreshRoundTripTests(OAuthServer server) : IClassFixture<OA
         HttpResponseMessage? refreshed = null;
         var plain = await _commands.OfAsync(async () =>
             refreshed = (await server.TokenAsync(client, ("grant_type", "refresh_token"), ("refresh_token", tokens.Str("refresh_token")))).EnsureSuccessStatusCode());
-        AssertCount(Postgres ? 1 : 3, plain);
+        AssertCount(Postgres ? 1 : 3, WithoutClientRead(plain));
 
         // A narrower scope is checked against the grant before anything rotates: one read more.
         var successor = (await refreshed!.OkJsonAsync()).Str("refresh_token");
         var narrowed = await CommandsOfAsync(() => server.TokenAsync(client,
             ("grant_type", "refresh_token"), ("refresh_token", successor), ("scope", "openid")));
-        AssertCount(Postgres ? 2 : 4, narrowed);
+        AssertCount(Postgres ? 2 : 4, WithoutClientRead(narrowed));
     }
 }
