@@ -49,6 +49,8 @@ public sealed class WebhookDeliveryTests(WebhookServer server) : IClassFixture<W
         Assert.Equal(3, node.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("verified msg_", StringComparison.Ordinal)));
         await Assert.ThrowsAsync<InvalidOperationException>(() => NodeWebhookVerifier.VerifyAsync(WebhookSecrets.Generate(), mine));
 
+        // The receiver answers before the dispatcher saves the lane's outcomes: wait for the rows, not the requests.
+        await server.WaitForRowsAsync(webhookId, rows => rows.Count(r => r.Status == "delivered") == 3, "the three outcomes saved");
         var detail = await (await root.GetAsync($"/api/admin/webhooks/{webhookId}")).OkAsync();
         var recorded = detail.GetProperty("deliveries").EnumerateArray().Where(d => d.Str("status") == "delivered").ToList();
         Assert.Equal(3, recorded.Count);
@@ -79,6 +81,7 @@ public sealed class WebhookDeliveryTests(WebhookServer server) : IClassFixture<W
         var attempts = receiver.Received.ToList();
         Assert.Equal([500, 200], attempts.Select(a => a.Status));
         Assert.Equal(attempts[0].Id, attempts[1].Id);
+        await server.WaitForRowsAsync(webhookId, rows => rows is [{ Status: "delivered" }], "the retry's outcome saved");
         var delivered = Assert.Single(await root.DeliveriesAsync(webhookId, "delivered"));
         Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
         Assert.Empty(await root.DeliveriesAsync(webhookId, "pending"));
@@ -134,6 +137,7 @@ public sealed class WebhookDeliveryTests(WebhookServer server) : IClassFixture<W
         Assert.Equal(HttpStatusCode.Accepted, (await root.PostAsync(path, null)).StatusCode);
         await receiver.WaitForAsync(r => r.Accepted().Count == 1, "the redelivery");
         Assert.Equal(failed.Str("messageId"), receiver.Accepted()[0].Id);
+        await server.WaitForRowsAsync(webhookId, rows => rows is [{ Status: "delivered" }], "the redelivery's outcome saved");
         Assert.Single(await root.DeliveriesAsync(webhookId, "delivered"));
         await (await root.DeleteAsync($"/api/admin/webhooks/{webhookId}")).OkAsync();
     }
