@@ -13,4 +13,14 @@ public sealed class TelemetryOptions
 
     /// <summary>An OTLP endpoint (e.g. http://collector:4317) to send traces and metrics to; none by default.</summary>
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// How to speak OTLP: <c>grpc</c> (the default, a collector's port 4317) or <c>http/protobuf</c> (port 4318; the
+    /// signal paths <c>/v1/traces</c> and <c>/v1/metrics</c> are appended to the endpoint). The names are the ones
+    /// OTEL_EXPORTER_OTLP_PROTOCOL uses.
+    /// </summary>
+    public string OtlpProtocol { get; set; } = Grpc;
+
+    public const string Grpc = "grpc";
+    public const string HttpProtobuf = "http/protobuf";
 }

@@ -4,6 +4,7 @@ using Latchkey.Core.Common;
 using Latchkey.Core.Common.Backlog;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -30,16 +31,19 @@ internal static class TelemetrySetup
                 $"Latchkey:Telemetry:MetricsToken of at least {TelemetryOptions.MinTokenLength} characters is required when Latchkey:Telemetry:MetricsEnabled is true.")
             .Validate(o => string.IsNullOrEmpty(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _),
                 "Latchkey:Telemetry:OtlpEndpoint must be an absolute URL.")
+            .Validate(o => o.OtlpProtocol is TelemetryOptions.Grpc or TelemetryOptions.HttpProtobuf,
+                $"Latchkey:Telemetry:OtlpProtocol must be '{TelemetryOptions.Grpc}' or '{TelemetryOptions.HttpProtobuf}'.")
             .ValidateOnStart();
-        var otlpSetting = section.Get<TelemetryOptions>()?.OtlpEndpoint;
-        var otlp = Uri.TryCreate(otlpSetting, UriKind.Absolute, out var endpoint) ? endpoint : null;
+        var settings = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = Uri.TryCreate(settings.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
+        var http = settings.OtlpProtocol == TelemetryOptions.HttpProtobuf;
 
         var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("latchkey"));
         telemetry.WithMetrics(metrics =>
         {
             // No scrape cache: each scrape reads the counters as they are (Prometheus scrapes seldom, tests back to back).
             metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
-            if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+            if (otlp is not null) metrics.AddOtlpExporter(o => ConfigureOtlp(o, otlp, http, "v1/metrics"));
         });
         // The meters are chosen from the options when the provider is built (settings may arrive after
         // registration, as in the test host). With metrics off the provider listens to no meter, so no
@@ -50,7 +54,25 @@ internal static class TelemetrySetup
             if (options.MetricsEnabled || otlp is not null) provider.AddMeter(Meters);
         });
         if (otlp is not null)
-            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddOtlpExporter(o => o.Endpoint = otlp));
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddOtlpExporter(o => ConfigureOtlp(o, otlp, http, "v1/traces")));
+    }
+
+    /// <summary>
+    /// The exporter takes an endpoint set in code as it is: over gRPC that is the collector's address; over
+    /// HTTP/protobuf it must be the signal's own URL, so the signal path is appended to the configured base (the
+    /// rule the OTEL_EXPORTER_OTLP_ENDPOINT variable follows).
+    /// </summary>
+    private static void ConfigureOtlp(OtlpExporterOptions options, Uri endpoint, bool http, string signalPath)
+    {
+        if (!http)
+        {
+            options.Protocol = OtlpExportProtocol.Grpc;
+            options.Endpoint = endpoint;
+            return;
+        }
+        options.Protocol = OtlpExportProtocol.HttpProtobuf;
+        var baseUrl = endpoint.AbsoluteUri.EndsWith('/') ? endpoint.AbsoluteUri : endpoint.AbsoluteUri + "/";
+        options.Endpoint = new Uri(baseUrl + signalPath);
     }
 
     /// <summary>Maps <c>/metrics</c> when metrics are on; a request without the token gets 401 before the exporter runs.</summary>

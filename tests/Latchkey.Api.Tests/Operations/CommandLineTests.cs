@@ -145,6 +145,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("Latchkey:Database:Provider", "oracle", "Latchkey:Database:Provider must be 'sqlite' or 'postgres'")]
     [InlineData("Latchkey:Nhost:ConcealErrors", "perhaps", "Latchkey:Nhost:ConcealErrors")]
     [InlineData("Latchkey:Admin:Password", "password", "Latchkey:Admin:Password is too weak")]
+    [InlineData("Latchkey:Telemetry:OtlpProtocol", "http/json", "Latchkey:Telemetry:OtlpProtocol must be 'grpc' or 'http/protobuf'")]
     public async Task Config_check_reports_a_bad_setting_with_exit_code_1(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>(_database.Settings) { ["Latchkey:Admin:Email"] = "boot@example.com", [key] = value };

@@ -57,7 +57,7 @@ public class MetricsServer : IAsyncLifetime
             .Select(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0).Sum();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
         await _database.DisposeAsync();
