@@ -16,6 +16,7 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<SessionAdministration>();
         services.AddScoped<ActivitySearch>();
         services.AddScoped<StatsService>();
+        services.AddSingleton<AccountStatsCache>();
         services.AddScoped<Analytics.AnalyticsService>();
         services.AddScoped<Impersonation.ImpersonationService>();
         services.AddSingleton<Impersonation.ImpersonationCookie>();

@@ -3,14 +3,14 @@ using Latchkey.Core.Admin.Analytics;
 namespace Latchkey.Core.Admin;
 
 /// <summary>
-/// Dashboard statistics. Account figures are counted live over users (one pass, plus recent users by
-/// <c>created_at</c>). Sign-ins and failures in the last day, week and month come from the analytics rollup's closed
+/// Dashboard statistics. Account figures are counted over users and sessions at most once per
+/// <c>Latchkey:Admin:StatsMaxAge</c> on each node (<see cref="AccountStatsCache"/>; the answer says when). Sign-ins and failures in the last day, week and month come from the analytics rollup's closed
 /// hours (docs/decisions.md §49) plus a live count of what the rollup does not hold: the part-hour at each window's
 /// start and the tail after the rollup mark. At ten million activity rows that is a key range of a few thousand
 /// rollup rows and a few hours of activity, not a month of it; with no rollup yet (or a job far behind) the windows
 /// are counted live entirely, and the figures are the same either way.
 /// </summary>
-public sealed class StatsService(IAdminStore admin, IAnalyticsStore analytics, TimeProvider clock)
+public sealed class StatsService(IAdminStore admin, IAnalyticsStore analytics, AccountStatsCache accountCounts, TimeProvider clock)
 {
     private static readonly TimeSpan[] Windows = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
 
@@ -31,7 +31,7 @@ public sealed class StatsService(IAdminStore admin, IAnalyticsStore analytics, T
             ? []
             : await analytics.RollupsAsync(AnalyticsInterval.Hour, rolledFrom, to, ct);
 
-        var accounts = await admin.AccountStatsAsync(now, ct);
+        var (accounts, countedAt) = await accountCounts.GetAsync(ct);
         var registered = new[] { accounts.RegisteredLastDay, accounts.RegisteredLastWeek, accounts.RegisteredLastMonth };
         var windows = plans.Select((plan, i) =>
         {
@@ -46,7 +46,7 @@ public sealed class StatsService(IAdminStore admin, IAnalyticsStore analytics, T
         }).ToArray();
 
         return new AdminStats(accounts.Users, accounts.Verified, accounts.Disabled, accounts.Anonymous, accounts.TwoFactorUsers,
-            accounts.PasskeyUsers, accounts.ActiveSessions, windows[0], windows[1], windows[2]);
+            accounts.PasskeyUsers, accounts.ActiveSessions, windows[0], windows[1], windows[2], countedAt);
     }
 
     /// <summary>How one window [start, now) splits into whole rolled-up hours and the ranges counted live.</summary>

@@ -29,7 +29,12 @@ public sealed record UserQuery(
     string? Search, string? Role, string? Status, DateTime? CreatedFrom, DateTime? CreatedTo,
     string Sort, bool Descending, int Page, int Limit);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int Limit)
+/// <summary>
+/// One page of a list and its total. When <see cref="TotalIsLowerBound"/> is set, more rows matched than the list's
+/// count limit (<c>Latchkey:Admin:ListCountLimit</c>) and <see cref="Total"/> is that limit (or the rows up to this
+/// page, if more): counting every match of a broad filter over a million rows on each page costs more than the page.
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int Limit, bool TotalIsLowerBound = false)
 {
     public int TotalPages => (Total + Limit - 1) / Limit;
 }

@@ -3,23 +3,24 @@ using Latchkey.Core.Audit;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Data.Stores;
 
 /// <summary>
-/// The administrator's lists. Each is one COUNT and one page read over indexed columns (see the
-/// 20261202000700 migration): search terms are prefixes (LIKE 'term%', an index range on PostgreSQL's
-/// text_pattern_ops indexes), never a leading wildcard.
+/// The administrator's lists. Each is a page read over indexed columns (see the 20261202000700 and 20261204000100
+/// migrations: search terms are prefixes, LIKE 'term%', an index range on PostgreSQL's text_pattern_ops indexes, never
+/// a leading wildcard; the default order walks (created_at, id)) and a count bounded by
+/// <see cref="AdminOptions.ListCountLimit"/> (<see cref="BoundedPage"/>).
 /// </summary>
-internal sealed class AdminStore(LatchkeyDbContext db) : IAdminStore
+internal sealed class AdminStore(LatchkeyDbContext db, IOptions<AdminOptions> options) : IAdminStore
 {
-    public async Task<Page<User>> SearchUsersAsync(UserQuery query, DateTime now, CancellationToken ct)
+    private int CountLimit => options.Value.ListCountLimit;
+
+    public Task<Page<User>> SearchUsersAsync(UserQuery query, DateTime now, CancellationToken ct)
     {
         var users = UserFilters.Apply(db.Users.AsNoTracking(), query, now);
-        var total = await users.CountAsync(ct);
-        var items = await UserFilters.Sort(users, query.Sort, query.Descending)
-            .Skip((query.Page - 1) * query.Limit).Take(query.Limit).ToListAsync(ct);
-        return new Page<User>(items, total, query.Page, query.Limit);
+        return BoundedPage.ReadAsync(users, UserFilters.Sort(users, query.Sort, query.Descending), query.Page, query.Limit, CountLimit, ct);
     }
 
     public Task<int> CountUsableHoldersAsync(string role, DateTime now, CancellationToken ct) =>
@@ -29,10 +30,7 @@ internal sealed class AdminStore(LatchkeyDbContext db) : IAdminStore
     {
         var sessions = db.Sessions.AsNoTracking().Where(s => s.RevokedAt == null && s.ExpiresAt > now);
         if (userId is { } id) sessions = sessions.Where(s => s.UserId == id);
-        var total = await sessions.CountAsync(ct);
-        var items = await sessions.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Skip((page - 1) * limit).Take(limit).ToListAsync(ct);
-        return new Page<Session>(items, total, page, limit);
+        return await BoundedPage.ReadAsync(sessions, sessions.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id), page, limit, CountLimit, ct);
     }
 
     public async Task<IReadOnlyList<Session>> ListActiveGrantsAsync(Guid userId, DateTime now, CancellationToken ct) =>
@@ -49,10 +47,8 @@ internal sealed class AdminStore(LatchkeyDbContext db) : IAdminStore
         if (query.Success is { } success) rows = rows.Where(a => a.Success == success);
         if (query.From is { } from) rows = rows.Where(a => a.CreatedAt >= from);
         if (query.To is { } to) rows = rows.Where(a => a.CreatedAt < to);
-        var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Skip((query.Page - 1) * query.Limit).Take(query.Limit).ToListAsync(ct);
-        return new Page<ActivityEntry>(items, total, query.Page, query.Limit);
+        return await BoundedPage.ReadAsync(rows, rows.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+            query.Page, query.Limit, CountLimit, ct);
     }
 
     // Conditional counts: the five account figures share one pass over users and the three registration windows one

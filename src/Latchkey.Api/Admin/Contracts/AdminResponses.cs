@@ -28,7 +28,7 @@ public sealed record ActivityResponse(bool Success, IReadOnlyList<AdminActivityV
 
 internal static class PageMapping
 {
-    public static AdminPagination Pagination<T>(this Page<T> page) => new(page.PageNumber, page.Limit, page.Total, page.TotalPages);
+    public static AdminPagination Pagination<T>(this Page<T> page) => new(page.PageNumber, page.Limit, page.Total, page.TotalPages, page.TotalIsLowerBound);
 }
 
 public sealed record SettingsResponse(bool Success, Latchkey.Core.Settings.SettingsView Settings);

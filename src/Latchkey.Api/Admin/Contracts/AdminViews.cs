@@ -4,7 +4,8 @@ using Latchkey.Core.Users;
 
 namespace Latchkey.Api.Admin.Contracts;
 
-public sealed record AdminPagination(int Page, int Limit, int Total, int TotalPages);
+/// <summary>A list's position; <c>totalIsLowerBound</c>: more matched than <c>Latchkey:Admin:ListCountLimit</c>, and <c>total</c> is that limit.</summary>
+public sealed record AdminPagination(int Page, int Limit, int Total, int TotalPages, bool TotalIsLowerBound);
 
 public sealed record AdminUserView(
     Guid Id, string Email, bool EmailVerified, string? Username, string? FirstName, string? LastName, string DisplayName,
