@@ -1,3 +1,4 @@
+using Latchkey.Core.Common;
 using Latchkey.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,43 +14,20 @@ namespace Latchkey.Core.Admin;
 /// </summary>
 public sealed class AccountStatsCache(IServiceScopeFactory scopes, IOptions<AdminOptions> options, TimeProvider clock)
 {
-    private readonly Lock _gate = new();
-    private Counted? _last;
-    private Task<Counted>? _counting;
+    private readonly SharedRecount<AccountStats> _recount = new(scopes, clock,
+        (services, at) => services.GetRequiredService<IAdminStore>().AccountStatsAsync(at, CancellationToken.None));
 
     /// <summary>Account figures and the instant they were counted.</summary>
-    public sealed record Counted(AccountStats Stats, DateTime CountedAt);
-
-    public async Task<Counted> GetAsync(CancellationToken ct)
+    public async Task<(AccountStats Stats, DateTime CountedAt)> GetAsync(CancellationToken ct)
     {
         var maxAge = options.Value.StatsMaxAge;
         var now = clock.GetUtcNow().UtcDateTime;
-        var last = Volatile.Read(ref _last);
-        if (last is not null && now - last.CountedAt < maxAge) return last;
+        var last = _recount.Last;
+        if (last is not null && now - last.At < maxAge) return (last.Value, last.At);
 
-        Task<Counted> counting;
-        lock (_gate) counting = _counting ??= CountAsync();
-        if (last is not null && now - last.CountedAt < 2 * maxAge) return last;
-        return await counting.WaitAsync(ct);
-    }
-
-    private async Task<Counted> CountAsync()
-    {
-        // Yield first: the caller assigns the task to _counting under the lock, and the finally below must clear it after.
-        await Task.Yield();
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var at = clock.GetUtcNow().UtcDateTime;
-            // Not the caller's token: the count serves every waiter, and one caller going away must not cancel it.
-            var stats = await scope.ServiceProvider.GetRequiredService<IAdminStore>().AccountStatsAsync(at, CancellationToken.None);
-            var counted = new Counted(stats, at);
-            Volatile.Write(ref _last, counted);
-            return counted;
-        }
-        finally
-        {
-            lock (_gate) _counting = null;
-        }
+        var counting = _recount.RecountAsync();
+        if (last is not null && now - last.At < 2 * maxAge) return (last.Value, last.At);
+        var counted = await counting.WaitAsync(ct);
+        return (counted.Value, counted.At);
     }
 }

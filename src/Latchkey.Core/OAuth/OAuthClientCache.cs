@@ -34,7 +34,15 @@ public sealed class OAuthClientCache(IOptions<OAuthOptions> options, TimeProvide
         _entries[client.ClientId] = new Entry(client, clock.GetUtcNow().UtcTicks + lifetime.Ticks);
     }
 
-    public void Forget(string clientId) => _entries.TryRemove(clientId, out _);
+    /// <summary>
+    /// Drops a changed client. The generation moves too, so a read begun before the change is not cached after it, and
+    /// so caches of what hangs off clients (<see cref="Scim.ScimTokenCache"/>) drop their entries as well.
+    /// </summary>
+    public void Forget(string clientId)
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.TryRemove(clientId, out _);
+    }
 
     string IChangeSubscriber.Area => ChangeAreas.OAuthClients;
 

@@ -9,6 +9,16 @@ public sealed class ScimOptions
     /// <summary>The largest page a list or search returns (<c>filter.maxResults</c> in ServiceProviderConfig).</summary>
     public int MaxResults { get; set; } = 200;
 
+    /// <summary>
+    /// An unfiltered user list (what an identity provider's import pages through) reports <c>totalResults</c> counted
+    /// exactly while there are at most this many accounts; above it, a count at most <see cref="TotalMaxAge"/> old on
+    /// this node (a million accounts take a few hundred milliseconds of the database to count, on every page).
+    /// </summary>
+    public int ExactTotalUpTo { get; set; } = 10_000;
+
+    /// <summary>How old the reused count of an unfiltered list may be (see <see cref="ExactTotalUpTo"/>).</summary>
+    public TimeSpan TotalMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The most operations one <c>POST /Bulk</c> may hold (<c>bulk.maxOperations</c>); more is answered 413.</summary>
     public int MaxBulkOperations { get; set; } = 1000;
 

@@ -5,16 +5,28 @@ namespace Latchkey.Core.Scim;
 /// <summary>An account with its SCIM-owned attributes (absent for accounts made elsewhere).</summary>
 public sealed record ScimUserRecord(User User, ScimUserProfile? Profile);
 
+/// <summary>A listed account and its groups, as (group id, display name) in name order.</summary>
+public sealed record ScimUserListed(ScimUserRecord Record, IReadOnlyList<(Guid Id, string DisplayName)> Groups);
+
 /// <summary>One page of a query and the count of everything that matched.</summary>
 public sealed record ScimPage<T>(int TotalResults, IReadOnlyList<T> Resources);
 
-/// <summary>A filtered, sorted page request (startIndex is 1-based, as SCIM counts).</summary>
-public sealed record ScimQuery<TField>(ScimCondition<TField>? Filter, TField? SortBy, bool Descending, int StartIndex, int Count)
+/// <summary>
+/// A filtered, sorted page request (startIndex is 1-based, as SCIM counts). With <paramref name="SkipCount"/> a page
+/// that does not settle the total answers <see cref="ScimPage{T}.TotalResults"/> -1, for the caller to supply it.
+/// </summary>
+public sealed record ScimQuery<TField>(ScimCondition<TField>? Filter, TField? SortBy, bool Descending, int StartIndex, int Count, bool SkipCount = false)
     where TField : struct, Enum;
 
 public interface IScimUserStore
 {
-    Task<ScimPage<ScimUserRecord>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct);
+    /// <summary>
+    /// A page of accounts with their groups, in one read, and the count of all matches (read only when the page does
+    /// not settle it: a page that is not full and not past the end ends the list).
+    /// </summary>
+    Task<ScimPage<ScimUserListed>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct);
+    /// <summary>Every account SCIM lists (all but anonymous guests): an index-only count.</summary>
+    Task<int> CountAllAsync(CancellationToken ct);
     /// <summary>The tracked account and profile (profile null when it has none yet).</summary>
     Task<ScimUserRecord?> FindAsync(Guid userId, CancellationToken ct);
     /// <summary>Another account holding <paramref name="externalId"/>, if any.</summary>

@@ -10,7 +10,8 @@ namespace Latchkey.Core.Scim;
 /// <c>clients:manage</c>) creates, lists and revokes them; the token is <c>scim_</c> + 43 alphanumerics (~256 bits),
 /// shown once and stored as SHA-256, so the lookup by hash is the constant-time comparison.
 /// </summary>
-public sealed class ScimTokenService(IScimTokenStore tokens, IOAuthClientStore clients, AdminAudit audit, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class ScimTokenService(
+    IScimTokenStore tokens, IOAuthClientStore clients, ScimTokenCache cache, AdminAudit audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public const string Prefix = "scim_";
     private const int SecretLength = 43;
@@ -53,6 +54,7 @@ public sealed class ScimTokenService(IScimTokenStore tokens, IOAuthClientStore c
         tokens.Remove(token);
         audit.Record(ScimActivityTypes.TokenRevoked, actor, null, new { clientRowId, tokenId, name = token.Name });
         await unitOfWork.SaveChangesAsync(ct);
+        cache.Forget(token.SecretHash);
         return Unit.Value;
     }
 
@@ -60,11 +62,23 @@ public sealed class ScimTokenService(IScimTokenStore tokens, IOAuthClientStore c
     public async Task<ScimActor?> AuthenticateAsync(string? secret, RequestContext context, CancellationToken ct)
     {
         if (!LooksLikeToken(secret)) return null;
-        var found = await tokens.FindBySecretHashAsync(SecretHash.Sha256(secret!), ct);
-        if (found is null) return null;
+        var hash = SecretHash.Sha256(secret!);
+        var key = ScimTokenCache.Key(hash);
+        var found = cache.Find(key);
+        if (found is null)
+        {
+            var generation = cache.Generation;
+            found = await tokens.FindBySecretHashAsync(hash, ct);
+            if (found is null) return null;
+            cache.Remember(key, found, generation);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
-        // Written at most once a minute: a provisioning run makes thousands of calls.
-        if (found.LastUsedAt is null || now - found.LastUsedAt.Value > TimeSpan.FromMinutes(1)) await tokens.TouchAsync(found.TokenId, now, ct);
+        // Written at most once a minute per node: a provisioning run makes thousands of calls.
+        if (found.LastUsedAt is null || now - found.LastUsedAt.Value > TimeSpan.FromMinutes(1))
+        {
+            await tokens.TouchAsync(found.TokenId, now, ct);
+            cache.Touched(key, found, now);
+        }
         return new ScimActor(found.TokenId, found.ClientRowId, found.ClientId, context);
     }
 

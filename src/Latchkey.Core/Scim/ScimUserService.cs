@@ -21,6 +21,7 @@ public sealed class ScimUserService(
     ActivityLog activity,
     IUnitOfWork unitOfWork,
     IOptions<ScimOptions> options,
+    ScimUserTotal totals,
     TimeProvider clock)
 {
     private static readonly ScimPatch Patcher = new(ScimSchemas.User, new HashSet<string>([ScimSchemas.EnterpriseUser], StringComparer.OrdinalIgnoreCase),
@@ -38,10 +39,13 @@ public sealed class ScimUserService(
             if (field is null) return ScimErrors.InvalidValue($"Cannot sort by '{sort}'");
             sortBy = field.Field;
         }
+        // An unfiltered list's total is every account: counted by ScimUserTotal, which reuses a large count for a while.
+        var unfiltered = filter.Value is null;
         var page = await store.QueryAsync(new ScimQuery<ScimUserField>(filter.Value, sortBy, request.Descending,
-            request.StartIndex, Math.Min(request.Count ?? options.Value.MaxResults, options.Value.MaxResults)), ct);
-        var groups = await store.GroupsOfAsync(page.Resources.Select(r => r.User.Id).ToList(), ct);
-        return new ScimPage<JsonObject>(page.TotalResults, page.Resources.Select(r => ScimUserResource.Render(r, groups[r.User.Id], baseUrl)).ToList());
+            request.StartIndex, Math.Min(request.Count ?? options.Value.MaxResults, options.Value.MaxResults), SkipCount: unfiltered), ct);
+        var total = page.TotalResults >= 0 ? page.TotalResults
+            : Math.Max(await totals.GetAsync(store, ct), request.StartIndex - 1 + page.Resources.Count);
+        return new ScimPage<JsonObject>(total, page.Resources.Select(r => ScimUserResource.Render(r.Record, r.Groups, baseUrl)).ToList());
     }
 
     public async Task<Result<JsonObject>> GetAsync(Guid id, string baseUrl, CancellationToken ct) =>

@@ -17,16 +17,37 @@ internal sealed class ScimUserStore(LatchkeyDbContext db) : IScimUserStore
                select new ScimUserRow { User = u, Profile = p };
     }
 
-    public async Task<ScimPage<ScimUserRecord>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct)
+    public async Task<ScimPage<ScimUserListed>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct)
     {
         var rows = Rows(tracked: false);
         if (query.Filter is { } filter)
             rows = rows.Where(ScimPredicates<ScimUserRow, ScimUserField>.Build(filter, ScimUserColumns.For, ScimUserColumns.Special));
-        var total = await rows.CountAsync(ct);
-        if (query.Count <= 0 || total < query.StartIndex) return new ScimPage<ScimUserRecord>(total, []);
-        var page = await Sort(rows, query.SortBy, query.Descending).Skip(query.StartIndex - 1).Take(query.Count).ToListAsync(ct);
-        return new ScimPage<ScimUserRecord>(total, page.Select(r => new ScimUserRecord(r.User, r.Profile)).ToList());
+        if (query.Count <= 0) return new ScimPage<ScimUserListed>(query.SkipCount ? -1 : await rows.CountAsync(ct), []);
+
+        // The page and each account's groups in one statement (EF joins the groups to the limited page).
+        var offset = query.StartIndex - 1;
+        var page = await Sort(rows, query.SortBy, query.Descending).Skip(offset).Take(query.Count)
+            .Select(r => new
+            {
+                r.User,
+                r.Profile,
+                Groups = (from m in db.ScimGroupMembers
+                          join g in db.ScimGroups on m.GroupId equals g.Id
+                          where m.UserId == r.User.Id
+                          orderby g.DisplayName
+                          select new { g.Id, g.DisplayName }).ToList(),
+            })
+            .AsNoTracking().ToListAsync(ct);
+        var listed = page.Select(r => new ScimUserListed(new ScimUserRecord(r.User, r.Profile), r.Groups.Select(g => (g.Id, g.DisplayName)).ToList())).ToList();
+
+        // A page that is not full ends the list, so its total is known; a full page, or one past the end, is counted.
+        var ends = listed.Count < query.Count && (listed.Count > 0 || offset == 0);
+        var total = ends ? offset + listed.Count : query.SkipCount ? -1 : await rows.CountAsync(ct);
+        return new ScimPage<ScimUserListed>(total, listed);
     }
+
+    // No join to the profiles: the count reads the partial (created_at, id) index of listed accounts only.
+    public Task<int> CountAllAsync(CancellationToken ct) => db.Users.CountAsync(u => !u.IsAnonymous, ct);
 
     private static IQueryable<ScimUserRow> Sort(IQueryable<ScimUserRow> rows, ScimUserField? field, bool descending)
     {
