@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         Bind<OAuthOptions>(services, configuration, "Latchkey:OAuth");
         Bind<OAuth.BackChannel.BackChannelLogoutOptions>(services, configuration, "Latchkey:BackChannelLogout");
         Bind<ApiKeyOptions>(services, configuration, "Latchkey:ApiKeys");
+        Bind<Licensing.LicensingOptions>(services, configuration, "Latchkey:Licensing");
         Bind<Settings.BrandingOptions>(services, configuration, "Latchkey:Branding");
         services.AddLatchkeyPasswords(configuration);
         services.AddLatchkeyMessaging(configuration);

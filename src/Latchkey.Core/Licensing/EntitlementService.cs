@@ -5,10 +5,11 @@ namespace Latchkey.Core.Licensing;
 /// <summary>
 /// What a user may use now: the current license (the newest valid one, else the newest), its entitlements, and
 /// for metered features the current period's use against the limit. Checks read the licenses with their plans
-/// from the node's <see cref="EntitlementCache"/> and only the counters from the database; <see cref="CurrentAsync"/>
+/// from the node's <see cref="EntitlementCache"/> and the counters from its <see cref="UsageCounterCache"/> (at most
+/// <c>Latchkey:Licensing:UsageCacheAge</c> old, this node's own reports at once); <see cref="CurrentAsync"/>
 /// (the license as <c>/licenses/me</c> shows it, seat count included) always reads the database.
 /// </summary>
-public sealed class EntitlementService(ILicenseStore store, EntitlementCache cache, TimeProvider clock)
+public sealed class EntitlementService(ILicenseStore store, EntitlementCache cache, UsageCounterCache counters, TimeProvider clock)
 {
     public static readonly AuthError NoLicense = new(AuthErrorCodes.NotFound, "No license for this account");
 
@@ -58,8 +59,18 @@ public sealed class EntitlementService(ILicenseStore store, EntitlementCache cac
         var now = clock.GetUtcNow().UtcDateTime;
         var metered = license.Entitlements.Where(e => e.Limit is not null).ToList();
         var starts = metered.Select(e => EntitlementPeriods.StartOf(e.Period, now)).Distinct().ToList();
-        var usage = metered.Count == 0 ? [] : await store.ListUsageAsync(license.License.Id, starts, ct);
+        var usage = metered.Count == 0 ? [] : await UsageAsync(license.License.Id, starts, ct);
         return [.. license.Entitlements.Select(e => Check(license.Valid, e, usage, now))];
+    }
+
+    /// <summary>The period counters, from the node's young copy when it has one (<see cref="UsageCounterCache"/>).</summary>
+    private async Task<IReadOnlyList<LicenseUsage>> UsageAsync(Guid licenseId, IReadOnlyList<DateTime> starts, CancellationToken ct)
+    {
+        if (counters.TryGet(licenseId, starts, out var cached)) return cached;
+        var readAt = counters.NowTicks;
+        var usage = await store.ListUsageAsync(licenseId, starts, ct);
+        counters.Remember(licenseId, starts, usage, readAt);
+        return usage;
     }
 
     public static EntitlementCheck Check(bool valid, Entitlement e, IReadOnlyList<LicenseUsage> usage, DateTime now)

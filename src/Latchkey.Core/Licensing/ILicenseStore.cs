@@ -33,6 +33,16 @@ public interface ILicenseStore
     void Add(LicenseActivation activation);
     void Remove(LicenseActivation activation);
 
+    /// <summary>The license and its plan in one read, untracked.</summary>
+    Task<(License License, LicensePlan Plan)?> FindWithPlanAsync(Guid id, CancellationToken ct);
+
+    /// <summary>
+    /// Records a report in one statement where the database can (PostgreSQL): <c>Recorded</c> false when the key was
+    /// recorded before; <c>Used</c> the counter's new value when it was recorded now. Null where it cannot: the caller
+    /// then records through <see cref="UsageEventExistsAsync"/>, <see cref="TryIncrementUsageAsync"/> and a transaction.
+    /// </summary>
+    Task<(bool Recorded, long Used)?> TryRecordUsageAtOnceAsync(LicenseUsageEvent report, DateTime periodStart, CancellationToken ct);
+
     Task<bool> UsageEventExistsAsync(Guid licenseId, string idempotencyKey, CancellationToken ct);
     void Add(LicenseUsageEvent usageEvent);
     /// <summary>Adds <paramref name="quantity"/> to the period's counter in one statement; false when the counter row does not exist yet.</summary>

@@ -6,6 +6,7 @@ public static class LicensingServiceCollectionExtensions
 {
     public static IServiceCollection AddLicensing(this IServiceCollection services) => services
         .AddSingleton<EntitlementCache>()
+        .AddSingleton<UsageCounterCache>()
         .AddSingleton<LicenseExpiryWorker>()
         .AddHostedService(sp => sp.GetRequiredService<LicenseExpiryWorker>())
         .AddScoped<LicenseAdministration>()

@@ -3,12 +3,13 @@ using Latchkey.Core.Common;
 namespace Latchkey.Core.Licensing;
 
 /// <summary>
-/// Metered usage that an application's backend reports. The idempotency key's row and the counter's increment
+/// Metered usage that an application's backend reports. On PostgreSQL a report is one statement (PostgresUsageRecord),
+/// otherwise the steps below. The idempotency key's row and the counter's increment
 /// are one transaction, so a retry counts once and a crash counts nothing; the counter moves by one
 /// <c>UPDATE ... SET used = used + n</c>, so parallel reports lose nothing. Going over the limit is recorded and
 /// reported (<c>allowed: false</c>, <c>remaining: 0</c>); refusing the work is the application's choice.
 /// </summary>
-public sealed class UsageService(ILicenseStore store, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class UsageService(ILicenseStore store, UsageCounterCache counters, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public const int MaxIdempotencyKeyLength = 200;
     public const long MaxQuantity = 1_000_000_000;
@@ -19,23 +20,33 @@ public sealed class UsageService(ILicenseStore store, IUnitOfWork unitOfWork, Ti
         if (quantity is not (>= 1 and <= MaxQuantity)) return AuthError.Field("quantity", $"quantity must be between 1 and {MaxQuantity}");
         if (string.IsNullOrEmpty(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl))
             return AuthError.Field("idempotencyKey", $"idempotencyKey is required: 1 to {MaxIdempotencyKeyLength} characters");
-        var license = await store.FindAsync(licenseId, ct);
-        if (license is null || await store.FindPlanAsync(license.PlanId, ct) is not { } plan) return new AuthError(AuthErrorCodes.NotFound, "No such license");
+        if (await store.FindWithPlanAsync(licenseId, ct) is not var (license, plan)) return new AuthError(AuthErrorCodes.NotFound, "No such license");
         var now = clock.GetUtcNow().UtcDateTime;
         var view = LicenseView.At(license, plan, now);
         if (view.Entitlements.FirstOrDefault(e => e.Feature == feature) is not { Limit: not null } metered)
             return AuthError.Field("feature", $"'{feature}' is not a metered feature of this license");
 
-        var duplicate = await RecordOnceAsync(license.Id, metered, quantity.Value, idempotencyKey, now, ct);
-        var usage = await store.ListUsageAsync(license.Id, [EntitlementPeriods.StartOf(metered.Period, now)], ct);
+        var periodStart = EntitlementPeriods.StartOf(metered.Period, now);
+        var report = new LicenseUsageEvent { Id = Ids.New(), LicenseId = license.Id, IdempotencyKey = idempotencyKey, Feature = metered.Feature, Quantity = quantity.Value, RecordedAt = now };
+        var atOnce = await store.TryRecordUsageAtOnceAsync(report, periodStart, ct);
+        if (atOnce is (true, var used))
+        {
+            // The statement returned the counter it wrote: no read back.
+            counters.Recorded(license.Id, metered.Feature, periodStart, used);
+            var written = new LicenseUsage { LicenseId = license.Id, Feature = metered.Feature, PeriodStart = periodStart, Used = used };
+            return new UsageRecorded(EntitlementService.Check(view.Valid, metered, [written], now), false);
+        }
+        var duplicate = atOnce is not null || await RecordOnceAsync(report, periodStart, ct);
+        var usage = await store.ListUsageAsync(license.Id, [periodStart], ct);
+        if (usage.FirstOrDefault(u => u.Feature == metered.Feature) is { } counter) counters.Recorded(license.Id, metered.Feature, periodStart, counter.Used);
         return new UsageRecorded(EntitlementService.Check(view.Valid, metered, usage, now), duplicate);
     }
 
     /// <summary>Returns true when the key was already recorded. A first use of a period creates its counter; if two
     /// create it at once, one transaction fails on the unique key and is run again (then the row exists).</summary>
-    private async Task<bool> RecordOnceAsync(Guid licenseId, Entitlement metered, long quantity, string key, DateTime now, CancellationToken ct)
+    private async Task<bool> RecordOnceAsync(LicenseUsageEvent report, DateTime periodStart, CancellationToken ct)
     {
-        var periodStart = EntitlementPeriods.StartOf(metered.Period, now);
+        var (licenseId, key, feature, quantity) = (report.LicenseId, report.IdempotencyKey, report.Feature, report.Quantity);
         for (var attempt = 0; ; attempt++)
         {
             if (await store.UsageEventExistsAsync(licenseId, key, ct)) return true;
@@ -43,11 +54,11 @@ public sealed class UsageService(ILicenseStore store, IUnitOfWork unitOfWork, Ti
             {
                 await unitOfWork.InTransactionAsync(async token =>
                 {
-                    store.Add(new LicenseUsageEvent { Id = Ids.New(), LicenseId = licenseId, IdempotencyKey = key, Feature = metered.Feature, Quantity = quantity, RecordedAt = now });
+                    store.Add(new LicenseUsageEvent { Id = Ids.New(), LicenseId = licenseId, IdempotencyKey = key, Feature = feature, Quantity = quantity, RecordedAt = report.RecordedAt });
                     await unitOfWork.SaveChangesAsync(token);
-                    if (!await store.TryIncrementUsageAsync(licenseId, metered.Feature, periodStart, quantity, token))
+                    if (!await store.TryIncrementUsageAsync(licenseId, feature, periodStart, quantity, token))
                     {
-                        store.Add(new LicenseUsage { LicenseId = licenseId, Feature = metered.Feature, PeriodStart = periodStart, Used = quantity });
+                        store.Add(new LicenseUsage { LicenseId = licenseId, Feature = feature, PeriodStart = periodStart, Used = quantity });
                         await unitOfWork.SaveChangesAsync(token);
                     }
                     return Unit.Value;

@@ -91,6 +91,21 @@ internal sealed class LicenseStore(LatchkeyDbContext db) : ILicenseStore
         Licenses.Where(l => l.Id == licenseId && l.SeatsUsed > 0)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.SeatsUsed, l => l.SeatsUsed - 1), ct);
 
+    public async Task<(License License, LicensePlan Plan)?> FindWithPlanAsync(Guid id, CancellationToken ct)
+    {
+        var found = await (from l in Licenses.AsNoTracking()
+                           join p in Plans.AsNoTracking() on l.PlanId equals p.Id
+                           where l.Id == id
+                           select new { l, p }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.l, found.p);
+    }
+
+    public async Task<(bool Recorded, long Used)?> TryRecordUsageAtOnceAsync(LicenseUsageEvent report, DateTime periodStart, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        return await PostgresUsageRecord.RunAsync(db, report, periodStart, ct) is { } used ? (true, used) : (false, 0);
+    }
+
     public Task<bool> UsageEventExistsAsync(Guid licenseId, string idempotencyKey, CancellationToken ct) =>
         UsageEvents.AnyAsync(e => e.LicenseId == licenseId && e.IdempotencyKey == idempotencyKey, ct);
 
