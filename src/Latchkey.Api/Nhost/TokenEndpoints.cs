@@ -29,10 +29,11 @@ public static class TokenEndpoints
         NhostErrors errors, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(body.RefreshToken)) return errors.ToResult(NhostEndpoints.Missing("refreshToken"));
-        var result = await refresh.RefreshAsync(body.RefreshToken, shapes.Format, http.RequestContext(), ct);
+        var result = await refresh.RefreshAsync(body.RefreshToken, shapes.Format, http.RequestContext(), ct, withUser: true);
         if (!result.IsSuccess) return errors.ToResult(result.Error);
-        // The SDK replaces its stored session with this one, user included: one read by primary key.
-        var user = await users.FindByIdAsync(result.Value.Subject.UserId, ct);
+        // The SDK replaces its stored session with this one, user included: on PostgreSQL the rotation's statement
+        // read the account's columns; elsewhere one read by primary key.
+        var user = result.Value.User ?? await users.FindByIdAsync(result.Value.Subject.UserId, ct);
         return NhostEndpoints.Ok(shapes.FromRefreshed(result.Value, user));
     }
 

@@ -15,7 +15,8 @@ public sealed record IssuedSession(
     DateTime ExpiresAt);
 
 /// <summary>The answer to a refresh: a new access token and the rotated refresh token.</summary>
-public sealed record RefreshedTokens(AccessToken AccessToken, string RefreshToken, TokenSubject Subject, Guid SessionId);
+/// <summary>A first-party refresh's tokens; <see cref="User"/> when asked for and read with the rotation (display only).</summary>
+public sealed record RefreshedTokens(AccessToken AccessToken, string RefreshToken, TokenSubject Subject, Guid SessionId, Users.User? User = null);
 
 /// <summary>A refresh token rotated by the shared mechanism: the family (session), its user, the successor.</summary>
-public sealed record RotatedRefreshToken(Guid SessionId, TokenSubject Subject, string Successor, OAuthGrantInfo? Grant);
+public sealed record RotatedRefreshToken(Guid SessionId, TokenSubject Subject, string Successor, OAuthGrantInfo? Grant, Users.User? User = null);

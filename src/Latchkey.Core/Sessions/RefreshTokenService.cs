@@ -36,12 +36,13 @@ public sealed class RefreshTokenService(
         RefreshAsync(refreshToken, DefaultAccessTokenFormat.Instance, context, ct);
 
     /// <summary>First-party refresh issuing the new access token in <paramref name="format"/> (the caller's surface's).</summary>
-    public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, AccessTokenFormat format, RequestContext context, CancellationToken ct)
+    /// <param name="withUser">Also return the account where the store reads it in the rotation's statement (PostgreSQL).</param>
+    public async Task<Result<RefreshedTokens>> RefreshAsync(string? refreshToken, AccessTokenFormat format, RequestContext context, CancellationToken ct, bool withUser = false)
     {
-        var rotated = await RotateAsync(refreshToken, null, context, ct);
+        var rotated = await RotateAsync(refreshToken, null, context, ct, withUser: withUser);
         if (!rotated.IsSuccess) return rotated.Error;
         var r = rotated.Value;
-        return new RefreshedTokens(accessTokens.Issue(r.Subject, r.SessionId, format), r.Successor, r.Subject, r.SessionId);
+        return new RefreshedTokens(accessTokens.Issue(r.Subject, r.SessionId, format), r.Successor, r.Subject, r.SessionId, r.User);
     }
 
     /// <summary>
@@ -53,15 +54,17 @@ public sealed class RefreshTokenService(
     /// before the token is rotated: only a response that issues tokens may use up the old one (RFC 6749 §6).
     /// </param>
     public async Task<Result<RotatedRefreshToken>> RotateAsync(
-        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, ValueTask<AuthError?>>? accept = null)
+        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, ValueTask<AuthError?>>? accept = null,
+        bool withUser = false)
     {
-        var result = await RotateOnceAsync(refreshToken, clientRowId, context, ct, accept);
+        var result = await RotateOnceAsync(refreshToken, clientRowId, context, ct, accept, withUser);
         metrics.Refresh(result.IsSuccess);
         return result;
     }
 
     private async Task<Result<RotatedRefreshToken>> RotateOnceAsync(
-        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, ValueTask<AuthError?>>? accept)
+        string? refreshToken, Guid? clientRowId, RequestContext context, CancellationToken ct, Func<OAuthGrantInfo?, ValueTask<AuthError?>>? accept,
+        bool withUser)
     {
         // 32 random bytes encode to 43 base64url characters; anything else was never issued by us.
         if (refreshToken is not { Length: 43 }) return Invalid;
@@ -83,10 +86,10 @@ public sealed class RefreshTokenService(
             if (await accept(seen.Grant) is { } refused) return refused;
         }
 
-        var outcome = await sessions.FindAndRotateAsync(hash, issuer.NewRotation(clientRowId, successor, now), ct);
+        var outcome = await sessions.FindAndRotateAsync(hash, issuer.NewRotation(clientRowId, successor, now, withUser), ct);
         if (outcome is not { Found: var found } || !found.IsUsable(now, clientRowId)) return Invalid;
 
-        var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant);
+        var result = new RotatedRefreshToken(found.SessionId, found.Subject, successor, found.Grant, outcome.User);
         // Not rotated by this call while the read saw it unrotated: a concurrent refresh of the same token won
         // the race just now, inside the grace window, and the successor is the same one either way.
         if (outcome.Rotated || found.RotatedAt is null) return result;

@@ -100,8 +100,8 @@ public sealed class SessionIssuer(ISessionStore sessions, AccessTokenIssuer acce
     };
 
     /// <summary>What a refresh rotation writes: a successor with <paramref name="secret"/>, on the same idle timeout as <see cref="NewRefreshToken"/>.</summary>
-    internal RefreshRotation NewRotation(Guid? clientRowId, string secret, DateTime now) =>
-        new(clientRowId, now, Ids.New(), SecretHash.Sha256(secret), now + options.Value.IdleTimeout);
+    internal RefreshRotation NewRotation(Guid? clientRowId, string secret, DateTime now, bool withUser = false) =>
+        new(clientRowId, now, Ids.New(), SecretHash.Sha256(secret), now + options.Value.IdleTimeout, withUser);
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using Latchkey.Core.Sessions;
+using Latchkey.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -23,12 +24,21 @@ namespace Latchkey.Data.Stores;
 /// </summary>
 internal static class PostgresRefreshRotation
 {
-    // Column order is read by position below. The INSERT runs only for the row the UPDATE returned.
-    private const string Sql = """
-        WITH found AS (
+    // Column order is read by position below. The INSERT runs only for the row the UPDATE returned. The account's
+    // profile columns (positions 19 to 27) are selected only for a rotation that asks for the user: the plain refresh
+    // does not carry them.
+    private const string Columns = """
             SELECT t.id, t.session_id, t.expires_at, t.rotated_at, s.expires_at AS session_expires_at, s.revoked_at,
                    u.id AS user_id, u.email, u.username, u.role, u.disabled, u.is_anonymous, u.default_role, u.allowed_roles,
                    s.client_row_id, s.scope, s.browser_session_id, s.auth_time, u.group_roles
+        """;
+
+    private const string UserColumns = """
+                   , u.avatar_url, u.created_at, u.first_name, u.last_name, u.chosen_display_name, u.locale, u.metadata,
+                   u.email_verified, u.two_factor_enabled
+        """;
+
+    private const string Rest = """
             FROM refresh_tokens t
             JOIN sessions s ON s.id = t.session_id
             JOIN users u ON u.id = s.user_id
@@ -48,6 +58,9 @@ internal static class PostgresRefreshRotation
         SELECT f.*, EXISTS (SELECT 1 FROM rotated) FROM found f
         """;
 
+    private const string Sql = "WITH found AS (\n" + Columns + "\n" + Rest;
+    private const string SqlWithUser = "WITH found AS (\n" + Columns + "\n" + UserColumns + "\n" + Rest;
+
     public static async Task<RefreshRotationOutcome?> RunAsync(
         LatchkeyDbContext db, byte[] tokenHash, RefreshRotation rotation, CancellationToken ct)
     {
@@ -55,7 +68,7 @@ internal static class PostgresRefreshRotation
         try
         {
             await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = rotation.WithUser ? SqlWithUser : Sql;
             command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
             command.Parameters.Add(new NpgsqlParameter<byte[]>("hash", NpgsqlDbType.Bytea) { TypedValue = tokenHash });
             command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = rotation.Now });
@@ -73,13 +86,38 @@ internal static class PostgresRefreshRotation
                     reader.GetBoolean(10), reader.GetBoolean(11), NullableString(reader, 12), NullableString(reader, 13), NullableString(reader, 18)),
                 reader.IsDBNull(14) ? null : new OAuthGrantInfo(reader.GetGuid(14), NullableString(reader, 15) ?? "",
                     reader.IsDBNull(16) ? null : reader.GetGuid(16), NullableUtc(reader, 17)));
-            return new RefreshRotationOutcome(found, reader.GetBoolean(19));
+            var rotated = reader.GetBoolean(reader.FieldCount - 1);
+            return new RefreshRotationOutcome(found, rotated, rotation.WithUser ? UserOf(reader, found.Subject) : null);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>The account as a session answer shows it (display only: no credentials or lockout state are read).</summary>
+    private static User UserOf(NpgsqlDataReader reader, TokenSubject subject) => new()
+    {
+        Id = subject.UserId,
+        Email = subject.Email,
+        NormalizedEmail = "",
+        Username = subject.Username,
+        Role = subject.Role,
+        Disabled = subject.Disabled,
+        IsAnonymous = subject.IsAnonymous,
+        DefaultRole = subject.DefaultRole,
+        AllowedRoles = subject.AllowedRoles,
+        GroupRoles = subject.GroupRoles,
+        AvatarUrl = NullableString(reader, 19),
+        CreatedAt = Utc(reader.GetDateTime(20)),
+        FirstName = NullableString(reader, 21),
+        LastName = NullableString(reader, 22),
+        ChosenDisplayName = NullableString(reader, 23),
+        Locale = NullableString(reader, 24),
+        Metadata = NullableString(reader, 25),
+        EmailVerified = reader.GetBoolean(26),
+        TwoFactorEnabled = reader.GetBoolean(27),
+    };
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 

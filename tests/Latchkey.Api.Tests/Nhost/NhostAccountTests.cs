@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.Json;
+using System.Net;
 using Latchkey.Api.Nhost;
 using Latchkey.Api.Tests.Infrastructure;
 using Latchkey.Core.Audit;
@@ -66,6 +66,23 @@ public sealed class NhostAccountTests(NhostServer server) : IClassFixture<NhostS
             HttpStatusCode.Conflict, "email-already-in-use");
         await AssertErrorAsync(await client.PostJsonAsync("/v1/user/deanonymize", new { signInMethod = "email-password", email = Accounts.NewEmail() }, guest),
             HttpStatusCode.BadRequest, "invalid-request");
+    }
+
+    [Fact]
+    public async Task A_refresh_answers_the_same_user_as_the_user_endpoint()
+    {
+        // On PostgreSQL the refresh reads the user in the rotation's statement, elsewhere by a second read: same answer.
+        var client = server.CreateClient();
+        var signedUp = await client.PostJsonAsync("/v1/signup/email-password",
+            new { email = Accounts.NewEmail(), password = Accounts.Password, options = new { displayName = "Ada L", metadata = new { plan = "pro", n = 3 } } });
+        var body = await signedUp.JsonAsync();
+        Assert.True(signedUp.StatusCode == HttpStatusCode.OK, body.GetRawText());
+        var session = body.GetProperty("session");
+        var refreshed = (await (await client.PostJsonAsync("/v1/token", new { refreshToken = session.RefreshToken() })).JsonAsync()).GetProperty("user");
+        var user = await (await client.GetAsync("/v1/user", session.AccessToken())).JsonAsync();
+        Assert.Equal(user.GetRawText(), refreshed.GetRawText());
+        Assert.Equal("Ada L", refreshed.Str("displayName"));
+        Assert.Equal("pro", refreshed.GetProperty("metadata").Str("plan"));
     }
 
     [Fact]
