@@ -61,7 +61,7 @@ done
 THREADS=2                        # wrk threads: one per core of this machine
 PASSWORD="tundra-Velvet-9-quasar"
 if ((SMOKE)); then
-  DURATION=3 WARMUP=0 HASH_WARMUP=0 CONCURRENCIES=(4) USERS=200 SCALE_USERS=0 MICRO_SECONDS=1
+  DURATION=3 WARMUP=0 HASH_WARMUP=0 SCALE_WARMUP=0 CONCURRENCIES=(4) USERS=200 SCALE_USERS=0 MICRO_SECONDS=1
   # Each run lasts until this many requests answered, within the bound (run_until_answered in bench/lib/measure.sh).
   SMOKE_MIN_ANSWERS=5 SMOKE_MAX_SECONDS=120
 else
@@ -69,6 +69,9 @@ else
   # Sign-in and sign-up answer ~30 requests/s here, so after 3 s their code is still being tiered up by the JIT (a
   # profile of sign-in at 8 s spent 8.5% of the server's CPU in the JIT, at 40 s 0.3%): they warm up for longer.
   HASH_WARMUP=30
+  # The 1 M pass starts a fresh server: with both cores saturated, the JIT's background tier-up is starved and hot
+  # refresh code was still at its instrumented tier 20 s in (perf), so every scenario there warms up for longer.
+  SCALE_WARMUP=30
 fi
 [[ -z "$DURATION_ARG" ]] || DURATION="$DURATION_ARG"
 [[ -z "$SCALE_ARG" ]] || SCALE_USERS="$SCALE_ARG"
@@ -411,8 +414,8 @@ run_scale() {
   log "Latchkey on postgres with $SCALE_USERS users and sessions"
   SEEDED_USERS="$SCALE_USERS"
   start_latchkey postgres latchkey_scale "$SCALE_USERS"
-  # Dynamic scoping: the scenario functions see only the highest concurrency.
-  local CONCURRENCIES=("${CONCURRENCIES[-1]}")
+  # Dynamic scoping: the scenario functions see only the highest concurrency, and the longer warm-up.
+  local CONCURRENCIES=("${CONCURRENCIES[-1]}") WARMUP=$SCALE_WARMUP HASH_WARMUP=$SCALE_WARMUP
   bytes_per_session latchkey_scale 1M
   lk_refresh postgres-1M
   ((TARGETS == 0)) || { lk_nhost_refresh postgres-1M; hot_updates latchkey_scale 1M; }
