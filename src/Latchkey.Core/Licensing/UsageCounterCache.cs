@@ -23,6 +23,7 @@ public sealed class UsageCounterCache(IOptions<LicensingOptions> options, TimePr
     {
         usage = [];
         var oldest = clock.GetUtcNow().UtcTicks - options.Value.UsageCacheAge.Ticks;
+        // One period is every check of a plan whose metered features share a period: answered without a new list.
         if (periodStarts.Count == 1)
         {
             if (!_entries.TryGetValue((licenseId, periodStarts[0]), out var one) || one.ReadAtTicks <= oldest) return false;

@@ -1,8 +1,6 @@
 using System.Data;
 using Latchkey.Core.Sessions;
 using Latchkey.Core.Users;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -61,38 +59,30 @@ internal static class PostgresRefreshRotation
     private const string Sql = "WITH found AS (\n" + Columns + "\n" + Rest;
     private const string SqlWithUser = "WITH found AS (\n" + Columns + "\n" + UserColumns + "\n" + Rest;
 
-    public static async Task<RefreshRotationOutcome?> RunAsync(
-        LatchkeyDbContext db, byte[] tokenHash, RefreshRotation rotation, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+    public static Task<RefreshRotationOutcome?> RunAsync(LatchkeyDbContext db, byte[] tokenHash, RefreshRotation rotation, CancellationToken ct) =>
+        PostgresRawCommand.RunAsync(db, rotation.WithUser ? SqlWithUser : Sql, parameters =>
         {
-            await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = rotation.WithUser ? SqlWithUser : Sql;
-            command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.Add(new NpgsqlParameter<byte[]>("hash", NpgsqlDbType.Bytea) { TypedValue = tokenHash });
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = rotation.Now });
-            command.Parameters.Add(new NpgsqlParameter("client", NpgsqlDbType.Uuid) { Value = rotation.ClientRowId ?? (object)DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter<Guid>("successor_id", NpgsqlDbType.Uuid) { TypedValue = rotation.SuccessorId });
-            command.Parameters.Add(new NpgsqlParameter<byte[]>("successor_hash", NpgsqlDbType.Bytea) { TypedValue = rotation.SuccessorHash });
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("idle_expiry", NpgsqlDbType.TimestampTz) { TypedValue = rotation.IdleExpiry });
+            parameters.Add(new NpgsqlParameter<byte[]>("hash", NpgsqlDbType.Bytea) { TypedValue = tokenHash });
+            parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = rotation.Now });
+            parameters.Add(new NpgsqlParameter("client", NpgsqlDbType.Uuid) { Value = rotation.ClientRowId ?? (object)DBNull.Value });
+            parameters.Add(new NpgsqlParameter<Guid>("successor_id", NpgsqlDbType.Uuid) { TypedValue = rotation.SuccessorId });
+            parameters.Add(new NpgsqlParameter<byte[]>("successor_hash", NpgsqlDbType.Bytea) { TypedValue = rotation.SuccessorHash });
+            parameters.Add(new NpgsqlParameter<DateTime>("idle_expiry", NpgsqlDbType.TimestampTz) { TypedValue = rotation.IdleExpiry });
+        }, command => ReadAsync(command, rotation.WithUser, ct), ct);
 
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            var found = new RefreshTokenLookup(
-                reader.GetGuid(0), reader.GetGuid(1), Utc(reader.GetDateTime(2)), NullableUtc(reader, 3),
-                Utc(reader.GetDateTime(4)), NullableUtc(reader, 5),
-                new TokenSubject(reader.GetGuid(6), reader.GetString(7), NullableString(reader, 8), reader.GetString(9),
-                    reader.GetBoolean(10), reader.GetBoolean(11), NullableString(reader, 12), NullableString(reader, 13), NullableString(reader, 18)),
-                reader.IsDBNull(14) ? null : new OAuthGrantInfo(reader.GetGuid(14), NullableString(reader, 15) ?? "",
-                    reader.IsDBNull(16) ? null : reader.GetGuid(16), NullableUtc(reader, 17)));
-            var rotated = reader.GetBoolean(reader.FieldCount - 1);
-            return new RefreshRotationOutcome(found, rotated, rotation.WithUser ? UserOf(reader, found.Subject) : null);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+    private static async Task<RefreshRotationOutcome?> ReadAsync(NpgsqlCommand command, bool withUser, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var found = new RefreshTokenLookup(
+            reader.GetGuid(0), reader.GetGuid(1), Utc(reader.GetDateTime(2)), NullableUtc(reader, 3),
+            Utc(reader.GetDateTime(4)), NullableUtc(reader, 5),
+            new TokenSubject(reader.GetGuid(6), reader.GetString(7), NullableString(reader, 8), reader.GetString(9),
+                reader.GetBoolean(10), reader.GetBoolean(11), NullableString(reader, 12), NullableString(reader, 13), NullableString(reader, 18)),
+            reader.IsDBNull(14) ? null : new OAuthGrantInfo(reader.GetGuid(14), NullableString(reader, 15) ?? "",
+                reader.IsDBNull(16) ? null : reader.GetGuid(16), NullableUtc(reader, 17)));
+        var rotated = reader.GetBoolean(reader.FieldCount - 1);
+        return new RefreshRotationOutcome(found, rotated, withUser ? UserOf(reader, found.Subject) : null);
     }
 
     /// <summary>The account as a session answer shows it (display only: no credentials or lockout state are read).</summary>

@@ -1,6 +1,4 @@
 using Latchkey.Core.Licensing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -30,27 +28,15 @@ internal static class PostgresUsageRecord
         """;
 
     /// <summary>The counter's new value, or null when the key had been recorded before (nothing changed).</summary>
-    public static async Task<long?> RunAsync(LatchkeyDbContext db, LicenseUsageEvent report, DateTime periodStart, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+    public static Task<long?> RunAsync(LatchkeyDbContext db, LicenseUsageEvent report, DateTime periodStart, CancellationToken ct) =>
+        PostgresRawCommand.RunAsync(db, Sql, parameters =>
         {
-            await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Sql;
-            command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.Add(new NpgsqlParameter<Guid>("id", NpgsqlDbType.Uuid) { TypedValue = report.Id });
-            command.Parameters.Add(new NpgsqlParameter<Guid>("license", NpgsqlDbType.Uuid) { TypedValue = report.LicenseId });
-            command.Parameters.Add(new NpgsqlParameter<string>("key", NpgsqlDbType.Varchar) { TypedValue = report.IdempotencyKey });
-            command.Parameters.Add(new NpgsqlParameter<string>("feature", NpgsqlDbType.Varchar) { TypedValue = report.Feature });
-            command.Parameters.Add(new NpgsqlParameter<long>("quantity", NpgsqlDbType.Bigint) { TypedValue = report.Quantity });
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = report.RecordedAt });
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("period_start", NpgsqlDbType.TimestampTz) { TypedValue = periodStart });
-            var used = await command.ExecuteScalarAsync(ct);
-            return used is long value ? value : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+            parameters.Add(new NpgsqlParameter<Guid>("id", NpgsqlDbType.Uuid) { TypedValue = report.Id });
+            parameters.Add(new NpgsqlParameter<Guid>("license", NpgsqlDbType.Uuid) { TypedValue = report.LicenseId });
+            parameters.Add(new NpgsqlParameter<string>("key", NpgsqlDbType.Varchar) { TypedValue = report.IdempotencyKey });
+            parameters.Add(new NpgsqlParameter<string>("feature", NpgsqlDbType.Varchar) { TypedValue = report.Feature });
+            parameters.Add(new NpgsqlParameter<long>("quantity", NpgsqlDbType.Bigint) { TypedValue = report.Quantity });
+            parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = report.RecordedAt });
+            parameters.Add(new NpgsqlParameter<DateTime>("period_start", NpgsqlDbType.TimestampTz) { TypedValue = periodStart });
+        }, async command => await command.ExecuteScalarAsync(ct) is long used ? used : (long?)null, ct);
 }

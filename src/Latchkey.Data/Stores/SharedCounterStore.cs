@@ -15,28 +15,21 @@ internal sealed class SharedCounterStore(LatchkeyDbContext db) : ISharedCounterS
         RETURNING key, window_start, count
         """;
 
-    public async Task<IReadOnlyList<CounterTotal>> AddAsync(IReadOnlyList<CounterDelta> deltas, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+    public Task<IReadOnlyList<CounterTotal>> AddAsync(IReadOnlyList<CounterDelta> deltas, CancellationToken ct) =>
+        PostgresRawCommand.RunAsync<IReadOnlyList<CounterTotal>>(db, Upsert, parameters =>
         {
-            await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Upsert;
-            command.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. deltas.Select(d => d.Key)] });
-            command.Parameters.Add(new NpgsqlParameter<DateTime[]>("starts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. deltas.Select(d => d.WindowStart)] });
-            command.Parameters.Add(new NpgsqlParameter<DateTime[]>("ends", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. deltas.Select(d => d.WindowEnd)] });
-            command.Parameters.Add(new NpgsqlParameter<int[]>("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. deltas.Select(d => d.Added)] });
+            parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. deltas.Select(d => d.Key)] });
+            parameters.Add(new NpgsqlParameter<DateTime[]>("starts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. deltas.Select(d => d.WindowStart)] });
+            parameters.Add(new NpgsqlParameter<DateTime[]>("ends", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. deltas.Select(d => d.WindowEnd)] });
+            parameters.Add(new NpgsqlParameter<int[]>("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. deltas.Select(d => d.Added)] });
+        }, async command =>
+        {
             var totals = new List<CounterTotal>(deltas.Count);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 totals.Add(new CounterTotal(reader.GetString(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), reader.GetInt32(2)));
             return totals;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        }, ct);
 
     public Task PruneAsync(DateTime now, CancellationToken ct) =>
         db.RateCounters.Where(c => c.WindowEnd <= now).ExecuteDeleteAsync(ct);
