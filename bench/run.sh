@@ -415,16 +415,22 @@ run_scale() {
   SEEDED_USERS="$SCALE_USERS"
   start_latchkey postgres latchkey_scale "$SCALE_USERS"
   # Dynamic scoping: the scenario functions see only the highest concurrency, and the longer warm-up.
+  local all_concurrencies=("${CONCURRENCIES[@]}")
   local CONCURRENCIES=("${CONCURRENCIES[-1]}") WARMUP=$SCALE_WARMUP HASH_WARMUP=$SCALE_WARMUP
   bytes_per_session latchkey_scale 1M
   lk_refresh postgres-1M
   ((TARGETS == 0)) || { lk_nhost_refresh postgres-1M; hot_updates latchkey_scale 1M; }
   lk_signin postgres-1M
   ((TARGETS == 0)) || { stop_server; return; }
+  # The million-account scenarios run at every concurrency: the SCIM filtered get's target is set at 32 connections.
+  CONCURRENCIES=("${all_concurrencies[@]}")
   available_admin_search && lk_admin_search postgres-1M
   available_admin_stats && lk_admin_stats postgres-1M
   available_scim_filter && lk_scim_filter postgres-1M
   available_scim_page && lk_scim_page postgres-1M
+  available_license_validate && lk_license_validate postgres-1M
+  available_entitlements && lk_entitlements postgres-1M
+  available_license_usage && lk_license_usage postgres-1M
   stop_server
 }
 

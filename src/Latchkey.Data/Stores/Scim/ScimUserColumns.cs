@@ -58,11 +58,18 @@ internal static class ScimUserColumns
         }
         if (test is { Field.Field: ScimUserField.UserName, Operator: ScimOperator.Eq, Value: string name })
         {
-            var normalized = name.Trim().ToUpperInvariant();
-            return normalized.Contains('@')
+            var (normalized, emailShaped) = UserNameKey(name);
+            return emailShaped
                 ? r => r.User.NormalizedEmail == normalized && r.User.NormalizedUsername == null
                 : r => r.User.NormalizedUsername == normalized;
         }
         return null;
+    }
+
+    /// <summary>A userName as stored (trimmed, upper-case); an email-shaped one is the address of an account without a username.</summary>
+    public static (string Key, bool EmailShaped) UserNameKey(string name)
+    {
+        var normalized = name.Trim().ToUpperInvariant();
+        return (normalized, normalized.Contains('@'));
     }
 }

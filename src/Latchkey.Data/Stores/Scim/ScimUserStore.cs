@@ -19,6 +19,15 @@ internal sealed class ScimUserStore(LatchkeyDbContext db) : IScimUserStore
 
     public async Task<ScimPage<ScimUserListed>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct)
     {
+        // A one-key lookup finds at most one account: the first page holds it whatever the sort, and its total is exact.
+        if (query is { StartIndex: 1, Count: > 0 } && ScimUserLookup.Find(db, query.Filter) is { } lookup)
+        {
+            var found = new List<ScimUserListed>(1);
+            await foreach (var r in lookup.WithCancellation(ct))
+                found.Add(new ScimUserListed(new ScimUserRecord(r.User, r.Profile), r.Groups.Select(g => (g.Id, g.DisplayName)).ToList()));
+            return new ScimPage<ScimUserListed>(found.Count, found);
+        }
+
         var rows = Rows(tracked: false);
         if (query.Filter is { } filter)
             rows = rows.Where(ScimPredicates<ScimUserRow, ScimUserField>.Build(filter, ScimUserColumns.For, ScimUserColumns.Special));
