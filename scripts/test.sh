@@ -104,7 +104,8 @@ chmod 755 "$TMP_ROOT"                    # the postgres user must reach pg/ insi
 STATE_DIR="$TMP_ROOT/state"; mkdir -p "$STATE_DIR"
 COUNTS_FILE="$STATE_DIR/counts"          # stage<TAB>label<TAB>passed<TAB>failed<TAB>seconds
 PROBLEMS_FILE="$STATE_DIR/problems"      # one line per crash / missing result
-: >"$COUNTS_FILE"; : >"$PROBLEMS_FILE"
+FAILURES_FILE="$STATE_DIR/failures"      # one line per failed test: suite, name, first line of its message
+: >"$COUNTS_FILE"; : >"$PROBLEMS_FILE"; : >"$FAILURES_FILE"
 
 SUMMARY=()            # lines of the final summary, filled as stages end
 FINAL_PRINTED=0
@@ -289,6 +290,11 @@ read -r PASSED FAILED < <(totals)
 echo
 echo "================ test summary ================"
 printf '%s\n' "${SUMMARY[@]}"
+# CI shows only the tail of the log: name the failed tests here, not just count them.
+if [[ -s "$FAILURES_FILE" ]]; then
+  echo "failed tests:"
+  head -n 40 "$FAILURES_FILE" | sed 's/^/  /'
+fi
 if [[ -s "$PROBLEMS_FILE" ]]; then
   echo "problems (each counted as one failure):"
   sed 's/^/  /' "$PROBLEMS_FILE"

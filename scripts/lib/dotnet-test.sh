@@ -22,6 +22,20 @@ print(n("passed"), failed, n("total"))
 PY
 }
 
+# trx_failures <file.trx> <label>: one line per failed test, "<label>: <test> -- <first line of its message>".
+trx_failures() {
+  "$PY" - "$1" "$2" <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+for r in root.iter():
+    if not r.tag.endswith("}UnitTestResult") or r.get("outcome") in ("Passed", "NotExecuted"):
+        continue
+    msg = next((e.text or "" for e in r.iter() if e.tag.endswith("}Message")), "")
+    first = next((l.strip() for l in msg.splitlines() if l.strip()), r.get("outcome", ""))
+    print(f"{sys.argv[2]}: {r.get('testName')} -- {first[:300]}")
+PY
+}
+
 # run_bounded <seconds> <command...>: for any long-running command in a stage.
 # `timeout` puts the command in a process group of its own and, on a timeout
 # or when it is itself sent TERM, signals that whole group, so grandchildren
@@ -67,6 +81,7 @@ run_dotnet_test() {
   # Not a failure (a filter may match nothing), but worth seeing.
   if ((total == 0)) && [[ -z "$FILTER" ]]; then warn "$label: no tests found"; fi
   add_counts "$passed" "$failed" "$label" "$secs"
+  if ((failed > 0)); then trx_failures "$trx" "$label" >>"$FAILURES_FILE" || true; fi
   if ((rc != 0 && rc != 124 && rc != 137 && failed == 0)); then
     # dotnet test failed yet no test did: the test host crashed or similar.
     stage_problem "$label: dotnet test exit $rc with no failed test"
