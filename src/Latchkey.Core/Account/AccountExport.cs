@@ -64,8 +64,11 @@ public sealed record ExportedVerification(string Purpose, DateTime CreatedAt, Da
 public sealed record ExportedLicense(Guid Id, Guid PlanId, string Status, int Seats, int SeatsUsed, string KeyPrefix,
     DateTime StartsAt, DateTime? TrialEndsAt, DateTime? EndsAt, DateTime CreatedAt);
 
-/// <summary>What an identity provider provisioned about the person through SCIM beyond the account's own fields.</summary>
+/// <summary>
+/// What an identity provider provisioned about the person through SCIM beyond the account's own fields (its title and
+/// time zone are the profile's job title and time zone, exported there).
+/// </summary>
 public sealed record ExportedDirectoryProfile(
     string? ExternalId, string? MiddleName, string? HonorificPrefix, string? HonorificSuffix, string? NickName, string? ProfileUrl,
-    string? Title, string? UserType, string? PreferredLanguage, string? Locale, string? Timezone, string? EmployeeNumber,
+    string? UserType, string? PreferredLanguage, string? Locale, string? EmployeeNumber,
     string? CostCenter, string? Organization, string? Division, string? Department, string? ManagerId);

@@ -46,7 +46,7 @@ public sealed class AccountExportService(IAccountDataStore data, ActivityLog act
             [.. r.Licenses.Select(l => new ExportedLicense(l.Id, l.PlanId, l.StatusAt(now), l.Seats, l.SeatsUsed, l.KeyPrefix,
                 l.StartsAt, l.TrialEndsAt, l.EndsAt, l.CreatedAt))],
             r.Directory is { } d ? new ExportedDirectoryProfile(d.ExternalId, d.MiddleName, d.HonorificPrefix, d.HonorificSuffix, d.NickName,
-                d.ProfileUrl, d.Title, d.UserType, d.PreferredLanguage, d.Locale, d.Timezone, d.EmployeeNumber, d.CostCenter, d.Organization,
+                d.ProfileUrl, d.UserType, d.PreferredLanguage, d.Locale, d.EmployeeNumber, d.CostCenter, d.Organization,
                 d.Division, d.Department, d.ManagerId) : null,
             r.Groups);
     }

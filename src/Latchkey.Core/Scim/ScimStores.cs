@@ -1,9 +1,13 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Users;
 
 namespace Latchkey.Core.Scim;
 
-/// <summary>An account with its SCIM-owned attributes (absent for accounts made elsewhere).</summary>
-public sealed record ScimUserRecord(User User, ScimUserProfile? Profile);
+/// <summary>
+/// An account with its SCIM-owned attributes (absent for accounts made elsewhere) and its account profile, which holds
+/// the SCIM <c>title</c> and <c>timezone</c> (absent until something writes one).
+/// </summary>
+public sealed record ScimUserRecord(User User, ScimUserProfile? Profile, AccountProfile? Account);
 
 /// <summary>A listed account and its groups, as (group id, display name) in name order.</summary>
 public sealed record ScimUserListed(ScimUserRecord Record, IReadOnlyList<(Guid Id, string DisplayName)> Groups);

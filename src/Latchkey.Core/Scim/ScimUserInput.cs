@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Latchkey.Core.Account;
 using Latchkey.Core.Users;
 using Latchkey.Core.Verification;
 
@@ -19,6 +20,10 @@ public sealed record ScimUserInput
     public string? GivenName { get; init; }
     public string? FamilyName { get; init; }
     public string? DisplayName { get; init; }
+    /// <summary>The account profile's job title (what the profile API and OIDC show), not a SCIM-only copy.</summary>
+    public string? Title { get; init; }
+    /// <summary>The account profile's IANA time zone (the OIDC zoneinfo claim).</summary>
+    public string? Timezone { get; init; }
     public required ScimUserProfile Profile { get; init; }
 
     public const int MaxNameLength = 100;
@@ -46,6 +51,8 @@ public sealed record ScimUserInput
             GivenName = Bounded(ScimJson.String(name, "givenName"), "name.givenName", MaxNameLength),
             FamilyName = Bounded(ScimJson.String(name, "familyName"), "name.familyName", MaxNameLength),
             DisplayName = Bounded(ScimJson.String(doc, "displayName"), "displayName", UserProfile.MaxDisplayNameLength),
+            Title = Bounded(ScimJson.String(doc, "title"), "title", ProfileValidator.MaxShortText),
+            Timezone = Zone(Text(doc, "timezone")),
             Profile = new ScimUserProfile
             {
                 ExternalId = Text(doc, "externalId"),
@@ -54,11 +61,9 @@ public sealed record ScimUserInput
                 HonorificSuffix = Text(name, "honorificSuffix"),
                 NickName = Text(doc, "nickName"),
                 ProfileUrl = Text(doc, "profileUrl"),
-                Title = Text(doc, "title"),
                 UserType = Text(doc, "userType"),
                 PreferredLanguage = Text(doc, "preferredLanguage"),
                 Locale = Text(doc, "locale"),
-                Timezone = Timezone(Text(doc, "timezone")),
                 EmailType = emailType,
                 PhoneType = phoneType,
                 EmployeeNumber = Text(enterprise, "employeeNumber"),
@@ -114,11 +119,9 @@ public sealed record ScimUserInput
 
     private static readonly System.Text.RegularExpressions.Regex UsernamePattern = new("^[A-Za-z0-9_.-]{3,64}$");
 
-    private static readonly System.Text.RegularExpressions.Regex TimezonePattern = new("^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*$");
-
-    private static string? Timezone(string? zone) =>
-        zone is null || (TimezonePattern.IsMatch(zone) && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) ? zone
-        : throw Invalid("timezone must be an IANA time zone such as Europe/Paris");
+    // The account profile's rule, so a zone SCIM stores is one the profile API would accept.
+    private static string? Zone(string? zone) =>
+        ProfileValidator.TimeZone("timezone", zone) is null ? zone : throw Invalid("timezone must be an IANA time zone such as Europe/Paris");
 
     private static string? Text(JsonObject source, string name) => Bounded(ScimJson.String(source, name), name, ScimUserProfile.MaxLength);
 

@@ -2,7 +2,8 @@ namespace Latchkey.Core.Scim;
 
 /// <summary>
 /// The SCIM attributes a Latchkey account has no column for, one row per provisioned user (SCIM owns the table;
-/// the account keeps email, names, phone, display name and the disabled flag). Deleted with the account.
+/// the account keeps email, names, phone, display name, locale and the disabled flag, its profile the title and time
+/// zone: decision 78). Deleted with the account.
 /// </summary>
 public sealed class ScimUserProfile
 {
@@ -18,13 +19,13 @@ public sealed class ScimUserProfile
     public string? HonorificSuffix { get; set; }
     public string? NickName { get; set; }
     public string? ProfileUrl { get; set; }
-    public string? Title { get; set; }
     public string? UserType { get; set; }
     public string? PreferredLanguage { get; set; }
-    /// <summary>A BCP 47 tag such as <c>en-US</c> (the account's own locale column holds two letters).</summary>
+    /// <summary>
+    /// The BCP 47 tag as sent, such as <c>en-US</c>. The account's own locale (two letters, what every surface serves
+    /// the user in) takes its language subtag when the server offers that language.
+    /// </summary>
     public string? Locale { get; set; }
-    /// <summary>An IANA time zone such as <c>Europe/Paris</c>.</summary>
-    public string? Timezone { get; set; }
     public string? EmailType { get; set; }
     public string? PhoneType { get; set; }
     public string? EmployeeNumber { get; set; }

@@ -10,7 +10,7 @@ public static class ScimUserResource
 
     public static JsonObject Render(ScimUserRecord record, IEnumerable<(Guid Id, string DisplayName)> groups, string baseUrl)
     {
-        var (user, p) = record;
+        var (user, p, account) = record;
         var doc = ScimJson.Object();
         var schemas = new JsonArray(ScimSchemas.User);
         doc["schemas"] = schemas;
@@ -28,11 +28,11 @@ public static class ScimUserResource
         doc.Put("displayName", user.ChosenDisplayName);
         doc.Put("nickName", p?.NickName);
         doc.Put("profileUrl", p?.ProfileUrl);
-        doc.Put("title", p?.Title);
+        doc.Put("title", account?.JobTitle);
         doc.Put("userType", p?.UserType);
         doc.Put("preferredLanguage", p?.PreferredLanguage);
-        doc.Put("locale", p?.Locale ?? user.Locale);
-        doc.Put("timezone", p?.Timezone);
+        doc.Put("locale", Locale(p?.Locale, user.Locale));
+        doc.Put("timezone", account?.TimeZone);
         doc["active"] = !user.Disabled;
         doc["emails"] = new JsonArray(new JsonObject(ScimJson.NodeOptions)
         {
@@ -65,6 +65,14 @@ public static class ScimUserResource
         if (p.ManagerId is { } manager) ext["manager"] = new JsonObject(ScimJson.NodeOptions) { ["value"] = manager };
         return ext;
     }
+
+    /// <summary>
+    /// The tag SCIM sent while the account's language is still its language subtag (or the account has none); once the
+    /// person picks another language, the account's. A tag whose language the server does not offer never moved the
+    /// account's locale, and is shown only while the account has none.
+    /// </summary>
+    private static string? Locale(string? sent, string? account) =>
+        sent is not null && (account is null || sent.Split('-', '_')[0].Equals(account, StringComparison.OrdinalIgnoreCase)) ? sent : account;
 
     private static string? Formatted(string? given, string? family) =>
         string.Join(' ', new[] { given, family }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } joined ? joined : null;

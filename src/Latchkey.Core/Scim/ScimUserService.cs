@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Latchkey.Core.Account;
 using Latchkey.Core.Audit;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
@@ -16,6 +17,7 @@ namespace Latchkey.Core.Scim;
 public sealed class ScimUserService(
     IScimUserStore store,
     IUserStore users,
+    IAccountProfileStore accountProfiles,
     ScimUserWriter writer,
     ScimAccountCutOff cutOff,
     ActivityLog activity,
@@ -57,16 +59,15 @@ public sealed class ScimUserService(
         if (!input.IsSuccess) return input.Error;
         var now = Now();
         var user = new User { Email = input.Value.Email, NormalizedEmail = "", Id = Ids.New(), CreatedAt = now, UpdatedAt = now };
-        var record = new ScimUserRecord(user, null);
-        var applied = await writer.ApplyAsync(record, input.Value, now, ct);
+        var applied = await writer.ApplyAsync(new ScimUserRecord(user, null, null), input.Value, now, ct);
         if (!applied.IsSuccess) return applied.Error;
         users.Add(user);
-        var profile = applied.Value;
-        profile.ClientRowId = actor.ClientRowId;
-        store.AddProfile(profile);
+        var record = applied.Value;
+        record.Profile!.ClientRowId = actor.ClientRowId;
+        AddNew(new ScimUserRecord(user, null, null), record);
         activity.Record(ScimActivityTypes.UserCreated, user.Id, actor.Context, details: new { clientId = actor.ClientId, userName = input.Value.UserName });
         if (await SaveAsync(ct) is { } conflict) return conflict;
-        return await RenderAsync(record with { Profile = profile }, baseUrl, ct);
+        return await RenderAsync(record, baseUrl, ct);
     }
 
     public async Task<Result<JsonObject>> ReplaceAsync(Guid id, JsonObject body, string? ifMatch, ScimActor actor, string baseUrl, CancellationToken ct)
@@ -128,7 +129,7 @@ public sealed class ScimUserService(
         var now = Now();
         var applied = await writer.ApplyAsync(record, input, now, ct);
         if (!applied.IsSuccess) return applied.Error;
-        if (record.Profile is null) store.AddProfile(applied.Value);
+        AddNew(record, applied.Value);
         var cut = (!wasDisabled && user.Disabled) || hadPassword != user.PasswordHash;
         var type = !wasDisabled && user.Disabled ? ScimActivityTypes.UserDeactivated
             : wasDisabled && !user.Disabled ? ScimActivityTypes.UserReactivated
@@ -142,7 +143,14 @@ public sealed class ScimUserService(
             activity.Record(type, user.Id, actor.Context, details: new { clientId = actor.ClientId });
             if (await SaveAsync(ct) is { } conflict) return conflict;
         }
-        return await RenderAsync(record with { Profile = applied.Value }, baseUrl, ct);
+        return await RenderAsync(applied.Value, baseUrl, ct);
+    }
+
+    /// <summary>Adds the profiles the writer made that <paramref name="before"/> did not have.</summary>
+    private void AddNew(ScimUserRecord before, ScimUserRecord after)
+    {
+        if (before.Profile is null && after.Profile is { } profile) store.AddProfile(profile);
+        if (before.Account is null && after.Account is { } account) accountProfiles.Add(account);
     }
 
     private async Task<AuthError?> CommitCutOffAsync(Guid userId, string type, ScimActor actor, DateTime now, CancellationToken ct)

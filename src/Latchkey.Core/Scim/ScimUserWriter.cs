@@ -1,3 +1,4 @@
+using Latchkey.Core.Account;
 using Latchkey.Core.Common;
 using Latchkey.Core.Credentials;
 using Latchkey.Core.Users;
@@ -6,13 +7,18 @@ using Microsoft.Extensions.Options;
 namespace Latchkey.Core.Scim;
 
 /// <summary>
-/// Writes a checked <see cref="ScimUserInput"/> onto an account and its SCIM profile: uniqueness of email, username,
-/// phone and externalId against other accounts (409 uniqueness), the password policy for a sent password, and the
-/// rules the account's own columns keep (a changed email or phone is unverified again).
+/// Writes a checked <see cref="ScimUserInput"/> onto an account, its account profile and its SCIM profile: uniqueness
+/// of email, username, phone and externalId against other accounts (409 uniqueness), the password policy for a sent
+/// password, and the rules the account's own columns keep (a changed email or phone is unverified again). Title and
+/// time zone are the account profile's, so the profile API, OIDC claims and SCIM show one value (decision 78).
 /// </summary>
 public sealed class ScimUserWriter(IScimUserStore store, IUserStore users, PasswordPolicy policy, IPasswordHasher hasher, IOptions<UserDefaultsOptions> defaults)
 {
-    public async Task<Result<ScimUserProfile>> ApplyAsync(ScimUserRecord record, ScimUserInput input, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The record with both profiles written. A profile the record lacked is new here and not yet added to its store
+    /// (the account profile stays absent while SCIM has nothing for it).
+    /// </summary>
+    public async Task<Result<ScimUserRecord>> ApplyAsync(ScimUserRecord record, ScimUserInput input, DateTime now, CancellationToken ct)
     {
         var user = record.User;
         if (input.DisplayName is { } shown && UserProfile.Validate(new ProfileRequest(DisplayName: shown), defaults.Value) is { } badName)
@@ -37,6 +43,7 @@ public sealed class ScimUserWriter(IScimUserStore store, IUserStore users, Passw
         user.FirstName = input.GivenName;
         user.LastName = input.FamilyName;
         user.ChosenDisplayName = input.DisplayName;
+        if (AccountLocale(input.Profile.Locale) is { } language) user.Locale = language;
         user.Disabled = !input.Active;
         if (hash is not null)
         {
@@ -44,7 +51,30 @@ public sealed class ScimUserWriter(IScimUserStore store, IUserStore users, Passw
             user.PasswordChangedAt = now;
         }
         user.UpdatedAt = now;
-        return Copy(input.Profile, record.Profile ?? new ScimUserProfile { UserId = user.Id });
+        return record with
+        {
+            Profile = Copy(input.Profile, record.Profile ?? new ScimUserProfile { UserId = user.Id }),
+            Account = WriteAccount(record.Account, user.Id, input, now),
+        };
+    }
+
+    /// <summary>The language subtag of a BCP 47 tag when the server offers that language (users.locale holds two letters).</summary>
+    private string? AccountLocale(string? tag)
+    {
+        if (tag is null) return null;
+        var language = tag.Split('-', '_')[0].ToLowerInvariant();
+        return defaults.Value.AllowedLocales.Contains(language, StringComparer.Ordinal) ? language : null;
+    }
+
+    private static AccountProfile? WriteAccount(AccountProfile? current, Guid userId, ScimUserInput input, DateTime now)
+    {
+        if (current is null && input.Title is null && input.Timezone is null) return null;
+        var profile = current ?? AccountProfile.Empty(userId);
+        if (current is not null && profile.JobTitle == input.Title && profile.TimeZone == input.Timezone) return profile;
+        profile.JobTitle = input.Title;
+        profile.TimeZone = input.Timezone;
+        profile.UpdatedAt = now;
+        return profile;
     }
 
     private async Task<AuthError?> ConflictAsync(User user, ScimUserInput input, CancellationToken ct)
@@ -68,11 +98,9 @@ public sealed class ScimUserWriter(IScimUserStore store, IUserStore users, Passw
         to.HonorificSuffix = from.HonorificSuffix;
         to.NickName = from.NickName;
         to.ProfileUrl = from.ProfileUrl;
-        to.Title = from.Title;
         to.UserType = from.UserType;
         to.PreferredLanguage = from.PreferredLanguage;
         to.Locale = from.Locale;
-        to.Timezone = from.Timezone;
         to.EmailType = from.EmailType;
         to.PhoneType = from.PhoneType;
         to.EmployeeNumber = from.EmployeeNumber;

@@ -15,7 +15,8 @@ internal sealed class AccountProfileConfiguration : IEntityTypeConfiguration<Acc
         profile.Property(p => p.Bio).HasMaxLength(ProfileValidator.MaxBioLength);
         profile.Property(p => p.Gender).HasMaxLength(ProfileValidator.MaxShortText);
         profile.Property(p => p.Company).HasMaxLength(ProfileValidator.MaxShortText);
-        profile.Property(p => p.JobTitle).HasMaxLength(ProfileValidator.MaxShortText);
+        // Wider than the profile API and SCIM accept (100): titles SCIM stored before decision 78 (up to 256) moved here.
+        profile.Property(p => p.JobTitle).HasMaxLength(256);
         profile.Property(p => p.Website).HasMaxLength(ProfileValidator.MaxUrlLength);
         profile.Property(p => p.Location).HasMaxLength(ProfileValidator.MaxLocationLength);
         profile.Property(p => p.Address).HasMaxLength(2000);

@@ -16,10 +16,13 @@ internal static class ScimUserColumns
         ScimUserField.FamilyName => Text(r => r.User.LastName),
         ScimUserField.MiddleName => Text(r => r.Profile!.MiddleName),
         ScimUserField.NickName => Text(r => r.Profile!.NickName),
-        ScimUserField.Title => Text(r => r.Profile!.Title),
+        ScimUserField.Title => Text(r => r.Account!.JobTitle),
         ScimUserField.UserType => Text(r => r.Profile!.UserType),
-        ScimUserField.Locale => Text(r => r.Profile!.Locale ?? r.User.Locale),
-        ScimUserField.Timezone => Text(r => r.Profile!.Timezone),
+        // What ScimUserResource shows: the tag sent while the account's language is its language subtag (or none).
+        ScimUserField.Locale => Text(r => r.Profile!.Locale != null && (r.User.Locale == null || r.Profile.Locale.ToLower() == r.User.Locale
+            || r.Profile.Locale.ToLower().StartsWith(r.User.Locale + "-") || r.Profile.Locale.ToLower().StartsWith(r.User.Locale + "_"))
+            ? r.Profile.Locale : r.User.Locale),
+        ScimUserField.Timezone => Text(r => r.Account!.TimeZone),
         ScimUserField.PreferredLanguage => Text(r => r.Profile!.PreferredLanguage),
         ScimUserField.EmailType => Text(r => r.Profile!.EmailType ?? "work"),
         ScimUserField.Phone => Text(r => r.User.PhoneNumber),

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Latchkey.Core.Account;
 using Latchkey.Core.Scim;
 using Latchkey.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,9 @@ namespace Latchkey.Data.Stores.Scim;
 /// The lookup every provisioning client sends before it creates or links an account (<c>userName eq</c>,
 /// <c>externalId eq</c>, <c>id eq</c>) names at most one account through a unique index. It runs as a compiled query:
 /// the general path builds the join's expression tree, and EF Core funcletizes and hashes it, on every request, which
-/// was most of the filtered get's CPU at a million accounts. Same rows, same groups, same statement shape as
-/// <see cref="ScimUserStore.QueryAsync"/>; only the first page is served here (a later page of one row is empty).
+/// was most of the filtered get's CPU at a million accounts. The rows (<see cref="ScimUserRow.Listed"/>) and the page's
+/// projection (<see cref="Projection"/>) are the general query's own expressions, spliced in; only the first page is
+/// served here (a later page of one row is empty).
 /// </summary>
 internal static class ScimUserLookup
 {
@@ -21,8 +23,33 @@ internal static class ScimUserLookup
     {
         public required User User { get; init; }
         public ScimUserProfile? Profile { get; init; }
+        public AccountProfile? Account { get; init; }
         public required List<GroupRef> Groups { get; init; }
+
+        public ScimUserListed ToListed() =>
+            new(new ScimUserRecord(User, Profile, Account), Groups.ConvertAll(g => (g.Id, g.DisplayName)));
     }
+
+    /// <summary>
+    /// A listed row with its groups in name order, read in the page's statement. Of the account profile only what a
+    /// SCIM User shows (title, timezone) is read: the rest of the row (bio, address, links) is not SCIM's.
+    /// </summary>
+    private static readonly Expression<Func<LatchkeyDbContext, ScimUserRow, Found>> Projection = (db, r) => new Found
+    {
+        User = r.User,
+        Profile = r.Profile,
+        Account = r.Account == null ? null : new AccountProfile { UserId = r.Account.UserId, JobTitle = r.Account.JobTitle, TimeZone = r.Account.TimeZone },
+        Groups = (from m in db.ScimGroupMembers
+                  join g in db.ScimGroups on m.GroupId equals g.Id
+                  where m.UserId == r.User.Id
+                  orderby g.DisplayName
+                  select new GroupRef(g.Id, g.DisplayName)).ToList(),
+    };
+
+    /// <summary><see cref="Projection"/> for a query built per request on <paramref name="db"/>.</summary>
+    public static Expression<Func<ScimUserRow, Found>> WithGroups(LatchkeyDbContext db) =>
+        Expression.Lambda<Func<ScimUserRow, Found>>(
+            new ReplacingExpressionVisitor([Projection.Parameters[0]], [Expression.Constant(db)]).Visit(Projection.Body), Projection.Parameters[1]);
 
     private static readonly Func<LatchkeyDbContext, string, IAsyncEnumerable<Found>> ByUsername =
         Compile<string>((r, key) => r.User.NormalizedUsername == key);
@@ -59,35 +86,18 @@ internal static class ScimUserLookup
     /// <summary>The listing query with <paramref name="match"/> as its only predicate, compiled once.</summary>
     private static Func<LatchkeyDbContext, TKey, IAsyncEnumerable<Found>> Compile<TKey>(Expression<Func<ScimUserRow, TKey, bool>> match)
     {
-        Expression<Func<LatchkeyDbContext, TKey, IQueryable<Found>>> template = (db, key) =>
-            (from u in db.Users.AsNoTracking().Where(u => !u.IsAnonymous)
-             join p in db.ScimUserProfiles.AsNoTracking() on u.Id equals p.UserId into joined
-             from p in joined.DefaultIfEmpty()
-             select new ScimUserRow { User = u, Profile = p })
-            .Where(r => Matches(r, key))
-            .Select(r => new Found
-            {
-                User = r.User,
-                Profile = r.Profile,
-                Groups = (from m in db.ScimGroupMembers
-                          join g in db.ScimGroups on m.GroupId equals g.Id
-                          where m.UserId == r.User.Id
-                          orderby g.DisplayName
-                          select new GroupRef(g.Id, g.DisplayName)).ToList(),
-            });
-        var body = new PlaceholderReplacer<TKey>(match).Visit(template.Body);
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<LatchkeyDbContext, TKey, IQueryable<Found>>>(body, template.Parameters));
-    }
-
-    /// <summary>Stands for the predicate in the template; replaced before EF Core sees the tree, never called.</summary>
-    private static bool Matches<TKey>(ScimUserRow row, TKey key) => throw new InvalidOperationException("A placeholder for a compiled lookup's predicate.");
-
-    private sealed class PlaceholderReplacer<TKey>(Expression<Func<ScimUserRow, TKey, bool>> match) : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.Name != nameof(Matches) || node.Method.DeclaringType != typeof(ScimUserLookup)) return base.VisitMethodCall(node);
-            return new ReplacingExpressionVisitor([.. match.Parameters], [.. node.Arguments]).Visit(match.Body);
-        }
+        // Listed(db).Where(Matches).Select(Projection(db, r)).AsNoTracking(), with the two shared expressions inlined.
+        var db = Expression.Parameter(typeof(LatchkeyDbContext), "db");
+        var key = Expression.Parameter(typeof(TKey), "key");
+        var row = Expression.Parameter(typeof(ScimUserRow), "r");
+        var rows = new ReplacingExpressionVisitor([ScimUserRow.Listed.Parameters[0]], [db]).Visit(ScimUserRow.Listed.Body);
+        var filtered = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ScimUserRow)], rows,
+            Expression.Quote(Expression.Lambda<Func<ScimUserRow, bool>>(
+                new ReplacingExpressionVisitor([.. match.Parameters], [row, key]).Visit(match.Body), row)));
+        var projection = Expression.Lambda<Func<ScimUserRow, Found>>(
+            new ReplacingExpressionVisitor([Projection.Parameters[0], Projection.Parameters[1]], [db, row]).Visit(Projection.Body), row);
+        var projected = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ScimUserRow), typeof(Found)], filtered, Expression.Quote(projection));
+        var untracked = Expression.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.AsNoTracking), [typeof(Found)], projected);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<LatchkeyDbContext, TKey, IQueryable<Found>>>(untracked, db, key));
     }
 }

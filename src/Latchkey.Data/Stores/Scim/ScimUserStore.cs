@@ -6,29 +6,17 @@ namespace Latchkey.Data.Stores.Scim;
 
 internal sealed class ScimUserStore(LatchkeyDbContext db) : IScimUserStore
 {
-    /// <summary>Every account except anonymous guests, with its SCIM profile when it has one.</summary>
-    private IQueryable<ScimUserRow> Rows(bool tracked)
-    {
-        var users = tracked ? db.Users : db.Users.AsNoTracking();
-        var profiles = tracked ? db.ScimUserProfiles : db.ScimUserProfiles.AsNoTracking();
-        return from u in users.Where(u => !u.IsAnonymous)
-               join p in profiles on u.Id equals p.UserId into joined
-               from p in joined.DefaultIfEmpty()
-               select new ScimUserRow { User = u, Profile = p };
-    }
-
     public async Task<ScimPage<ScimUserListed>> QueryAsync(ScimQuery<ScimUserField> query, CancellationToken ct)
     {
         // A one-key lookup finds at most one account: the first page holds it whatever the sort, and its total is exact.
         if (query is { StartIndex: 1, Count: > 0 } && ScimUserLookup.Find(db, query.Filter) is { } lookup)
         {
             var found = new List<ScimUserListed>(1);
-            await foreach (var r in lookup.WithCancellation(ct))
-                found.Add(new ScimUserListed(new ScimUserRecord(r.User, r.Profile), r.Groups.Select(g => (g.Id, g.DisplayName)).ToList()));
+            await foreach (var r in lookup.WithCancellation(ct)) found.Add(r.ToListed());
             return new ScimPage<ScimUserListed>(found.Count, found);
         }
 
-        var rows = Rows(tracked: false);
+        var rows = ScimUserRow.Of(db).AsNoTracking();
         if (query.Filter is { } filter)
             rows = rows.Where(ScimPredicates<ScimUserRow, ScimUserField>.Build(filter, ScimUserColumns.For, ScimUserColumns.Special));
         if (query.Count <= 0) return new ScimPage<ScimUserListed>(query.SkipCount ? -1 : await rows.CountAsync(ct), []);
@@ -36,18 +24,8 @@ internal sealed class ScimUserStore(LatchkeyDbContext db) : IScimUserStore
         // The page and each account's groups in one statement (EF joins the groups to the limited page).
         var offset = query.StartIndex - 1;
         var page = await Sort(rows, query.SortBy, query.Descending).Skip(offset).Take(query.Count)
-            .Select(r => new
-            {
-                r.User,
-                r.Profile,
-                Groups = (from m in db.ScimGroupMembers
-                          join g in db.ScimGroups on m.GroupId equals g.Id
-                          where m.UserId == r.User.Id
-                          orderby g.DisplayName
-                          select new { g.Id, g.DisplayName }).ToList(),
-            })
-            .AsNoTracking().ToListAsync(ct);
-        var listed = page.Select(r => new ScimUserListed(new ScimUserRecord(r.User, r.Profile), r.Groups.Select(g => (g.Id, g.DisplayName)).ToList())).ToList();
+            .Select(ScimUserLookup.WithGroups(db)).ToListAsync(ct);
+        var listed = page.ConvertAll(r => r.ToListed());
 
         // A page that is not full ends the list, so its total is known; a full page, or one past the end, is counted.
         var ends = listed.Count < query.Count && (listed.Count > 0 || offset == 0);
@@ -73,7 +51,7 @@ internal sealed class ScimUserStore(LatchkeyDbContext db) : IScimUserStore
     }
 
     public async Task<ScimUserRecord?> FindAsync(Guid userId, CancellationToken ct) =>
-        await Rows(tracked: true).Where(r => r.User.Id == userId).Select(r => new ScimUserRecord(r.User, r.Profile)).FirstOrDefaultAsync(ct);
+        await ScimUserRow.Of(db).Where(r => r.User.Id == userId).Select(r => new ScimUserRecord(r.User, r.Profile, r.Account)).FirstOrDefaultAsync(ct);
 
     public Task<bool> ExternalIdTakenAsync(string externalId, Guid? exceptUserId, CancellationToken ct) =>
         db.ScimUserProfiles.AnyAsync(p => p.ExternalId == externalId && p.UserId != exceptUserId, ct);
