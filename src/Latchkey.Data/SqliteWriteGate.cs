@@ -22,16 +22,21 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, object> _holders = new();
 
-    private async ValueTask EnterAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>True when this call took the gate (false: the connection holds it already, or the wait ran out).</summary>
+    private async ValueTask<bool> EnterAsync(DbConnection connection, CancellationToken ct)
     {
-        if (_holders.TryGetValue(connection, out _)) return;
-        if (await _gate.WaitAsync(MaxWait, ct)) _holders.AddOrUpdate(connection, Held);
+        if (_holders.TryGetValue(connection, out _)) return false;
+        if (!await _gate.WaitAsync(MaxWait, ct)) return false;
+        _holders.AddOrUpdate(connection, Held);
+        return true;
     }
 
-    private void Enter(DbConnection connection)
+    private bool Enter(DbConnection connection)
     {
-        if (_holders.TryGetValue(connection, out _)) return;
-        if (_gate.Wait(MaxWait)) _holders.AddOrUpdate(connection, Held);
+        if (_holders.TryGetValue(connection, out _)) return false;
+        if (!_gate.Wait(MaxWait)) return false;
+        _holders.AddOrUpdate(connection, Held);
+        return true;
     }
 
     private void Leave(DbConnection connection)
@@ -50,17 +55,32 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
 
     // Transactions: from BEGIN to the end.
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
-        TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken ct = default)
-    {
-        await EnterAsync(connection, ct);
-        return result;
-    }
+        TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken ct = default) =>
+        Begin(connection, eventData, result, await EnterAsync(connection, ct));
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
-        InterceptionResult<DbTransaction> result)
+        InterceptionResult<DbTransaction> result) =>
+        Begin(connection, eventData, result, Enter(connection));
+
+    /// <summary>
+    /// Runs BEGIN here once the gate is taken. A BEGIN that fails, or is cancelled (EF Core checks the request's token
+    /// after the interceptors), reaches no interceptor, and the connection EF Core opened for it stays open: the gate
+    /// stayed taken until that pooled connection's next command, and every other writer waited up to MaxWait. That was
+    /// the zero-answer license_usage window on SQLite (docs/benchmarks.md, 2026-12-04 third session).
+    /// </summary>
+    private InterceptionResult<DbTransaction> Begin(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result, bool entered)
     {
-        Enter(connection);
-        return result;
+        if (!entered || result.HasResult) return result;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            Leave(connection);
+            throw;
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData);
@@ -137,6 +157,19 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default)
     {
         CommandFailed(command, eventData);
+        return Task.CompletedTask;
+    }
+
+    // A cancelled command is not a failed one to EF Core. EF Core closes a connection it opened, which lets the gate go;
+    // on a connection its caller opened, a write cancelled after it passed the gate kept the gate until the next command.
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData)
+    {
+        if (command.Transaction is null) Leave(command.Connection!);
+    }
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken ct = default)
+    {
+        CommandCanceled(command, eventData);
         return Task.CompletedTask;
     }
 }
