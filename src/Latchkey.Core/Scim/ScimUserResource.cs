@@ -31,7 +31,7 @@ public static class ScimUserResource
         doc.Put("title", account?.JobTitle);
         doc.Put("userType", p?.UserType);
         doc.Put("preferredLanguage", p?.PreferredLanguage);
-        doc.Put("locale", Locale(p?.Locale, user.Locale));
+        doc.Put("locale", ScimLocale.Shown(p?.Locale, user.Locale));
         doc.Put("timezone", account?.TimeZone);
         doc["active"] = !user.Disabled;
         doc["emails"] = new JsonArray(new JsonObject(ScimJson.NodeOptions)
@@ -65,14 +65,6 @@ public static class ScimUserResource
         if (p.ManagerId is { } manager) ext["manager"] = new JsonObject(ScimJson.NodeOptions) { ["value"] = manager };
         return ext;
     }
-
-    /// <summary>
-    /// The tag SCIM sent while the account's language is still its language subtag (or the account has none); once the
-    /// person picks another language, the account's. A tag whose language the server does not offer never moved the
-    /// account's locale, and is shown only while the account has none.
-    /// </summary>
-    private static string? Locale(string? sent, string? account) =>
-        sent is not null && (account is null || sent.Split('-', '_')[0].Equals(account, StringComparison.OrdinalIgnoreCase)) ? sent : account;
 
     private static string? Formatted(string? given, string? family) =>
         string.Join(' ', new[] { given, family }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } joined ? joined : null;

@@ -59,12 +59,13 @@ public sealed class ScimUserService(
         if (!input.IsSuccess) return input.Error;
         var now = Now();
         var user = new User { Email = input.Value.Email, NormalizedEmail = "", Id = Ids.New(), CreatedAt = now, UpdatedAt = now };
-        var applied = await writer.ApplyAsync(new ScimUserRecord(user, null, null), input.Value, now, ct);
+        var blank = new ScimUserRecord(user, null, null);
+        var applied = await writer.ApplyAsync(blank, input.Value, now, ct);
         if (!applied.IsSuccess) return applied.Error;
         users.Add(user);
         var record = applied.Value;
         record.Profile!.ClientRowId = actor.ClientRowId;
-        AddNew(new ScimUserRecord(user, null, null), record);
+        AddNew(blank, record);
         activity.Record(ScimActivityTypes.UserCreated, user.Id, actor.Context, details: new { clientId = actor.ClientId, userName = input.Value.UserName });
         if (await SaveAsync(ct) is { } conflict) return conflict;
         return await RenderAsync(record, baseUrl, ct);

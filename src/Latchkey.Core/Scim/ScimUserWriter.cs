@@ -62,7 +62,7 @@ public sealed class ScimUserWriter(IScimUserStore store, IUserStore users, Passw
     private string? AccountLocale(string? tag)
     {
         if (tag is null) return null;
-        var language = tag.Split('-', '_')[0].ToLowerInvariant();
+        var language = ScimLocale.Language(tag);
         return defaults.Value.AllowedLocales.Contains(language, StringComparer.Ordinal) ? language : null;
     }
 

@@ -18,7 +18,7 @@ internal static class ScimUserColumns
         ScimUserField.NickName => Text(r => r.Profile!.NickName),
         ScimUserField.Title => Text(r => r.Account!.JobTitle),
         ScimUserField.UserType => Text(r => r.Profile!.UserType),
-        // What ScimUserResource shows: the tag sent while the account's language is its language subtag (or none).
+        // ScimLocale.Shown in SQL: the tag sent while the account's language is its language subtag (or none).
         ScimUserField.Locale => Text(r => r.Profile!.Locale != null && (r.User.Locale == null || r.Profile.Locale.ToLower() == r.User.Locale
             || r.Profile.Locale.ToLower().StartsWith(r.User.Locale + "-") || r.Profile.Locale.ToLower().StartsWith(r.User.Locale + "_"))
             ? r.Profile.Locale : r.User.Locale),
