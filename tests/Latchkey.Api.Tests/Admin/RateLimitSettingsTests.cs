@@ -1,4 +1,5 @@
 using System.Net;
+using Latchkey.Api.Tests.Cluster;
 using Latchkey.Api.Tests.Infrastructure;
 using Latchkey.Core.Cluster;
 using Latchkey.Core.Settings;
@@ -15,10 +16,10 @@ public sealed class RateLimitSettingsServer : AdminServer
     {
         base.Configure(settings);
         settings["Latchkey:RateLimits:Enabled"] = "true";
-        settings["Latchkey:Cluster:ChangePollInterval"] = "00:01:00";
+        ManualChangePolling.Configure(settings);
     }
 
-    public Task PollChangesAsync() => Services.GetRequiredService<ChangeFeed>().PollAsync(CancellationToken.None);
+    public Task PollChangesAsync() => ManualChangePolling.PollAsync(this);
 }
 
 /// <summary>

@@ -9,9 +9,12 @@ namespace Latchkey.Api.Tests.Nube;
 /// <summary>
 /// The node's copy of the usage counters: a metered check answers from it (no statement), this node's reports are in it
 /// at once, another node's within Latchkey:Licensing:UsageCacheAge (1 s; the test's clock moves), and a report on
-/// PostgreSQL is one statement after the license read.
+/// PostgreSQL is one statement after the license read. Creating the license moves the 'licenses' change area; a poll
+/// that sees it empties the entitlement cache, so the test polls once before it counts statements, and a poll after
+/// that sees nothing move. (On the feed's own 500 ms timer, a poll landing between two checks made the second one
+/// read the license, and CI failed on it.)
 /// </summary>
-public sealed class NubeUsageCounterTests(NubeServer server) : IClassFixture<NubeServer>, IDisposable
+public sealed class NubeUsageCounterTests(NubeManualPollServer server) : IClassFixture<NubeManualPollServer>, IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private readonly DatabaseCommands _commands = new();
@@ -32,6 +35,7 @@ public sealed class NubeUsageCounterTests(NubeServer server) : IClassFixture<Nub
         var admin = await server.AdminKeyClientAsync();
         var (access, _, _, license) = await server.LicensedUserAsync(admin, await admin.PlanAsync(apiCalls: 100));
         var licenseId = license.GetProperty("id").GetGuid();
+        await server.PollChangesAsync();
         Assert.Equal(0, await UsedAsync(access));
 
         var cached = await _commands.OfAsync(async () => Assert.Equal(0, await UsedAsync(access)));
