@@ -45,6 +45,11 @@ internal sealed class UnitOfWork(
             if (db.Database.CurrentTransaction is null) dispatch.Wake();
             else _wakeAfterCommit = true;
         }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConcurrentChangeException("Another request changed or removed a row this change expected.", ex);
+        }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();

@@ -9,7 +9,7 @@ namespace Latchkey.Api.Common;
 /// The last line of defence. Answers the framework gives with a bare status (no endpoint for the path,
 /// a wrong method or content type, an oversized or malformed body) get a body in the shape of the surface
 /// that owns the path; a database that cannot be reached, or refuses writes (full disk, read-only), is a 503 with
-/// Retry-After and one log line without a stack;
+/// Retry-After and one log line without a stack; a write that lost a race with a concurrent request is a 409;
 /// anything else is a bug: logged with the request id and answered 500 with that id, never a stack trace.
 /// </summary>
 public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
@@ -49,6 +49,13 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
             context.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await context.SurfaceErrors(PlainErrors.Instance)
                 .WriteAsync(context, new AuthError(AuthErrorCodes.Unavailable, "The service is temporarily unavailable; try again shortly"));
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is UniqueConstraintException or ConcurrentChangeException)
+        {
+            // A race with another request that its use case does not answer itself (the same action twice at once): the
+            // database kept one, and nothing of this one was stored. Not a bug; the client may retry.
+            logger.LogInformation("Request {RequestId} lost a race with a concurrent change: {Reason}", context.TraceIdentifier, ex.Message);
+            await WriteAsync(context, new AuthError(AuthErrorCodes.Conflict, "Another request changed the same data at the same time; try again"));
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
