@@ -1,10 +1,8 @@
 using System.Net;
 using Latchkey.Api.Tests.Cluster;
 using Latchkey.Api.Tests.Infrastructure;
-using Latchkey.Core.Cluster;
 using Latchkey.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Latchkey.Api.Tests.Admin;

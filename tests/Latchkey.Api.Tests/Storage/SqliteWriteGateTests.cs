@@ -55,7 +55,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         await using (var transaction = await writers.First.Database.BeginTransactionAsync(ct))
         {
             await writers.First.Database.ExecuteSqlRawAsync("INSERT INTO t VALUES (1)", ct);
-            await writers.Aborted.CancelAsync();
+            await writers.Aborted.CancelAsync();   // already cancelled by the first writer's interceptor at BEGIN; said here
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transaction.CommitAsync(writers.Aborted.Token));
         }
         await writers.SecondGetsInAsync(ct);
@@ -83,7 +83,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         /// <summary>Without the release the second writer would wait out the gate's limit (30 s).</summary>
         public async Task SecondGetsInAsync(CancellationToken ct)
         {
-            Assert.True(Abort.Fired || Aborted.IsCancellationRequested);
+            Assert.True(Abort.Fired);
             await Second.Database.ExecuteSqlRawAsync("INSERT INTO t VALUES (2)", ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
             Assert.Equal(1, await Second.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM t").SingleAsync(ct));
         }
